@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm test`: formatting, lint, typecheck, then every vitest project (unit and e2e).
+// Each static check counts as one test; the last line is the plain "N passed, N failed" CI reads.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+
+const results = { passed: 0, failed: 0, skipped: 0 }
+const run = (label, cmd, args) => {
+  process.stdout.write(`\n── ${label}: ${[cmd, ...args].join(' ')}\n`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  return r.status === 0
+}
+const check = (label, cmd, args) => {
+  const ok = run(label, cmd, args)
+  if (ok) results.passed++
+  else results.failed++
+  console.log(`── ${label}: ${ok ? 'ok' : 'FAILED'}`)
+}
+
+check('format', 'npx', ['prettier', '--check', '.'])
+check('lint', 'npx', ['eslint', '.'])
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+
+mkdirSync('test-results', { recursive: true })
+const report = 'test-results/vitest.json'
+const vitestOk = run('tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+])
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'))
+  results.passed += json.numPassedTests ?? 0
+  results.failed += json.numFailedTests ?? 0
+  results.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
+  // A suite that failed to load has no tests to count but is still a failure.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+  ).length
+  results.failed += brokenFiles
+} else {
+  results.failed++
+}
+if (!vitestOk && results.failed === 0) results.failed++
+
+console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`)
+process.exit(results.failed === 0 ? 0 : 1)

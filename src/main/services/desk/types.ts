@@ -1,0 +1,30 @@
+import type { EventName, EventPayload, HandlerRegistry, HostKind, TenantId } from '../../../shared/contract'
+
+/** One connected UI (an Electron window, a bridge WebSocket, a CLI run). Holds its tenant choice. */
+export interface DeskSession {
+  readonly id: string
+  tenantId: TenantId | null
+  /** Events for this session (already filtered to its tenant). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}
+
+export interface DeskOptions {
+  /** Where tenants, documents and caches live. */
+  dataDir: string
+  host: HostKind
+  /** Folder holding models/manifest.json. */
+  modelsDir: string
+  /** Tenant every new session starts with (CLI `--tenant`, or the last one chosen). */
+  defaultTenantId?: TenantId
+  /** Largest file accepted by import, in bytes. */
+  maxFileBytes?: number
+}
+
+export interface Desk {
+  readonly registry: HandlerRegistry<DeskSession>
+  openSession(emit: (event: EventName, payload: unknown) => void): DeskSession
+  closeSession(session: DeskSession): void
+  /** Resolves when every running job has settled (CLI batch commands wait on this). */
+  idle(): Promise<void>
+  close(): Promise<void>
+}

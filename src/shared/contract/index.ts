@@ -1,0 +1,7 @@
+export * from './api'
+export * from './errors'
+export * from './methods'
+export * from './names'
+export * from './registry'
+export * from './schemas'
+export * from './wire'

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import type { EventName, MethodName } from './names'
+import { appInfoSchema, documentRecordSchema, jobSchema, tenantIdSchema, tenantSchema, uploadFileSchema } from './schemas'
+
+const noParams = z.object({}).strict()
+
+interface MethodSpec {
+  request: z.ZodType
+  response: z.ZodType
+}
+
+/** Method name -> request and response schemas. Every host validates against this one map. */
+export const methods = {
+  'app.info': { request: noParams, response: appInfoSchema },
+  'tenants.list': {
+    request: noParams,
+    response: z.object({ tenants: z.array(tenantSchema), current: tenantIdSchema.nullable() }),
+  },
+  'tenants.select': { request: z.object({ tenantId: tenantIdSchema }).strict(), response: tenantSchema },
+  'tenants.create': {
+    request: z.object({ id: tenantIdSchema, name: z.string().trim().min(1).max(200) }).strict(),
+    response: tenantSchema,
+  },
+  'documents.import': {
+    request: z.object({ paths: z.array(z.string().min(1)).min(1).max(100_000) }).strict(),
+    response: jobSchema,
+  },
+  'documents.upload': {
+    request: z.object({ files: z.array(uploadFileSchema).min(1).max(1000) }).strict(),
+    response: jobSchema,
+  },
+  'documents.list': { request: noParams, response: z.object({ documents: z.array(documentRecordSchema) }) },
+  'jobs.list': { request: noParams, response: z.object({ jobs: z.array(jobSchema) }) },
+  'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: jobSchema },
+} as const satisfies Record<MethodName, MethodSpec>
+
+export const events = {
+  'jobs.progress': jobSchema,
+  'documents.changed': z.object({ tenantId: tenantIdSchema }),
+} as const satisfies Record<EventName, z.ZodType>
+
+export type Methods = typeof methods
+export type MethodParams<M extends MethodName> = z.input<Methods[M]['request']>
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['response']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

@@ -1,0 +1,28 @@
+// Kept free of imports so the sandboxed preload can bundle it without pulling in zod.
+export const METHOD_NAMES = [
+  'app.info',
+  'tenants.list',
+  'tenants.select',
+  'tenants.create',
+  'documents.import',
+  'documents.upload',
+  'documents.list',
+  'jobs.list',
+  'jobs.cancel',
+] as const
+
+export const EVENT_NAMES = ['jobs.progress', 'documents.changed'] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+export type EventName = (typeof EVENT_NAMES)[number]
+
+/** The IPC channels the Electron shell and preload agree on; nothing else crosses. */
+export const IPC_CHANNELS = { call: 'desk:call', event: 'desk:event' } as const
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value)
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)
+}
