@@ -12,6 +12,8 @@ export interface DeskOptions {
   /** Where tenants, documents and caches live. */
   dataDir: string
   host: HostKind
+  /** The app's version (package.json), shown by app.info and --version. */
+  version: string
   /** Folder holding models/manifest.json. */
   modelsDir: string
   /** Tenant every new session starts with (CLI `--tenant`, or the last one chosen). */

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import {
+  DeskError,
+  HandlerRegistry,
+  toErrorEnvelope,
+  type DocumentRecord,
+  type EventName,
+  type Job,
+  type TenantId,
+} from '../../../shared/contract'
+import { DocumentStore } from '../documents/documentStore'
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  expandPaths,
+  sourceLabel,
+  storeBlob,
+  type IntakeSource,
+} from '../documents/intake'
+import { JobManager, type JobContext } from '../jobs/jobManager'
+import { ModelRegistry } from '../models/manifest'
+import { TenantStore } from '../tenants/tenantStore'
+import type { Desk, DeskOptions, DeskSession } from './types'
+
+function requireTenant(session: DeskSession): TenantId {
+  if (!session.tenantId) throw new DeskError('TENANT_REQUIRED', 'select a tenant first')
+  return session.tenantId
+}
+
+/** Builds the desk core every host drives: stores, jobs, models, and the contract's handlers. */
+export async function createDesk(options: DeskOptions): Promise<Desk> {
+  await mkdir(options.dataDir, { recursive: true })
+  const tenants = new TenantStore(options.dataDir)
+  const documents = new DocumentStore((id) => tenants.folderOf(id))
+  const models = new ModelRegistry(options.modelsDir)
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const sessions = new Set<DeskSession>()
+
+  const broadcast = (tenantId: TenantId, event: EventName, payload: unknown): void => {
+    for (const session of sessions) {
+      if (session.tenantId === tenantId) session.emit(event as never, payload as never)
+    }
+  }
+  const jobs = new JobManager((job) => broadcast(job.tenantId, 'jobs.progress', job))
+
+  const importSources = (tenantId: TenantId, label: string, sources: IntakeSource[]): Job =>
+    jobs.start({ kind: 'import', tenantId, label, total: sources.length }, async (ctx: JobContext) => {
+      for (const source of sources) {
+        if (ctx.signal.aborted) break
+        try {
+          const blob = await storeBlob(source, documents.blobDir(tenantId), { maxBytes, signal: ctx.signal })
+          const candidate: DocumentRecord = {
+            id: randomUUID(),
+            tenantId,
+            ...blob,
+            importedAt: new Date().toISOString(),
+          }
+          const { record } = await documents.add(candidate)
+          ctx.itemDone(record.id)
+        } catch (error) {
+          const { code, message } = toErrorEnvelope(error)
+          if (code !== 'CANCELLED') ctx.itemFailed({ file: sourceLabel(source), code, message })
+        }
+      }
+      broadcast(tenantId, 'documents.changed', { tenantId })
+    })
+
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+  const registry = new HandlerRegistry<DeskSession>().registerAll({
+    'app.info': async (_params, session) => ({
+      name: 'Pebble Desk',
+      version: options.version,
+      host: options.host,
+      tenant: session.tenantId ? await tenants.get(session.tenantId).catch(() => null) : null,
+      models: await models.status(),
+    }),
+    'tenants.list': async (_params, session) => ({
+      tenants: await tenants.list(),
+      current: session.tenantId,
+    }),
+    'tenants.select': async ({ tenantId }, session) => {
+      const tenant = await tenants.get(tenantId)
+      session.tenantId = tenant.id
+      return tenant
+    },
+    'tenants.create': async (tenant) => tenants.create(tenant),
+    'documents.import': async ({ paths }, session) => {
+      const tenantId = requireTenant(session)
+      const files = await expandPaths(paths)
+      const sources = files.map((path): IntakeSource => ({ kind: 'path', path }))
+      return importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
+    },
+    'documents.upload': async ({ files }, session) => {
+      const tenantId = requireTenant(session)
+      const sources = files.map((f): IntakeSource => ({
+        kind: 'bytes',
+        name: f.name,
+        bytes: Buffer.from(f.dataBase64, 'base64'),
+      }))
+      return importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
+    },
+    'documents.list': async (_params, session) => ({
+      documents: await documents.list(requireTenant(session)),
+    }),
+    'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
+    'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
+  })
+
+  const firstTenant = options.defaultTenantId ?? (await tenants.list())[0]?.id ?? null
+
+  return {
+    registry,
+    openSession(emit) {
+      const session: DeskSession = {
+        id: randomUUID(),
+        tenantId: firstTenant,
+        emit: (event, payload) => emit(event, payload),
+      }
+      sessions.add(session)
+      return session
+    },
+    closeSession(session) {
+      sessions.delete(session)
+    },
+    idle: () => jobs.idle(),
+    async close() {
+      jobs.cancelAll()
+      await jobs.idle()
+      sessions.clear()
+    },
+  }
+}

@@ -1,0 +1,134 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Readable, Transform } from 'node:stream'
+import { DeskError } from '../../../shared/contract'
+import { SNIFF_BYTES, sniffMediaType, type SupportedMediaType } from '../../../shared/files/sniff'
+
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024
+
+export type IntakeSource = { kind: 'path'; path: string } | { kind: 'bytes'; name: string; bytes: Uint8Array }
+
+export interface StoredBlob {
+  name: string
+  sourcePath: string | null
+  sha256: string
+  size: number
+  mediaType: SupportedMediaType
+}
+
+export function sourceLabel(source: IntakeSource): string {
+  return source.kind === 'path' ? source.path : source.name
+}
+
+function ioError(file: string, error: unknown): DeskError {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return new DeskError('NOT_FOUND', `${file}: file not found`, { file })
+  if (code === 'EACCES' || code === 'EPERM')
+    return new DeskError('IO_ERROR', `${file}: permission denied`, { file })
+  if (error instanceof DeskError) return error
+  return new DeskError('IO_ERROR', `${file}: ${(error as Error).message}`, { file })
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+function checkType(file: string, head: Uint8Array): SupportedMediaType {
+  const mediaType = sniffMediaType(head)
+  if (!mediaType) {
+    throw new DeskError('UNSUPPORTED_FILE', `${file}: not a PDF, PNG, JPEG or TIFF file`, { file })
+  }
+  return mediaType
+}
+
+/**
+ * Copies one file into the content-addressed blob folder, hashing it on the way, so the desk keeps
+ * the exact bytes it screened even if the original is moved. Cancellation aborts mid-copy.
+ */
+export async function storeBlob(
+  source: IntakeSource,
+  blobDir: string,
+  options: { maxBytes: number; signal?: AbortSignal },
+): Promise<StoredBlob> {
+  const file = sourceLabel(source)
+  try {
+    let size: number
+    let head: Uint8Array
+    let input: Readable
+    if (source.kind === 'path') {
+      const info = await stat(source.path)
+      if (!info.isFile()) throw new DeskError('UNSUPPORTED_FILE', `${file}: not a regular file`, { file })
+      size = info.size
+      if (size > options.maxBytes) throw tooLarge(file, size, options.maxBytes)
+      head = await readHead(source.path)
+      input = createReadStream(source.path)
+    } else {
+      size = source.bytes.byteLength
+      if (size > options.maxBytes) throw tooLarge(file, size, options.maxBytes)
+      head = source.bytes.subarray(0, SNIFF_BYTES)
+      input = Readable.from([Buffer.from(source.bytes)])
+    }
+    if (size === 0) throw new DeskError('CORRUPT_FILE', `${file}: the file is empty`, { file })
+    const mediaType = checkType(file, head)
+
+    await mkdir(blobDir, { recursive: true })
+    const temp = join(blobDir, `.incoming-${randomBytes(8).toString('hex')}`)
+    const hash = createHash('sha256')
+    const hasher = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk)
+        done(null, chunk)
+      },
+    })
+    try {
+      await pipeline(input, hasher, createWriteStream(temp), { signal: options.signal })
+    } catch (error) {
+      await unlink(temp).catch(() => undefined)
+      if (options.signal?.aborted) throw new DeskError('CANCELLED', `${file}: import cancelled`, { file })
+      throw error
+    }
+    const sha256 = hash.digest('hex')
+    const target = join(blobDir, sha256.slice(0, 2), sha256)
+    await mkdir(dirname(target), { recursive: true })
+    await rename(temp, target)
+    const name = source.kind === 'path' ? basename(source.path) : basename(source.name.replace(/\\/g, '/'))
+    return { name, sourcePath: source.kind === 'path' ? resolve(source.path) : null, sha256, size, mediaType }
+  } catch (error) {
+    throw ioError(file, error)
+  }
+}
+
+function tooLarge(file: string, size: number, max: number): DeskError {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
+  return new DeskError('FILE_TOO_LARGE', `${file}: ${mib(size)} is over the ${mib(max)} limit`, {
+    file,
+    size,
+    max,
+  })
+}
+
+/** Expands folders into the files below them (sorted, hidden entries skipped); files pass through. */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = []
+  const walk = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => null)
+    if (!info?.isDirectory()) {
+      out.push(path) // missing files are reported by storeBlob, with their name
+      return
+    }
+    const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort()
+    for (const entry of entries) await walk(join(path, entry))
+  }
+  for (const path of paths) await walk(path)
+  return out
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto'
+import {
+  DeskError,
+  toErrorEnvelope,
+  type Job,
+  type JobItemError,
+  type TenantId,
+} from '../../../shared/contract'
+
+export interface JobContext {
+  readonly signal: AbortSignal
+  /** One item finished; `documentId` when it produced a document. */
+  itemDone(documentId?: string): void
+  itemFailed(error: JobItemError): void
+}
+
+export interface JobSpec {
+  kind: Job['kind']
+  tenantId: TenantId
+  label: string
+  total: number
+}
+
+interface RunningJob {
+  job: Job
+  controller: AbortController
+  settled: Promise<void>
+}
+
+/**
+ * Tracks long-running desk work. Every change is pushed through `onUpdate` (the jobs.progress
+ * event), jobs can be cancelled, and a failing item is recorded without stopping the rest.
+ */
+export class JobManager {
+  private readonly jobs = new Map<string, RunningJob>()
+
+  constructor(
+    private readonly onUpdate: (job: Job) => void,
+    private readonly keepFinished = 200,
+  ) {}
+
+  start(spec: JobSpec, work: (ctx: JobContext) => Promise<void>): Job {
+    const now = new Date().toISOString()
+    const job: Job = {
+      id: randomUUID(),
+      ...spec,
+      state: 'queued',
+      completed: 0,
+      failed: 0,
+      createdAt: now,
+      updatedAt: now,
+      errors: [],
+      documentIds: [],
+    }
+    const controller = new AbortController()
+    const update = (patch: Partial<Job>): void => {
+      Object.assign(job, patch, { updatedAt: new Date().toISOString() })
+      this.onUpdate(structuredClone(job))
+    }
+    const ctx: JobContext = {
+      signal: controller.signal,
+      itemDone: (documentId) =>
+        update({
+          completed: job.completed + 1,
+          documentIds: documentId ? [...job.documentIds, documentId] : job.documentIds,
+        }),
+      itemFailed: (error) =>
+        update({ completed: job.completed + 1, failed: job.failed + 1, errors: [...job.errors, error] }),
+    }
+    const settled = (async () => {
+      await Promise.resolve() // let the caller receive the queued job before the first update
+      if (controller.signal.aborted) return update({ state: 'cancelled' })
+      update({ state: 'running' })
+      try {
+        await work(ctx)
+        if (controller.signal.aborted) update({ state: 'cancelled' })
+        else update({ state: job.total > 0 && job.failed === job.total ? 'failed' : 'done' })
+      } catch (error) {
+        const envelope = toErrorEnvelope(error)
+        update({
+          state: controller.signal.aborted ? 'cancelled' : 'failed',
+          errors: [...job.errors, { file: spec.label, code: envelope.code, message: envelope.message }],
+        })
+      }
+      this.prune()
+    })()
+    this.jobs.set(job.id, { job, controller, settled })
+    return structuredClone(job)
+  }
+
+  list(tenantId: TenantId): Job[] {
+    return [...this.jobs.values()]
+      .map((r) => r.job)
+      .filter((j) => j.tenantId === tenantId)
+      .map((j) => structuredClone(j))
+  }
+
+  async cancel(jobId: string, tenantId: TenantId): Promise<Job> {
+    const running = this.jobs.get(jobId)
+    if (!running || running.job.tenantId !== tenantId) {
+      throw new DeskError('NOT_FOUND', `no job "${jobId}" for this tenant`, { jobId })
+    }
+    running.controller.abort()
+    await running.settled
+    return structuredClone(running.job)
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((r) => r.settled))
+  }
+
+  cancelAll(): void {
+    for (const running of this.jobs.values()) running.controller.abort()
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((r) => !['queued', 'running'].includes(r.job.state))
+    for (const old of finished.slice(0, Math.max(0, finished.length - this.keepFinished))) {
+      this.jobs.delete(old.job.id)
+    }
+  }
+}
