@@ -1,0 +1,51 @@
+import type Dexie from 'dexie'
+import type { Transaction } from 'dexie'
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped entry: add a new one, so a
+ * desk that skipped releases still walks through each upgrade in order.
+ */
+type SchemaVersion = {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<unknown>
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      documents: 'id, documentId, updatedAt',
+      decisions: 'id, kind, subjectId, [kind+subjectId], createdAt',
+      // &seq: two writers can never both append the same link.
+      audit: 'id, &seq, [entityTable+entityId], at',
+      // [state+createdAt] serves "oldest pending first"; ties fall back to the UUIDv7 primary key.
+      outbox: 'id, state, createdAt, [state+createdAt]',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: notes get tags, searchable through a multi-entry index.
+    version: 2,
+    stores: { documents: 'id, documentId, updatedAt, *tags' },
+    upgrade: (tx) =>
+      tx
+        .table('documents')
+        .toCollection()
+        .modify((note: { tags?: unknown }) => {
+          // Backfilled so code can rely on the v2 shape. Not audited: a schema change is not a user's.
+          if (!Array.isArray(note.tags)) note.tags = []
+        }),
+  },
+]
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1
+
+/** Declares versions up to `upTo`; tests pass an older one to build a database as a past release did. */
+export function applySchema(db: Dexie, upTo: number = LATEST_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break
+    const version = db.version(v.version).stores(v.stores)
+    if (v.upgrade) version.upgrade(v.upgrade)
+  }
+}

@@ -1,0 +1,62 @@
+import type { TenantId } from '../../shared/contract/schemas'
+import type { AuditEntry, JsonValue } from '../../shared/audit'
+
+// Type aliases rather than interfaces: interfaces have no implicit index signature, so they
+// would not be assignable to JsonValue when snapshotted into audit entries and outbox payloads.
+
+/** Stamped by the store on every entity; callers never set these. */
+export type BaseEntity = {
+  /** UUIDv7, so ids sort by creation. */
+  id: string
+  tenant: TenantId
+  createdAt: string
+  updatedAt: string
+  createdBy: string
+}
+
+/** The desk's own notes about an imported document (the document itself lives on the Node side). */
+export type DocumentNote = BaseEntity & {
+  documentId: string
+  note: string
+  /** Added in schema v2; v1 rows are backfilled with []. */
+  tags: string[]
+}
+
+/**
+ * Any user decision. Features give `kind` a namespaced meaning ('tender.relevance',
+ * 'coa.approval', 'field.correction', 'scan.link') and put their specifics in `value`.
+ */
+export type Decision = BaseEntity & {
+  kind: string
+  subjectId: string
+  value: JsonValue
+  reason?: string
+}
+
+export type AuditRow = AuditEntry & { tenant: TenantId }
+
+export type OutboxState = 'pending' | 'sent'
+
+export type OutboxRow = {
+  /** UUIDv7; doubles as the idempotency key the hub stores once. */
+  id: string
+  tenant: TenantId
+  kind: string
+  entityTable: string
+  entityId: string
+  payload: JsonValue
+  createdAt: string
+  state: OutboxState
+  attempts: number
+  lastError?: string
+  sentAt?: string
+}
+
+export type MetaRow = { key: string; value: JsonValue }
+
+/** The tables recordChange may write; audit, outbox and meta are written only by the store. */
+export type EntityTables = {
+  documents: DocumentNote
+  decisions: Decision
+}
+export type EntityTableName = keyof EntityTables

@@ -1,0 +1,1 @@
+export { sha256, sha256Hex } from './sha256'
