@@ -36,11 +36,30 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/shared/**/*.{ts,tsx}'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': restrict(...noNode, noElectron, layer('main'), layer('renderer'), layer('preload')),
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'localStorage'],
+      'no-restricted-imports': restrict(
+        ...noNode,
+        noElectron,
+        layer('main'),
+        layer('renderer'),
+        layer('preload'),
+      ),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        'localStorage',
+      ],
     },
   },
   {
@@ -57,12 +76,10 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': restrict(
-        ...noNode,
-        layer('main'),
-        layer('renderer'),
-        { regex: '^\\.\\.?\\/(.*\\/)?shared\\/(?!contract(\\/|$))', message: 'The preload may import only shared/contract.' },
-      ),
+      'no-restricted-imports': restrict(...noNode, layer('main'), layer('renderer'), {
+        regex: '^\\.\\.?\\/(.*\\/)?shared\\/(?!contract(\\/|$))',
+        message: 'The preload may import only shared/contract.',
+      }),
     },
   },
   {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
+import { defaultDataDir } from '../services/config/dataDir'
 import { createDesk, type Desk } from '../services/desk'
 import { registerDeskIpc, type DeskIpc } from './ipc'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot))
   desk = await createDesk({
-    dataDir: app.getPath('userData'),
+    dataDir: defaultDataDir(),
     host: 'electron',
     version: app.getVersion(),
     modelsDir: join(app.getAppPath(), 'models'),

@@ -4,9 +4,10 @@ import type { EventPayload, MethodParams, MethodResult } from './methods'
 type GroupOf<M extends string> = M extends `${infer G}.${string}` ? G : never
 export type MethodGroup = GroupOf<MethodName>
 
-type Call<M extends MethodName> = keyof MethodParams<M> extends never
-  ? (params?: MethodParams<M>) => Promise<MethodResult<M>>
-  : (params: MethodParams<M>) => Promise<MethodResult<M>>
+type Call<M extends MethodName> =
+  Record<string, never> extends MethodParams<M>
+    ? (params?: MethodParams<M>) => Promise<MethodResult<M>>
+    : (params: MethodParams<M>) => Promise<MethodResult<M>>
 
 export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
 

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import type { EventName, MethodName } from './names'
-import { appInfoSchema, documentRecordSchema, jobSchema, tenantIdSchema, tenantSchema, uploadFileSchema } from './schemas'
+import {
+  appInfoSchema,
+  documentRecordSchema,
+  jobSchema,
+  tenantIdSchema,
+  tenantSchema,
+  uploadFileSchema,
+} from './schemas'
 
 const noParams = z.object({}).strict()
 

@@ -52,7 +52,10 @@ export class HandlerRegistry<Ctx> {
       const result = await handler(parsed.data as never, ctx)
       const checked = spec.response.safeParse(result)
       if (!checked.success) {
-        throw new DeskError('INTERNAL', `${method} produced an invalid response: ${formatZodIssues(checked.error)}`)
+        throw new DeskError(
+          'INTERNAL',
+          `${method} produced an invalid response: ${formatZodIssues(checked.error)}`,
+        )
       }
       return { ok: true, result: checked.data }
     } catch (error) {

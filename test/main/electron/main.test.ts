@@ -1,3 +1,4 @@
+import { defaultDataDir } from '../../../src/main/services/config/dataDir'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { HandlerRegistry, IPC_CHANNELS } from '../../../src/shared/contract'
@@ -57,7 +58,7 @@ describe('main.ts', () => {
     await flush()
     expect(desk.options).toEqual([
       {
-        dataDir: '/fake/userData',
+        dataDir: defaultDataDir(),
         host: 'electron',
         version: '9.9.9',
         modelsDir: join('/fake/app', 'models'),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { uuidv7 } from '../../../shared/ids'
 import { mkdir } from 'node:fs/promises'
 import {
   DeskError,
@@ -50,7 +50,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
         try {
           const blob = await storeBlob(source, documents.blobDir(tenantId), { maxBytes, signal: ctx.signal })
           const candidate: DocumentRecord = {
-            id: randomUUID(),
+            id: uuidv7(),
             tenantId,
             ...blob,
             importedAt: new Date().toISOString(),
@@ -113,7 +113,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     registry,
     openSession(emit) {
       const session: DeskSession = {
-        id: randomUUID(),
+        id: uuidv7(),
         tenantId: firstTenant,
         emit: (event, payload) => emit(event, payload),
       }

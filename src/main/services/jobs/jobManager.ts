@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { uuidv7 } from '../../../shared/ids'
 import {
   DeskError,
   toErrorEnvelope,
@@ -42,7 +42,7 @@ export class JobManager {
   start(spec: JobSpec, work: (ctx: JobContext) => Promise<void>): Job {
     const now = new Date().toISOString()
     const job: Job = {
-      id: randomUUID(),
+      id: uuidv7(),
       ...spec,
       state: 'queued',
       completed: 0,

@@ -1,0 +1,21 @@
+export const HELP = `Pebble Desk — offline desk for tender screening, QC certificates and GS1 scanning.
+
+Usage: pebble-desk [options] <command> [arguments]
+
+Commands:
+  serve [--port N] [--open]   Serve the desk UI on 127.0.0.1 with a per-run token
+  import <files or folders…>  Import documents for the tenant and wait until done
+  documents                   List the tenant's imported documents
+  tenants                     List tenants
+  tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)
+
+Options:
+  --tenant ID      Tenant to work in (default: the first one)
+  --data-dir DIR   Data folder (default: $PEBBLE_DESK_DATA or the per-user data folder)
+  --json           Machine-readable output
+  --debug          Show stack traces with errors
+  -h, --help       Show this help
+  -v, --version    Show the version
+
+Exit codes: 0 ok, 1 failure, 2 usage error.
+`

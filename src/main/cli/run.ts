@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { createDesk, createDirectDeskApi, readAppVersion } from '../services/desk'
+import { defaultDataDir } from '../services/config/dataDir'
+import { runDocuments, runImport } from './commands/documents'
+import { runServe } from './commands/serve'
+import { runTenants } from './commands/tenants'
+import { HELP } from './help'
+import { EXIT, printResult, reportError, UsageError, type CliIo, type OutputMode } from './io'
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  tenant: { type: 'string' },
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options']
+
+export type CliValues = ReturnType<typeof parse>['values']
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments')
+  }
+}
+
+/** Runs one `pebble-desk` invocation and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const mode: OutputMode = { json: argv.includes('--json'), debug: argv.includes('--debug') }
+  try {
+    const { values, positionals } = parse(argv)
+    const version = readAppVersion(io.appRoot)
+    if (values.help) return (printResult(io, mode, { help: HELP }, HELP), EXIT.ok)
+    if (values.version) return (printResult(io, mode, { version }, version), EXIT.ok)
+    const [command, ...rest] = positionals
+    if (!command) throw new UsageError('no command given')
+    if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
+      throw new UsageError(`unknown command "${command}"`)
+    }
+    if (command !== 'serve' && (values.port !== undefined || values.open)) {
+      throw new UsageError('--port and --open belong to "serve"')
+    }
+
+    const desk = await createDesk({
+      dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+      host: command === 'serve' ? 'browser' : 'cli',
+      version,
+      modelsDir: join(io.appRoot, 'models'),
+    })
+    const direct = createDirectDeskApi(desk)
+    try {
+      if (values.tenant) await direct.api.tenants.select({ tenantId: values.tenant })
+      switch (command) {
+        case 'serve':
+          return await runServe(desk, values, io, mode)
+        case 'import':
+          return await runImport(direct.api, rest, io, mode)
+        case 'documents':
+          return await runDocuments(direct.api, rest, io, mode)
+        default:
+          return await runTenants(direct.api, rest, io, mode)
+      }
+    } finally {
+      direct.close()
+      await desk.close()
+    }
+  } catch (error) {
+    return reportError(io, mode, error)
+  }
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/main/cli/run'
+import type { CliIo } from '../../../src/main/cli/io'
+import { corpusFile } from '../../support/corpus'
+import { makeAppRoot } from '../../support/fakeAppRoot'
+import { useTempDirs } from '../../support/tempDir'
+
+const tempDir = useTempDirs()
+
+function harness(stop: Promise<void> = Promise.resolve()) {
+  const out: string[] = []
+  const err: string[] = []
+  const dataDir = tempDir()
+  const io: CliIo = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    appRoot: makeAppRoot(tempDir()),
+    env: { PEBBLE_DESK_DATA: dataDir },
+    untilStopped: () => stop,
+  }
+  return { io, dataDir, stdout: () => out.join(''), stderr: () => err.join('') }
+}
+
+describe('pebble-desk command line', () => {
+  it('prints help and version with exit code 0', async () => {
+    const h = harness()
+    expect(await runCli(['--help'], h.io)).toBe(0)
+    expect(h.stdout()).toContain('Usage: pebble-desk')
+    expect(h.stdout()).toContain('serve [--port N] [--open]')
+    const v = harness()
+    expect(await runCli(['--version'], v.io)).toBe(0)
+    expect(v.stdout().trim()).toBe('1.2.3')
+    const j = harness()
+    expect(await runCli(['--version', '--json'], j.io)).toBe(0)
+    expect(JSON.parse(j.stdout())).toEqual({ version: '1.2.3' })
+  })
+
+  it('exits 2 on usage errors and says what was wrong', async () => {
+    for (const argv of [[], ['frobnicate'], ['--no-such-flag'], ['import'], ['serve', '--port', 'eighty']]) {
+      const h = harness()
+      expect(await runCli(argv, h.io)).toBe(2)
+      expect(h.stderr()).toMatch(/^pebble-desk: .+/)
+    }
+  })
+
+  it('imports a corpus file and prints its sha256 as JSON', async () => {
+    const h = harness()
+    const file = corpusFile('coa_balchem_Zn-bisglycinate-SF_BN12000005720.pdf')
+    expect(await runCli(['import', file, '--json'], h.io)).toBe(0)
+    const result = JSON.parse(h.stdout()) as { documents: { sha256: string; sourcePath: string }[] }
+    const expected = createHash('sha256').update(readFileSync(file)).digest('hex')
+    expect(result.documents).toEqual([expect.objectContaining({ sha256: expected, sourcePath: file })])
+    const list = harness()
+    list.io.env = h.io.env
+    expect(await runCli(['documents'], list.io)).toBe(0)
+    expect(list.stdout()).toContain(expected)
+  })
+
+  it('names the bad file and the reason, exits 1, and shows no stack trace', async () => {
+    const h = harness()
+    const bad = join(tempDir(), 'notes.pdf')
+    writeFileSync(bad, 'not really a pdf')
+    expect(await runCli(['import', bad], h.io)).toBe(1)
+    expect(h.stderr()).toContain(`${bad}: not a PDF, PNG, JPEG or TIFF file`)
+    expect(h.stderr()).not.toMatch(/\n\s+at /)
+  })
+
+  it('shows the stack trace only with --debug', async () => {
+    const h = harness()
+    writeFileSync(join(h.dataDir, 'tenants.json'), '{ broken')
+    expect(await runCli(['tenants'], h.io)).toBe(1)
+    expect(h.stderr()).toContain(`${join(h.dataDir, 'tenants.json')}: not valid JSON`)
+    expect(h.stderr()).not.toMatch(/\n\s+at /)
+    const d = harness()
+    d.io.env = h.io.env
+    expect(await runCli(['tenants', '--debug'], d.io)).toBe(1)
+    expect(d.stderr()).toMatch(/\n\s+at /)
+  })
+
+  it('serves the UI on loopback and stops cleanly', async () => {
+    let stop = () => undefined as void
+    const stopped = new Promise<void>((resolve) => (stop = resolve))
+    const h = harness(stopped)
+    const running = runCli(['serve', '--json'], h.io)
+    await expect.poll(() => h.stdout()).toContain('"url"')
+    const { url } = JSON.parse(h.stdout()) as { url: string }
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/)
+    const first = await fetch(url, { redirect: 'manual' })
+    expect(first.status).toBe(303)
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+    const page = await fetch(new URL('/', url), { headers: { Cookie: cookie } })
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('Pebble Desk')
+    stop()
+    expect(await running).toBe(0)
+  })
+
+  it('manages tenants', async () => {
+    const h = harness()
+    expect(await runCli(['tenants', 'add', 'acme', 'Acme', 'Steel'], h.io)).toBe(0)
+    const l = harness()
+    l.io.env = h.io.env
+    expect(await runCli(['tenants', '--json'], l.io)).toBe(0)
+    expect(JSON.parse(l.stdout()).tenants).toContainEqual({ id: 'acme', name: 'Acme Steel' })
+  })
+})
