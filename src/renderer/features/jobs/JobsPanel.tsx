@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import type { Job } from '../../../shared/contract'
+import { describeError } from '../../bridge/errors'
+import { isActive, useAnnouncementStore, useJobStore } from '../../state'
+import { useServices } from '../services/context'
+import { applyJobUpdate } from './use-job-events'
+
+const STATE_TEXT: Record<Job['state'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+}
+
+function JobItem({ job }: { job: Job }) {
+  const services = useServices()
+  const [cancelError, setCancelError] = useState<string | null>(null)
+  const processed = job.completed + job.failed
+  const headingId = `job-${job.id}`
+
+  const cancel = async (): Promise<void> => {
+    setCancelError(null)
+    try {
+      applyJobUpdate(services, await services.desk.jobs.cancel({ jobId: job.id }))
+    } catch (error) {
+      setCancelError(describeError(error).message)
+    }
+  }
+
+  return (
+    <li className={`job job-${job.state}`} aria-labelledby={headingId}>
+      <div className="job-head">
+        <span id={headingId} className="job-label">
+          {job.label}
+        </span>
+        <span className="job-state">{STATE_TEXT[job.state]}</span>
+      </div>
+      <progress
+        max={Math.max(job.total, 1)}
+        value={processed}
+        aria-label={`${job.label} progress`}
+        aria-valuemin={0}
+        aria-valuemax={job.total}
+        aria-valuenow={processed}
+        aria-valuetext={`${processed} of ${job.total} files`}
+      />
+      <div className="job-counts">
+        {job.completed} imported · {job.failed} failed · {job.total} total
+      </div>
+      {job.errors.length > 0 && (
+        <ul className="job-errors" aria-label={`Errors in ${job.label}`}>
+          {job.errors.map((e, i) => (
+            <li key={`${e.file}-${i}`}>
+              <span className="job-error-file">{e.file}</span>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isActive(job) && (
+        <button
+          type="button"
+          className="small"
+          aria-label={`Cancel ${job.label}`}
+          onClick={() => void cancel()}
+        >
+          Cancel
+        </button>
+      )}
+      {cancelError && (
+        <p role="alert" className="inline-error">
+          {cancelError}
+        </p>
+      )}
+    </li>
+  )
+}
+
+export function JobsPanel() {
+  const jobs = useJobStore((s) => s.jobs)
+  const announcement = useAnnouncementStore((s) => s.message)
+  return (
+    <aside aria-labelledby="jobs-title" className="jobs-panel">
+      <h2 id="jobs-title">Jobs</h2>
+      {jobs.length === 0 ? (
+        <p className="muted">No jobs yet. Imports appear here with their progress.</p>
+      ) : (
+        <ul className="job-list" aria-label="Jobs">
+          {jobs.map((job) => (
+            <JobItem key={job.id} job={job} />
+          ))}
+        </ul>
+      )}
+      <p role="status" aria-live="polite" className="announcer">
+        {announcement}
+      </p>
+    </aside>
+  )
+}

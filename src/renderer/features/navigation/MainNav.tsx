@@ -1,0 +1,47 @@
+import { useRef, type KeyboardEvent } from 'react'
+import { PAGES, showPage, useNavigationStore } from '../../state'
+
+const STEP: Record<string, (index: number, count: number) => number> = {
+  ArrowDown: (i, n) => (i + 1) % n,
+  ArrowRight: (i, n) => (i + 1) % n,
+  ArrowUp: (i, n) => (i - 1 + n) % n,
+  ArrowLeft: (i, n) => (i - 1 + n) % n,
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+}
+
+export function MainNav() {
+  const page = useNavigationStore((s) => s.page)
+  const buttons = useRef<Array<HTMLButtonElement | null>>([])
+
+  // Arrows move focus only; Enter or Space opens the page, so skimming the list changes nothing.
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
+    const step = STEP[event.key]
+    if (!step) return
+    const index = buttons.current.findIndex((b) => b === document.activeElement)
+    if (index < 0) return
+    event.preventDefault()
+    buttons.current[step(index, PAGES.length)]?.focus()
+  }
+
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul onKeyDown={onKeyDown}>
+        {PAGES.map((p, i) => (
+          <li key={p.id}>
+            <button
+              type="button"
+              ref={(el) => {
+                buttons.current[i] = el
+              }}
+              aria-current={p.id === page ? 'page' : undefined}
+              onClick={() => showPage(p.id)}
+            >
+              {p.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,40 @@
+import { useDocumentStore, useTenantStore } from '../../state'
+import { PageHeading } from '../navigation/PageHeading'
+import { DocumentsTable } from './DocumentsTable'
+import { ImportControls } from './ImportControls'
+
+export function TendersPage() {
+  const tenantId = useTenantStore((s) => s.currentId)
+  const { documents, loaded, error } = useDocumentStore()
+
+  return (
+    <>
+      <PageHeading>Tenders</PageHeading>
+      {tenantId === null ? (
+        <p className="empty-state">
+          Choose a tenant in the header, or add one, to import and see its documents.
+        </p>
+      ) : (
+        <>
+          <ImportControls />
+          {error && (
+            <p role="alert" className="inline-error">
+              Could not load documents: {error}
+            </p>
+          )}
+          {loaded && documents.length === 0 && !error && (
+            <div className="empty-state">
+              <h2>No documents yet</h2>
+              <p>
+                Drag PDF, PNG, JPEG or TIFF files onto the area above, or use{' '}
+                <strong>Import documents</strong> to pick them. Each import shows its progress in the Jobs
+                panel; finished files are listed here with their SHA-256 fingerprint.
+              </p>
+            </div>
+          )}
+          {documents.length > 0 && <DocumentsTable documents={documents} />}
+        </>
+      )}
+    </>
+  )
+}

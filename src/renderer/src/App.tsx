@@ -1,0 +1,68 @@
+import type { JSX } from 'react'
+import { JobsPanel } from '../features/jobs/JobsPanel'
+import { useJobEvents } from '../features/jobs/use-job-events'
+import { MainNav } from '../features/navigation/MainNav'
+import { QcPage } from '../features/qc/QcPage'
+import { ReviewPage } from '../features/review/ReviewPage'
+import { ScannerPage } from '../features/scanner/ScannerPage'
+import { ServicesProvider, type DeskServices } from '../features/services/context'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { useConnectionTracking, useNetworkStatus } from '../features/status/use-connection'
+import { StatusBar } from '../features/status/StatusBar'
+import { SyncPage } from '../features/sync/SyncPage'
+import { useOutboxDepth } from '../features/sync/use-outbox-depth'
+import { AddTenantForm } from '../features/tenants/AddTenantForm'
+import { TenantPicker } from '../features/tenants/TenantPicker'
+import { useInitialLoad } from '../features/tenants/use-initial-load'
+import { TendersPage } from '../features/tenders/TendersPage'
+import { useDocumentEvents } from '../features/tenders/use-document-events'
+import { useNavigationStore, type PageId } from '../state'
+
+const PAGE_COMPONENTS: Record<PageId, () => JSX.Element> = {
+  tenders: TendersPage,
+  qc: QcPage,
+  scanner: ScannerPage,
+  review: ReviewPage,
+  sync: SyncPage,
+  settings: SettingsPage,
+}
+
+function Frame() {
+  useConnectionTracking()
+  useNetworkStatus()
+  useInitialLoad()
+  useJobEvents()
+  useDocumentEvents()
+  useOutboxDepth()
+  const page = useNavigationStore((s) => s.page)
+  const Page = PAGE_COMPONENTS[page]
+
+  return (
+    <div className="frame">
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <span className="brand">Pebble Desk</span>
+        <div className="header-tools">
+          <TenantPicker />
+          <AddTenantForm />
+        </div>
+      </header>
+      <MainNav />
+      <main id="main" aria-labelledby="page-title" className="page">
+        <Page key={page} />
+      </main>
+      <JobsPanel />
+      <StatusBar />
+    </div>
+  )
+}
+
+export function App({ services }: { services: DeskServices }) {
+  return (
+    <ServicesProvider services={services}>
+      <Frame />
+    </ServicesProvider>
+  )
+}

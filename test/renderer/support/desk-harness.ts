@@ -1,0 +1,189 @@
+import {
+  createDeskApi,
+  DeskError,
+  HandlerRegistry,
+  type AppInfo,
+  type DeskApi,
+  type DeskTransport,
+  type DocumentRecord,
+  type EventName,
+  type EventPayload,
+  type Job,
+  type MethodName,
+  type Tenant,
+} from '../../../src/shared/contract'
+import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
+
+/** A desk service in memory: real contract validation (HandlerRegistry), small handlers. */
+export interface TestDesk {
+  desk: DeskApi
+  connection: DeskConnection & { set(state: ConnectionState): void }
+  tenants: Tenant[]
+  current: string | null
+  documents: Map<string, DocumentRecord[]>
+  jobs: Job[]
+  calls: Array<{ method: MethodName; params: unknown }>
+  /** While set, documents.list for that tenant waits until the returned release() is called. */
+  holdDocuments(tenantId: string): () => void
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}
+
+const HEX = '0123456789abcdef'
+export const fakeSha = (seed: string): string =>
+  Array.from({ length: 64 }, (_, i) => HEX[(seed.charCodeAt(i % seed.length) + i) % 16]).join('')
+
+export function doc(tenantId: string, name: string, extra: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    id: `${tenantId}-${name}`,
+    tenantId,
+    name,
+    sourcePath: null,
+    sha256: fakeSha(name),
+    size: 2048,
+    mediaType: 'application/pdf',
+    importedAt: '2026-11-20T09:30:00.000Z',
+    ...extra,
+  }
+}
+
+export function createTestDesk(init: {
+  tenants: Tenant[]
+  current: string | null
+  documents?: DocumentRecord[]
+}): TestDesk {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const holds = new Map<string, Promise<void>>()
+  const stateListeners = new Set<(state: ConnectionState) => void>()
+  let connectionState: ConnectionState = 'connected'
+  let nextJob = 1
+
+  const t: TestDesk = {
+    desk: undefined as unknown as DeskApi,
+    tenants: [...init.tenants],
+    current: init.current,
+    documents: new Map(),
+    jobs: [],
+    calls: [],
+    connection: {
+      get state() {
+        return connectionState
+      },
+      subscribe(listener) {
+        stateListeners.add(listener)
+        return () => stateListeners.delete(listener)
+      },
+      set(state) {
+        connectionState = state
+        for (const l of [...stateListeners]) l(state)
+      },
+    },
+    holdDocuments(tenantId) {
+      let release = (): void => undefined
+      holds.set(
+        tenantId,
+        new Promise<void>((resolve) => {
+          release = () => {
+            holds.delete(tenantId)
+            resolve()
+          }
+        }),
+      )
+      return () => release()
+    },
+    emit(event, payload) {
+      for (const l of [...(listeners.get(event) ?? [])]) l(payload)
+    },
+  }
+  for (const d of init.documents ?? [])
+    t.documents.set(d.tenantId, [...(t.documents.get(d.tenantId) ?? []), d])
+
+  const requireTenant = (): string => {
+    if (!t.current) throw new DeskError('TENANT_REQUIRED', 'choose a tenant first')
+    return t.current
+  }
+  const now = (): string => new Date().toISOString()
+
+  const registry = new HandlerRegistry<null>().registerAll({
+    'app.info': (): AppInfo => ({
+      name: 'Pebble Desk',
+      version: '0.1.0',
+      host: 'browser',
+      tenant: t.tenants.find((x) => x.id === t.current) ?? null,
+      models: [
+        { name: 'tesseract-eng', version: '4.0.0_best_int', kind: 'ocr', present: true, verified: true },
+        {
+          name: 'layout-small',
+          version: '1.2',
+          kind: 'layout',
+          present: false,
+          verified: false,
+          problem: 'file missing',
+        },
+      ],
+    }),
+    'tenants.list': () => ({ tenants: t.tenants, current: t.current }),
+    'tenants.select': ({ tenantId }) => {
+      const tenant = t.tenants.find((x) => x.id === tenantId)
+      if (!tenant) throw new DeskError('NOT_FOUND', `no tenant "${tenantId}"`)
+      t.current = tenantId
+      return tenant
+    },
+    'tenants.create': ({ id, name }) => {
+      if (t.tenants.some((x) => x.id === id))
+        throw new DeskError('INVALID_INPUT', `tenant "${id}" already exists`)
+      const tenant = { id, name }
+      t.tenants.push(tenant)
+      return tenant
+    },
+    'documents.import': () => {
+      throw new DeskError('FORBIDDEN', 'path import is for the command line')
+    },
+    'documents.upload': ({ files }) => {
+      const job: Job = {
+        id: `job-${nextJob++}`,
+        kind: 'import',
+        tenantId: requireTenant(),
+        label: `Import ${files.length} file${files.length === 1 ? '' : 's'}`,
+        state: 'running',
+        total: files.length,
+        completed: 0,
+        failed: 0,
+        createdAt: now(),
+        updatedAt: now(),
+        errors: [],
+        documentIds: [],
+      }
+      t.jobs.push(job)
+      return job
+    },
+    'documents.list': async () => {
+      const tenantId = requireTenant()
+      await holds.get(tenantId)
+      return { documents: t.documents.get(tenantId) ?? [] }
+    },
+    'jobs.list': () => ({ jobs: t.jobs.filter((j) => j.tenantId === t.current) }),
+    'jobs.cancel': ({ jobId }) => {
+      const job = t.jobs.find((j) => j.id === jobId)
+      if (!job) throw new DeskError('NOT_FOUND', `no job ${jobId}`)
+      Object.assign(job, { state: 'cancelled', updatedAt: now() })
+      return job
+    },
+  })
+
+  const transport: DeskTransport = {
+    async call(method, params) {
+      t.calls.push({ method, params })
+      const outcome = await registry.dispatch(method, params, null)
+      if (outcome.ok) return outcome.result
+      throw DeskError.fromEnvelope(outcome.error)
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+  }
+  t.desk = createDeskApi(transport)
+  return t
+}
