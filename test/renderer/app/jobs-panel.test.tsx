@@ -63,7 +63,7 @@ describe('jobs panel', () => {
       test.emit('jobs.progress', {
         ...job,
         state: 'done',
-        completed: 1,
+        completed: 2,
         failed: 1,
         updatedAt: '2999-01-01T00:00:02.000Z',
         errors: [

@@ -13,10 +13,15 @@ const STATE_TEXT: Record<Job['state'], string> = {
   cancelled: 'Cancelled',
 }
 
+/** Services often start the message with the file name, which the list already shows. */
+const withoutFileName = (message: string, file: string): string =>
+  message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message
+
 function JobItem({ job }: { job: Job }) {
   const services = useServices()
   const [cancelError, setCancelError] = useState<string | null>(null)
-  const processed = job.completed + job.failed
+  // `completed` counts every file handled, `failed` the ones among them that were refused.
+  const processed = Math.min(job.completed, job.total)
   const headingId = `job-${job.id}`
 
   const cancel = async (): Promise<void> => {
@@ -46,13 +51,13 @@ function JobItem({ job }: { job: Job }) {
         aria-valuetext={`${processed} of ${job.total} files`}
       />
       <div className="job-counts">
-        {job.completed} imported · {job.failed} failed · {job.total} total
+        {job.completed - job.failed} imported · {job.failed} failed · {job.total} total
       </div>
       {job.errors.length > 0 && (
         <ul className="job-errors" aria-label={`Errors in ${job.label}`}>
           {job.errors.map((e, i) => (
             <li key={`${e.file}-${i}`}>
-              <span className="job-error-file">{e.file}</span>: {e.message}
+              <span className="job-error-file">{e.file}</span>: {withoutFileName(e.message, e.file)}
             </li>
           ))}
         </ul>
