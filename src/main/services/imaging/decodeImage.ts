@@ -1,0 +1,39 @@
+import { sniffMediaType } from '../../../shared/files/sniff'
+import { decodeWithCanvas } from './canvasDecode'
+import { checkPixels, imageError } from './errors'
+import { readJpegHeader } from './jpeg'
+import { readPngHeader } from './png'
+import { resolveDpi, type RasterImage } from './raster'
+import { decodeTiff } from './tiff'
+
+export interface DecodeImageOptions {
+  /** Shown at the start of every error message. */
+  file: string
+  /** Refused from the header, before pixel memory is allocated (per page for TIFF). */
+  maxPixels: number
+}
+
+/** 50 MP: an A3 page at 600 dpi is 35 MP; an A4 page at 300 dpi is 8.7 MP. */
+export const DEFAULT_MAX_PIXELS = 50_000_000
+
+/** One RasterImage per page (multi-page TIFF) or one for PNG and JPEG. */
+export async function decodeImage(bytes: Uint8Array, opts: DecodeImageOptions): Promise<RasterImage[]> {
+  const { file, maxPixels } = opts
+  if (bytes.length === 0) throw imageError('CORRUPT_FILE', file, 'the file is empty')
+  const type = sniffMediaType(bytes.subarray(0, 16))
+  if (type === 'image/png') {
+    const h = readPngHeader(bytes, file)
+    checkPixels(file, h.width, h.height, maxPixels)
+    const dpi = resolveDpi(h.declaredDpi)
+    return [await decodeWithCanvas(bytes, file, { ...h, dpi, format: 'PNG' })]
+  }
+  if (type === 'image/jpeg') {
+    const h = readJpegHeader(bytes, file)
+    checkPixels(file, h.width, h.height, maxPixels)
+    const gray = h.components === 1
+    const dpi = resolveDpi(h.declaredDpi)
+    return [await decodeWithCanvas(bytes, file, { ...h, gray, dpi, format: 'JPEG' })]
+  }
+  if (type === 'image/tiff') return decodeTiff(bytes, file, maxPixels)
+  throw imageError('UNSUPPORTED_FILE', file, 'not a PNG, JPEG or TIFF image')
+}
