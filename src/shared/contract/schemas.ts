@@ -59,6 +59,7 @@ export const jobSchema = z.object({
   label: z.string(),
   state: jobStateSchema,
   total: z.number().int().nonnegative(),
+  /** Items handled so far, failed ones included; succeeded = completed - failed. */
   completed: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   createdAt: z.string(),
