@@ -1,0 +1,5 @@
+export * from './backoff'
+export * from './hub-api'
+export * from './kinds'
+export * from './split'
+export * from './wire'

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { sha256Schema } from '../contract/schemas'
+
+/**
+ * The ground truth a desk pushes: one outbox `kind` per hub table. Payloads are strict so a desk
+ * bug that renames a field is rejected loudly instead of storing half a correction.
+ */
+
+const actor = z.string().min(1).max(200)
+const when = z.iso.datetime({ offset: true })
+const documentId = z.string().min(1).max(200)
+const modelVersion = z.string().min(1).max(100)
+const confidence = z.number().min(0).max(1)
+
+export const tenderDecisionSchema = z.strictObject({
+  documentId,
+  documentHash: sha256Schema.optional(),
+  tenderId: z.string().min(1).max(200),
+  decision: z.enum(['relevant', 'irrelevant']),
+  reason: z.string().max(10_000).optional(),
+  modelVersion: modelVersion.optional(),
+  /** The model's confidence in its own suggestion, before the human decided. */
+  confidence: confidence.optional(),
+  decidedBy: actor,
+  decidedAt: when,
+})
+
+export const fieldCorrectionSchema = z.strictObject({
+  documentId,
+  documentHash: sha256Schema,
+  field: z.string().min(1).max(200),
+  originalValue: z.json(),
+  correctedValue: z.json(),
+  modelVersion,
+  confidence,
+  correctedBy: actor,
+  correctedAt: when,
+})
+
+export const coaResultSchema = z.strictObject({
+  documentId,
+  documentHash: sha256Schema,
+  certificateId: z.string().min(1).max(200).optional(),
+  verdict: z.enum(['pass', 'fail']),
+  results: z
+    .array(
+      z.strictObject({
+        parameter: z.string().min(1).max(200),
+        value: z.json(),
+        spec: z.string().max(500).optional(),
+        pass: z.boolean(),
+      }),
+    )
+    .max(500),
+  modelVersion,
+  confidence: confidence.optional(),
+  validatedBy: actor,
+  validatedAt: when,
+})
+
+export const scanSchema = z.strictObject({
+  /** The GS1 element string as read, kept verbatim so parsing can be redone centrally. */
+  code: z.string().min(1).max(500),
+  gtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
+  batch: z.string().max(100).optional(),
+  expiry: z.string().max(20).optional(),
+  documentId: documentId.optional(),
+  scannerId: z.string().max(200).optional(),
+  scannedBy: actor,
+  scannedAt: when,
+})
+
+export const GROUND_TRUTH_KINDS = {
+  'tender.decision': tenderDecisionSchema,
+  'field.correction': fieldCorrectionSchema,
+  'coa.result': coaResultSchema,
+  scan: scanSchema,
+} as const
+
+export type GroundTruthKind = keyof typeof GROUND_TRUTH_KINDS
+export const groundTruthKindSchema = z.enum(
+  Object.keys(GROUND_TRUTH_KINDS) as [GroundTruthKind, ...GroundTruthKind[]],
+)
+
+export type TenderDecision = z.infer<typeof tenderDecisionSchema>
+export type FieldCorrection = z.infer<typeof fieldCorrectionSchema>
+export type CoaResult = z.infer<typeof coaResultSchema>
+export type Scan = z.infer<typeof scanSchema>
+
+export type GroundTruth =
+  | { kind: 'tender.decision'; payload: TenderDecision }
+  | { kind: 'field.correction'; payload: FieldCorrection }
+  | { kind: 'coa.result'; payload: CoaResult }
+  | { kind: 'scan'; payload: Scan }
+
+export function isGroundTruthKind(kind: string): kind is GroundTruthKind {
+  return Object.hasOwn(GROUND_TRUTH_KINDS, kind)
+}
