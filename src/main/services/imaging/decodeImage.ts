@@ -3,6 +3,7 @@ import { decodeWithCanvas } from './canvasDecode'
 import { checkPixels, imageError } from './errors'
 import { readJpegHeader } from './jpeg'
 import { readPngHeader } from './png'
+import { checkPngStream } from './pngCheck'
 import { resolveDpi, type RasterImage } from './raster'
 import { decodeTiff } from './tiff'
 
@@ -24,6 +25,7 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeImageOptions): 
   if (type === 'image/png') {
     const h = readPngHeader(bytes, file)
     checkPixels(file, h.width, h.height, maxPixels)
+    await checkPngStream(bytes, file, h)
     const dpi = resolveDpi(h.declaredDpi)
     return [await decodeWithCanvas(bytes, file, { ...h, dpi, format: 'PNG' })]
   }

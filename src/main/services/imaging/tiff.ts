@@ -216,7 +216,8 @@ export function decodeTiff(bytes: Uint8Array, file: string, maxPixels: number): 
     checkPixels(file, page.width, Math.ceil(page.height * Math.max(1, anisotropic)), maxPixels)
   }
 
-  const buffer = bytes.slice().buffer
+  // A private copy: Buffer.slice shares memory, and utif needs an ArrayBuffer holding just this file.
+  const buffer = new Uint8Array(bytes).buffer
   let ifds: UtifIfd[]
   try {
     ifds = UTIF.decode(buffer)

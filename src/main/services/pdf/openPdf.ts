@@ -1,0 +1,90 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { DeskError } from '../../../shared/contract'
+import { loadPdfjs, pdfjsAssetPaths } from './pdfjs'
+
+export interface OpenPdfOptions {
+  /** Largest embedded image pdf.js decodes, in pixels; bigger ones are skipped rather than allocated. */
+  maxImagePixels?: number
+}
+
+export interface PdfHandle {
+  file: string
+  doc: PDFDocumentProxy
+  numPages: number
+  /** Idempotent; frees the worker-side document and its caches. */
+  destroy(): Promise<void>
+}
+
+const DEFAULT_MAX_IMAGE_PIXELS = 2 ** 27
+
+const pdfError = (code: 'CORRUPT_FILE' | 'ENCRYPTED', file: string, message: string) =>
+  new DeskError(code, `${file}: ${message}`, { file })
+
+/**
+ * Opens a PDF from memory. Password-protected files fail with ENCRYPTED; files pdf.js cannot make
+ * sense of fail with CORRUPT_FILE. The caller owns the handle and must destroy it (see `withPdf`).
+ */
+export async function openPdf(
+  bytes: Uint8Array,
+  file: string,
+  opts: OpenPdfOptions = {},
+): Promise<PdfHandle> {
+  if (bytes.length === 0) throw pdfError('CORRUPT_FILE', file, 'the file is empty')
+  const pdfjs = await loadPdfjs()
+  const task = pdfjs.getDocument({
+    // A private copy, as pdf.js detaches the buffer it is given; also turns a Buffer into a plain Uint8Array.
+    data: new Uint8Array(bytes),
+    ...pdfjsAssetPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    maxImageSize: opts.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  })
+  let doc: PDFDocumentProxy
+  try {
+    doc = await task.promise
+  } catch (error) {
+    await task.destroy().catch(() => undefined)
+    throw classify(error, file)
+  }
+  let destroyed = false
+  const handle: PdfHandle = {
+    file,
+    doc,
+    numPages: doc.numPages,
+    async destroy() {
+      if (destroyed) return
+      destroyed = true
+      await doc.destroy()
+    },
+  }
+  if (doc.numPages < 1) {
+    await handle.destroy()
+    throw pdfError('CORRUPT_FILE', file, 'the PDF has no pages')
+  }
+  return handle
+}
+
+function classify(error: unknown, file: string): DeskError {
+  const name = error instanceof Error ? error.name : ''
+  const message = error instanceof Error ? error.message : String(error)
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return pdfError('ENCRYPTED', file, 'the PDF is password-protected')
+  }
+  return pdfError('CORRUPT_FILE', file, `not a readable PDF (${message})`)
+}
+
+/** Opens, runs `fn`, and destroys the document whatever happens. */
+export async function withPdf<T>(
+  bytes: Uint8Array,
+  file: string,
+  fn: (pdf: PdfHandle) => Promise<T>,
+  opts?: OpenPdfOptions,
+): Promise<T> {
+  const pdf = await openPdf(bytes, file, opts)
+  try {
+    return await fn(pdf)
+  } finally {
+    await pdf.destroy()
+  }
+}
