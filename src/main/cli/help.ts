@@ -8,6 +8,8 @@ Commands:
   documents                   List the tenant's imported documents
   tenants                     List tenants
   tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)
+  gs1 <data>                  Parse GS1 barcode data (scan, element string, (01)… or Digital Link);
+                              write the GS separator as \\x1D, <GS> or {GS}
 
 Options:
   --tenant ID      Tenant to work in (default: the first one)

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { createDesk, createDirectDeskApi, readAppVersion } from '../services/desk'
 import { defaultDataDir } from '../services/config/dataDir'
 import { runDocuments, runImport } from './commands/documents'
+import { runGs1 } from './commands/gs1'
 import { runServe } from './commands/serve'
 import { runTenants } from './commands/tenants'
 import { HELP } from './help'
@@ -39,6 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (values.version) return (printResult(io, mode, { version }, version), EXIT.ok)
     const [command, ...rest] = positionals
     if (!command) throw new UsageError('no command given')
+    if (command === 'gs1') return runGs1(rest, io, mode)
     if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`)
     }
