@@ -1,0 +1,95 @@
+import {
+  hubErrorSchema,
+  ingestAckSchema,
+  type Heartbeat,
+  type IngestAck,
+  type IngestRecord,
+} from '../../shared/sync/wire'
+import type { SyncSettings } from './settings'
+
+export type FailureKind =
+  /** No answer at all: offline, hub down, connection cut. */
+  | 'network'
+  /** The hub answered 5xx/429 or something unreadable: try again later. */
+  | 'server'
+  /** 401/403: the token is unknown, revoked or bound to another tenant; needs a human. */
+  | 'auth'
+  /** 413: send fewer records at once. */
+  | 'too-large'
+  /** Any other 4xx: the hub refused the request as a whole. */
+  | 'refused'
+
+export type PushResult = { ok: true; ack: IngestAck } | { ok: false; kind: FailureKind; message: string }
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export class HubClient {
+  constructor(
+    private readonly settings: SyncSettings,
+    private readonly fetchImpl: FetchLike,
+    private readonly timeoutMs: number,
+  ) {}
+
+  ingest(records: IngestRecord[], queueDepth: number, stop: AbortSignal): Promise<PushResult> {
+    return this.post('/v1/ingest', { records, queueDepth }, stop, (json) => {
+      const ack = ingestAckSchema.safeParse(json)
+      return ack.success
+        ? { ok: true, ack: ack.data }
+        : { ok: false, kind: 'server', message: 'the hub sent an acknowledgement this desk cannot read' }
+    })
+  }
+
+  heartbeat(body: Heartbeat, stop: AbortSignal): Promise<PushResult | { ok: true }> {
+    const path = `/v1/desks/${encodeURIComponent(this.settings.deskId)}/heartbeat`
+    return this.post(path, body, stop, () => ({ ok: true }))
+  }
+
+  private async post<T>(
+    path: string,
+    body: unknown,
+    stop: AbortSignal,
+    onOk: (json: unknown) => T,
+  ): Promise<T | PushResult> {
+    let response: Response
+    try {
+      response = await this.fetchImpl(`${this.settings.hubUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.settings.token}` },
+        body: JSON.stringify(body),
+        signal: AbortSignal.any([stop, AbortSignal.timeout(this.timeoutMs)]),
+      })
+    } catch (error) {
+      return { ok: false, kind: 'network', message: `hub unreachable: ${describe(error)}` }
+    }
+    let json: unknown
+    try {
+      json = await response.json()
+    } catch (error) {
+      // The connection dropped while the answer was arriving: as good as no answer.
+      return {
+        ok: false,
+        kind: response.ok ? 'network' : 'server',
+        message: `reading the answer: ${describe(error)}`,
+      }
+    }
+    if (response.ok) return onOk(json)
+    const envelope = hubErrorSchema.safeParse(json)
+    const message = `hub answered ${response.status}: ${envelope.success ? envelope.data.message : 'unreadable error'}`
+    return { ok: false, kind: classify(response.status), message }
+  }
+}
+
+function classify(status: number): FailureKind {
+  if (status === 401 || status === 403) return 'auth'
+  if (status === 413) return 'too-large'
+  if (status === 429 || status >= 500) return 'server'
+  return 'refused'
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message
+  }
+  return String(error)
+}
