@@ -1,0 +1,90 @@
+import type { RasterImage } from '../vision'
+import { toGray } from '../vision'
+import { defaultCacheDir, languagePath, type OcrLanguages } from './language-data'
+import { encodePgm } from './netpbm'
+import { loadTesseract, type TesseractWorker } from './tesseract'
+import { mean, parseTsv } from './tsv'
+import { PSM_CODES, type OcrResult, type RecognizeOptions } from './types'
+
+export interface OcrEngineOptions {
+  langs: OcrLanguages
+  /** Folder with `<lang>.traineddata.gz` overriding the npm packages (e.g. unpacked from an asar). */
+  dataDir?: string
+  /** Writable scratch folder (multi-language staging); defaults to a folder under os.tmpdir(). */
+  cachePath?: string
+}
+
+export interface OcrEngine {
+  readonly langs: OcrLanguages
+  recognize(image: RasterImage, options?: RecognizeOptions): Promise<OcrResult>
+  terminate(): Promise<void>
+}
+
+/** One tesseract.js worker; calls are serialised, since one Tesseract instance holds one image. */
+export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEngine> {
+  const tesseract = loadTesseract()
+  const cachePath = options.cachePath ?? defaultCacheDir()
+  const langPath = languagePath(options.langs, { dataDir: options.dataDir, cachePath })
+  // cacheMethod 'none': never write unpacked models anywhere (tesseract.js defaults to the CWD);
+  // gunzipping best_int at start-up costs a few tens of milliseconds.
+  const worker = await tesseract.createWorker(options.langs, tesseract.OEM.LSTM_ONLY, {
+    langPath,
+    gzip: true,
+    cacheMethod: 'none',
+    cachePath,
+  })
+  await worker.setParameters({
+    // Table columns keep their spacing in the text output.
+    preserve_interword_spaces: '1',
+  })
+  let queue: Promise<unknown> = Promise.resolve()
+  let terminated = false
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  return {
+    langs: options.langs,
+    recognize: (image, opts = {}) => {
+      if (terminated) return Promise.reject(new Error('OCR engine terminated'))
+      return serial(() => recognizeWith(worker, image, opts))
+    },
+    terminate: async () => {
+      if (terminated) return
+      terminated = true
+      await queue
+      await worker.terminate()
+    },
+  }
+}
+
+async function recognizeWith(
+  worker: TesseractWorker,
+  image: RasterImage,
+  opts: RecognizeOptions,
+): Promise<OcrResult> {
+  const psm = opts.psm ?? 'auto'
+  const dpi = Math.round(Math.min(2400, Math.max(70, opts.dpi ?? (image.dpi || 300))))
+  await worker.setParameters({
+    tessedit_pageseg_mode: PSM_CODES[psm],
+    user_defined_dpi: String(dpi),
+    tessedit_do_invert: opts.invertedText ? '1' : '0',
+  })
+  const gray = toGray(image)
+  const { data } = await worker.recognize(
+    encodePgm(gray.width, gray.height, gray.data),
+    {},
+    {
+      text: true,
+      tsv: true,
+    },
+  )
+  const layout = parseTsv(data.tsv ?? '')
+  return {
+    text: (data.text ?? '').replace(/[ \t]+$/gm, '').trim(),
+    confidence: mean(layout.words.map((w) => w.confidence)),
+    ...layout,
+    psm,
+  }
+}

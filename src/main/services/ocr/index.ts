@@ -1,0 +1,6 @@
+export { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine'
+export { recognizePage, toPageBox, type RecognizePageOptions } from './page'
+export { encodePgm } from './netpbm'
+export { parseTsv } from './tsv'
+export { packagedLanguageFolder, type OcrLanguage, type OcrLanguages } from './language-data'
+export type { OcrBlock, OcrLine, OcrResult, OcrWord, Psm, RecognizeOptions } from './types'

@@ -1,0 +1,44 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+export type OcrLanguage = 'eng' | 'hin'
+export type OcrLanguages = 'eng' | 'eng+hin'
+
+/**
+ * LSTM-only integer models ("best_int"): a quarter of the size of the 4.0.0 folder, same accuracy for
+ * LSTM, and what the LSTM-only wasm core can load.
+ */
+const MODEL_FOLDER = '4.0.0_best_int'
+
+export function defaultCacheDir(): string {
+  return join(tmpdir(), 'pebble-desk-ocr')
+}
+
+/** The folder of `@tesseract.js-data/<lang>` holding `<lang>.traineddata.gz`. Never a URL. */
+export function packagedLanguageFolder(lang: OcrLanguage): string {
+  const require = createRequire(__filename)
+  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), MODEL_FOLDER)
+}
+
+/**
+ * tesseract.js reads every language from one `langPath`, but each npm package has its own folder, so
+ * several languages are staged side by side (copies: symlinks need privileges on Windows).
+ */
+export function languagePath(langs: OcrLanguages, options: { dataDir?: string; cachePath?: string }): string {
+  if (options.dataDir) return options.dataDir
+  const list = langs.split('+') as OcrLanguage[]
+  if (list.length === 1) return packagedLanguageFolder(list[0]!)
+  const dir = join(options.cachePath ?? defaultCacheDir(), `tessdata-${MODEL_FOLDER}`)
+  mkdirSync(dir, { recursive: true })
+  for (const lang of list) {
+    const target = join(dir, `${lang}.traineddata.gz`)
+    if (existsSync(target)) continue
+    // Copy then rename, so a concurrent engine never sees half a file.
+    const partial = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.part`
+    copyFileSync(join(packagedLanguageFolder(lang), `${lang}.traineddata.gz`), partial)
+    renameSync(partial, target)
+  }
+  return dir
+}

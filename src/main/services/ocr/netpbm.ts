@@ -1,0 +1,11 @@
+/**
+ * Binary PGM (P5): a 15-byte header in front of the gray pixels. Leptonica reads it without any
+ * decompression, so the engine gets raw pixels without a PNG encode/decode round trip.
+ */
+export function encodePgm(width: number, height: number, gray: Uint8Array): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`)
+  const out = new Uint8Array(header.length + width * height)
+  out.set(header, 0)
+  out.set(gray.subarray(0, width * height), header.length)
+  return out
+}

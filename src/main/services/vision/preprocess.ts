@@ -1,0 +1,66 @@
+import { analysePage, type PageGeometry, type Rotation } from './analyse'
+import { binarise, denoise } from './filters'
+import { toGray, type GrayImage, type RasterImage } from './raster'
+import { apply, compose, deskewMap, invert, quarterTurn, renderAffine } from './transform'
+
+export interface PreprocessOptions {
+  orientation?: boolean
+  deskew?: boolean
+  denoise?: boolean
+  binarise?: boolean
+  /** Below this orientation confidence (0..1) the page is left as scanned: a wrong turn costs more than none. */
+  minOrientationConfidence?: number
+  /** Smaller skews are left to the OCR engine, which handles them; resampling would only blur. */
+  minSkewDeg?: number
+  maxSkewDeg?: number
+}
+
+export interface Preprocessed {
+  /** Gray; the input itself when nothing had to change. */
+  image: GrayImage
+  rotation: Rotation
+  skewDeg: number
+  /** e.g. 'rotate-90', 'deskew', 'denoise', 'binarise'. */
+  applied: string[]
+  /** Maps a point of `image` (pixel-edge coordinates) back onto the original page. */
+  toPage: (x: number, y: number) => [number, number]
+  geometry: PageGeometry | undefined
+}
+
+export function preprocess(input: RasterImage, options: PreprocessOptions = {}): Preprocessed {
+  const { orientation = true, deskew = true } = options
+  const minConfidence = options.minOrientationConfidence ?? 0.5
+  const minSkew = options.minSkewDeg ?? 0.2
+  let image = toGray(input)
+  const applied: string[] = []
+  let rotation: Rotation = 0
+  let skewDeg = 0
+  let geometry: PageGeometry | undefined
+  if (orientation || deskew) {
+    geometry = analysePage(image, { maxSkewDeg: options.maxSkewDeg })
+    if (orientation && geometry.orientationConfidence >= minConfidence) rotation = geometry.rotation
+    if (deskew && Math.abs(geometry.skewDeg) >= minSkew) skewDeg = geometry.skewDeg
+  }
+  let [map, width, height] = quarterTurn(rotation, image.width, image.height)
+  if (skewDeg !== 0) {
+    const [skew, w2, h2] = deskewMap(skewDeg, width, height)
+    map = compose(skew, map)
+    width = w2
+    height = h2
+  }
+  if (rotation !== 0 || skewDeg !== 0) {
+    image = renderAffine(image, map, rotation, width, height, skewDeg !== 0)
+    if (rotation !== 0) applied.push(`rotate-${rotation}`)
+    if (skewDeg !== 0) applied.push('deskew')
+  }
+  if (options.denoise) {
+    image = denoise(image)
+    applied.push('denoise')
+  }
+  if (options.binarise) {
+    image = binarise(image)
+    applied.push('binarise')
+  }
+  const back = invert(map)
+  return { image, rotation, skewDeg, applied, toPage: (x, y) => apply(back, x, y), geometry }
+}
