@@ -10,6 +10,7 @@ Commands:
   tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)
   gs1 <data>                  Parse GS1 barcode data (scan, element string, (01)… or Digital Link);
                               write the GS separator as \\x1D, <GS> or {GS}
+  scan --port PATH [--baud N] Print scans from a serial scanner as they arrive, until Ctrl+C
 
 Options:
   --tenant ID      Tenant to work in (default: the first one)

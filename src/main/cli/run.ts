@@ -4,6 +4,7 @@ import { createDesk, createDirectDeskApi, readAppVersion } from '../services/des
 import { defaultDataDir } from '../services/config/dataDir'
 import { runDocuments, runImport } from './commands/documents'
 import { runGs1 } from './commands/gs1'
+import { runScan } from './commands/scan'
 import { runServe } from './commands/serve'
 import { runTenants } from './commands/tenants'
 import { HELP } from './help'
@@ -17,6 +18,7 @@ const OPTIONS = {
   tenant: { type: 'string' },
   'data-dir': { type: 'string' },
   port: { type: 'string' },
+  baud: { type: 'string' },
   open: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -41,6 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const [command, ...rest] = positionals
     if (!command) throw new UsageError('no command given')
     if (command === 'gs1') return runGs1(rest, io, mode)
+    if (command === 'scan') return await runScan(values, rest, io, mode)
     if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`)
     }

@@ -13,15 +13,16 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-export type DateCheck = { ok: true; iso: string } | { ok: false; reason: string }
+export type DateCheck = { ok: true; iso: string } | { ok: false; reason: string; field?: 'month' | 'day' }
 
 /** Validates a full year/month/day; `dayZeroIsLast` is the YYMMDD "DD=00" rule. */
 export function checkDate(year: number, month: number, day: number, dayZeroIsLast: boolean): DateCheck {
-  if (month < 1 || month > 12) return { ok: false, reason: `month ${pad(month)} is not valid` }
+  if (month < 1 || month > 12)
+    return { ok: false, reason: `month ${pad(month)} is not valid`, field: 'month' }
   const last = daysInMonth(year, month)
   const resolvedDay = day === 0 && dayZeroIsLast ? last : day
   if (resolvedDay < 1 || resolvedDay > last)
-    return { ok: false, reason: `day ${pad(day)} is not valid in ${year}-${pad(month)}` }
+    return { ok: false, reason: `day ${pad(day)} is not valid in ${year}-${pad(month)}`, field: 'day' }
   return { ok: true, iso: `${String(year).padStart(4, '0')}-${pad(month)}-${pad(resolvedDay)}` }
 }
 

@@ -17,8 +17,11 @@ function hhmm(value: string, offset = 0): LintFailure | null {
   return null
 }
 
-const dateFailure = (check: ReturnType<typeof parseYymmdd>): LintFailure | null =>
-  check.ok ? null : fail(check.reason)
+/** Points at the month or day digits; `yearDigits` is 2 for YYMMDD, 4 for YYYYMMDD. */
+const dateFailure = (check: ReturnType<typeof parseYymmdd>, yearDigits = 2): LintFailure | null =>
+  check.ok
+    ? null
+    : fail(check.reason, check.field === 'month' ? yearDigits : check.field === 'day' ? yearDigits + 2 : 0)
 
 const CSET32 = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 const IMPORTER_INDEX = /^[-0-9A-Z_a-z]$/
@@ -40,8 +43,8 @@ const LINTERS: Record<string, Linter> = {
       : fail('the last two characters must be check characters (set 32)', Math.max(0, v.length - 2)),
   yymmdd: (v, now) => dateFailure(parseYymmdd(v, false, now)),
   yymmd0: (v, now) => dateFailure(parseYymmdd(v, true, now)),
-  yyyymmdd: (v) => dateFailure(parseYyyymmdd(v, false)),
-  yyyymmddhhmm: (v) => dateFailure(parseYyyymmdd(v.slice(0, 8), false)) ?? hhmm(v.slice(8), 8),
+  yyyymmdd: (v) => dateFailure(parseYyyymmdd(v, false), 4),
+  yyyymmddhhmm: (v) => dateFailure(parseYyyymmdd(v.slice(0, 8), false), 4) ?? hhmm(v.slice(8), 8),
   yymmddhh: (v, now) =>
     dateFailure(parseYymmdd(v.slice(0, 6), false, now)) ??
     (Number(v.slice(6, 8)) > 23 ? fail(`hour ${v.slice(6, 8)} is not valid`, 6) : null),
