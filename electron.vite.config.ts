@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          'document-worker': resolve(__dirname, 'src/main/workers/document-worker.ts'),
         },
       },
     },

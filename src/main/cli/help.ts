@@ -5,6 +5,8 @@ Usage: pebble-desk [options] <command> [arguments]
 Commands:
   serve [--port N] [--open]   Serve the desk UI on 127.0.0.1 with a per-run token
   import <files or folders…>  Import documents for the tenant and wait until done
+  ocr <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|eng+hin]
+                              Text with word boxes for each page (text layer first, OCR where needed)
   documents                   List the tenant's imported documents
   tenants                     List tenants
   tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)

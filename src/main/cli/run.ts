@@ -4,6 +4,7 @@ import { createDesk, createDirectDeskApi, readAppVersion } from '../services/des
 import { defaultDataDir } from '../services/config/dataDir'
 import { runDocuments, runImport } from './commands/documents'
 import { runGs1 } from './commands/gs1'
+import { runOcr } from './commands/ocr'
 import { runScan } from './commands/scan'
 import { runServe } from './commands/serve'
 import { runTenants } from './commands/tenants'
@@ -20,6 +21,9 @@ const OPTIONS = {
   port: { type: 'string' },
   baud: { type: 'string' },
   open: { type: 'boolean' },
+  mode: { type: 'string' },
+  workers: { type: 'string' },
+  lang: { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parse>['values']
@@ -43,6 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const [command, ...rest] = positionals
     if (!command) throw new UsageError('no command given')
     if (command === 'gs1') return runGs1(rest, io, mode)
+    if (command === 'ocr') return await runOcr(values, rest, io, mode)
     if (command === 'scan') return await runScan(values, rest, io, mode)
     if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`)

@@ -51,6 +51,31 @@ function checkType(file: string, head: Uint8Array): SupportedMediaType {
   return mediaType
 }
 
+/** Size and leading bytes of a file on disk, refusing folders and files over `maxBytes`. */
+async function inspectFile(path: string, maxBytes: number): Promise<{ size: number; head: Uint8Array }> {
+  const info = await stat(path)
+  if (!info.isFile()) throw new DeskError('UNSUPPORTED_FILE', `${path}: not a regular file`, { file: path })
+  if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes)
+  return { size: info.size, head: await readHead(path) }
+}
+
+/** Checks a file where it lies (no copy) and hashes it: what `pebble-desk ocr` needs. */
+export async function identifyFile(
+  path: string,
+  maxBytes: number,
+): Promise<{ size: number; sha256: string; mediaType: SupportedMediaType }> {
+  try {
+    const { size, head } = await inspectFile(path, maxBytes)
+    if (size === 0) throw new DeskError('CORRUPT_FILE', `${path}: the file is empty`, { file: path })
+    const mediaType = checkType(path, head)
+    const hash = createHash('sha256')
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+    return { size, sha256: hash.digest('hex'), mediaType }
+  } catch (error) {
+    throw ioError(path, error)
+  }
+}
+
 /**
  * Copies one file into the content-addressed blob folder, hashing it on the way, so the desk keeps
  * the exact bytes it screened even if the original is moved. Cancellation aborts mid-copy.
@@ -66,11 +91,9 @@ export async function storeBlob(
     let head: Uint8Array
     let input: Readable
     if (source.kind === 'path') {
-      const info = await stat(source.path)
-      if (!info.isFile()) throw new DeskError('UNSUPPORTED_FILE', `${file}: not a regular file`, { file })
-      size = info.size
-      if (size > options.maxBytes) throw tooLarge(file, size, options.maxBytes)
-      head = await readHead(source.path)
+      const inspected = await inspectFile(source.path, options.maxBytes)
+      size = inspected.size
+      head = inspected.head
       input = createReadStream(source.path)
     } else {
       size = source.bytes.byteLength

@@ -1,0 +1,165 @@
+import { DeskError, toErrorEnvelope } from '../../../shared/contract'
+import type { DocumentText, ExtractionMode, PageText } from '../../../shared/document-text'
+import { pageTextSchema } from '../../../shared/document-text'
+import { DEFAULT_MAX_PIXELS } from '../imaging'
+import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
+import {
+  PIPELINE_VERSION,
+  renderResultSchema,
+  surveyResultSchema,
+  type DocumentTask,
+  type RenderResult,
+} from './tasks'
+import type { TextCache } from './textCache'
+
+export type OcrLanguages = 'eng' | 'eng+hin'
+
+export interface PipelineOptions {
+  /** The built worker entry (out/main/document-worker.js). */
+  workerScript: string
+  workers?: number
+  /** Pages OCR'd by one worker before it is replaced, to give back tesseract's WASM memory. */
+  pagesPerWorker?: number
+  pageTimeoutMs?: number
+  dpi?: number
+  maxPixels?: number
+}
+
+export interface ExtractRequest {
+  path: string
+  /** Named in errors. */
+  file: string
+  sha256: string
+  mediaType: string
+  mode?: ExtractionMode
+  langs?: OcrLanguages
+  signal?: AbortSignal
+  /** Higher first: a document a user opened jumps the bulk import queue. */
+  priority?: number
+  cache?: TextCache
+  /** Called once the page count is known and after every finished page. */
+  onProgress?(progress: { pagesDone: number; pagesTotal: number }): void
+}
+
+/** Files → DocumentText: text layer first, OCR only for pages without a usable one, all in workers. */
+export class DocumentPipeline {
+  private readonly pool: WorkerPool
+  private readonly dpi: number
+  private readonly maxPixels: number
+  private readonly pageTimeoutMs: number
+
+  constructor(options: PipelineOptions) {
+    this.pool = new WorkerPool({
+      script: options.workerScript,
+      size: options.workers,
+      maxTasksPerWorker: options.pagesPerWorker ?? 40,
+      name: 'document',
+    })
+    this.dpi = options.dpi ?? 300
+    this.maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS
+    this.pageTimeoutMs = options.pageTimeoutMs ?? 120_000
+  }
+
+  get queueDepth(): number {
+    return this.pool.queueDepth
+  }
+
+  stats(): WorkerPoolStats {
+    return this.pool.stats()
+  }
+
+  async extract(request: ExtractRequest): Promise<DocumentText> {
+    const mode = request.mode ?? 'auto'
+    const langs = request.langs ?? 'eng'
+    const cached = await request.cache?.get(request.sha256, mode, langs)
+    if (cached) {
+      request.onProgress?.({ pagesDone: cached.pages.length, pagesTotal: cached.pages.length })
+      return cached
+    }
+    const base = {
+      path: request.path,
+      file: request.file,
+      mediaType: request.mediaType,
+      maxPixels: this.maxPixels,
+    }
+    const run = (task: DocumentTask, timeoutMs: number) =>
+      this.pool.run(task, { priority: request.priority ?? 0, signal: request.signal, timeoutMs })
+
+    const survey = surveyResultSchema.parse(
+      await run({ op: 'survey', ...base, mode, dpi: this.dpi }, this.pageTimeoutMs),
+    )
+    let pagesDone = survey.textPages.length
+    request.onProgress?.({ pagesDone, pagesTotal: survey.pageCount })
+
+    const ocrPages = await Promise.all(
+      survey.ocrPages.map(async ({ page, reason }): Promise<PageText> => {
+        try {
+          const result = pageTextSchema.parse(
+            await run({ op: 'ocr', ...base, page, dpi: this.dpi, langs, psm: 'auto' }, this.pageTimeoutMs),
+          )
+          return { ...result, notes: [`OCR because: ${reason}`, ...result.notes] }
+        } catch (error) {
+          if (request.signal?.aborted) throw new DeskError('CANCELLED', `${request.file}: cancelled`)
+          const envelope = toErrorEnvelope(error)
+          // Document-level failures (corrupt, encrypted, unreadable) fail the document; the rest fail one page.
+          if (!['WORKER_CRASHED', 'TIMEOUT', 'INTERNAL'].includes(envelope.code)) throw error
+          return failedPage(page, this.dpi, reason, envelope)
+        } finally {
+          request.onProgress?.({ pagesDone: ++pagesDone, pagesTotal: survey.pageCount })
+        }
+      }),
+    )
+
+    const text: DocumentText = {
+      sha256: request.sha256,
+      mediaType: request.mediaType,
+      pipelineVersion: PIPELINE_VERSION,
+      mode,
+      pages: [...survey.textPages, ...ocrPages].sort((a, b) => a.page - b.page),
+    }
+    // A page that failed is worth retrying later, so such a result is not cached.
+    if (!text.pages.some((p) => p.error)) await request.cache?.put(text, langs)
+    return text
+  }
+
+  async renderPage(
+    request: Pick<ExtractRequest, 'path' | 'file' | 'mediaType'>,
+    page: number,
+    width: number,
+  ): Promise<RenderResult> {
+    const task: DocumentTask = { op: 'render', ...request, page, width, maxPixels: this.maxPixels }
+    // The viewer waits on this, so it goes ahead of bulk OCR.
+    return renderResultSchema.parse(
+      await this.pool.run(task, { priority: 100, timeoutMs: this.pageTimeoutMs }),
+    )
+  }
+
+  close(): Promise<void> {
+    return this.pool.close()
+  }
+}
+
+function failedPage(
+  page: number,
+  dpi: number,
+  reason: string,
+  error: { code: string; message: string },
+): PageText {
+  return {
+    page,
+    source: 'ocr',
+    rotation: 0,
+    skewDeg: 0,
+    width: 1,
+    height: 1,
+    dpi,
+    confidence: 0,
+    text: '',
+    words: [],
+    lines: [],
+    blocks: [],
+    applied: [],
+    notes: [`OCR because: ${reason}`],
+    error: { code: error.code, message: error.message },
+  }
+}

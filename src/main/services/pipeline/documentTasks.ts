@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises'
+import { DeskError, formatZodIssues } from '../../../shared/contract'
+import { groupLines, type PageText } from '../../../shared/document-text'
+import { decodeImage, type RasterImage } from '../imaging'
+import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
+import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
+import { encodePagePicture } from './pagePicture'
+import {
+  documentTaskSchema,
+  type OcrTask,
+  type RenderResult,
+  type RenderTask,
+  type SurveyResult,
+  type SurveyTask,
+} from './tasks'
+
+const isPdf = (mediaType: string) => mediaType === 'application/pdf'
+
+async function readSource(path: string, file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    throw new DeskError('IO_ERROR', `${file}: cannot read (${(error as Error).message})`, { file })
+  }
+}
+
+function emptyPage(
+  page: number,
+  size: { width: number; height: number; dpi: number },
+  note: string,
+): PageText {
+  return {
+    page,
+    source: 'text-layer',
+    rotation: 0,
+    skewDeg: 0,
+    ...size,
+    confidence: 0,
+    text: '',
+    words: [],
+    lines: [],
+    blocks: [],
+    applied: [],
+    notes: [note],
+  }
+}
+
+async function survey(task: SurveyTask): Promise<SurveyResult> {
+  const bytes = await readSource(task.path, task.file)
+  if (!isPdf(task.mediaType)) {
+    const frames = await decodeImage(bytes, { file: task.file, maxPixels: task.maxPixels })
+    const textPages =
+      task.mode === 'text-only'
+        ? frames.map((f, i) =>
+            emptyPage(i + 1, f, 'an image has no text layer; OCR skipped (text-only mode)'),
+          )
+        : []
+    const ocrPages = task.mode === 'text-only' ? [] : frames.map((_, i) => ({ page: i + 1, reason: 'image' }))
+    return { pageCount: frames.length, textPages, ocrPages }
+  }
+  return withPdf(bytes, task.file, async (pdf) => {
+    const result: SurveyResult = { pageCount: pdf.numPages, textPages: [], ocrPages: [] }
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.doc.getPage(n)
+      try {
+        if (task.mode === 'force-ocr') {
+          result.ocrPages.push({ page: n, reason: 'force-ocr mode' })
+          continue
+        }
+        const layer = await extractTextLayer(page, task.dpi)
+        const verdict = assessTextLayer(layer.words, layer.width * layer.height)
+        const size = { width: layer.width, height: layer.height, dpi: layer.dpi }
+        if (verdict.usable) {
+          const { lines, blocks, text } = groupLines(layer.words)
+          result.textPages.push({
+            ...emptyPage(n, size, verdict.reason),
+            confidence: 100,
+            text,
+            words: layer.words,
+            lines,
+            blocks,
+          })
+        } else if (task.mode === 'text-only') {
+          result.textPages.push(emptyPage(n, size, `${verdict.reason}; OCR skipped (text-only mode)`))
+        } else {
+          result.ocrPages.push({ page: n, reason: verdict.reason })
+        }
+      } finally {
+        page.cleanup()
+      }
+    }
+    return result
+  })
+}
+
+async function pageImage(
+  task: { path: string; file: string; mediaType: string; page: number; maxPixels: number },
+  dpi: number,
+  color: boolean,
+): Promise<RasterImage> {
+  const bytes = await readSource(task.path, task.file)
+  if (isPdf(task.mediaType)) {
+    return withPdf(bytes, task.file, async (pdf) => {
+      if (task.page > pdf.numPages) throw new DeskError('NOT_FOUND', `${task.file}: no page ${task.page}`)
+      const page = await pdf.doc.getPage(task.page)
+      try {
+        return await rasterisePage(page, dpi, { color, maxPixels: task.maxPixels })
+      } finally {
+        page.cleanup()
+      }
+    })
+  }
+  const frames = await decodeImage(bytes, { file: task.file, maxPixels: task.maxPixels })
+  const frame = frames[task.page - 1]
+  if (!frame) throw new DeskError('NOT_FOUND', `${task.file}: no page ${task.page}`)
+  return frame
+}
+
+// One engine per language set per worker thread: tesseract.js start-up costs ~0.3 s, and its WASM
+// heap only grows, which is why the pool recycles workers after a number of pages.
+const engines = new Map<string, Promise<OcrEngine>>()
+
+async function ocr(task: OcrTask): Promise<PageText> {
+  const image = await pageImage(task, task.dpi, false)
+  let engine = engines.get(task.langs)
+  if (!engine) {
+    engine = createOcrEngine({ langs: task.langs })
+    engines.set(task.langs, engine)
+  }
+  return recognizePage(await engine, image, { page: task.page, psm: task.psm, dpi: image.dpi })
+}
+
+async function render(task: RenderTask): Promise<RenderResult> {
+  // Render PDFs near the requested width directly instead of at 300 dpi and scaling down.
+  const image = await pageImage(task, 150, true)
+  return encodePagePicture(image, task.width)
+}
+
+/** The worker side of the document pipeline (see src/main/workers/document-worker.ts). */
+export async function handleDocumentTask(payload: unknown): Promise<SurveyResult | PageText | RenderResult> {
+  const parsed = documentTaskSchema.safeParse(payload)
+  if (!parsed.success)
+    throw new DeskError('INVALID_INPUT', `bad document task: ${formatZodIssues(parsed.error)}`)
+  const task = parsed.data
+  if (task.op === 'survey') return survey(task)
+  if (task.op === 'ocr') return ocr(task)
+  return render(task)
+}

@@ -1,0 +1,41 @@
+import { createCanvas, ImageData } from '@napi-rs/canvas'
+import type { RasterImage } from '../imaging'
+
+function toRgba(image: RasterImage): Uint8ClampedArray {
+  if (image.channels === 4)
+    return new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length)
+  const pixels = image.width * image.height
+  const rgba = new Uint8ClampedArray(pixels * 4)
+  for (let i = 0; i < pixels; i++) {
+    const o = i * 4
+    if (image.channels === 1) {
+      const v = image.data[i] ?? 0
+      rgba[o] = v
+      rgba[o + 1] = v
+      rgba[o + 2] = v
+    } else {
+      rgba[o] = image.data[i * 3] ?? 0
+      rgba[o + 1] = image.data[i * 3 + 1] ?? 0
+      rgba[o + 2] = image.data[i * 3 + 2] ?? 0
+    }
+    rgba[o + 3] = 255
+  }
+  return rgba
+}
+
+/** Scales a page image to `width` pixels wide (never up) and encodes it as PNG for the viewer. */
+export function encodePagePicture(
+  image: RasterImage,
+  width: number,
+): { width: number; height: number; png: Uint8Array<ArrayBuffer> } {
+  const source = createCanvas(image.width, image.height)
+  source.getContext('2d').putImageData(new ImageData(toRgba(image), image.width, image.height), 0, 0)
+  const scale = Math.min(1, width / image.width)
+  const outWidth = Math.max(1, Math.round(image.width * scale))
+  const outHeight = Math.max(1, Math.round(image.height * scale))
+  const target = createCanvas(outWidth, outHeight)
+  const context = target.getContext('2d')
+  context.imageSmoothingQuality = 'high'
+  context.drawImage(source, 0, 0, outWidth, outHeight)
+  return { width: outWidth, height: outHeight, png: Uint8Array.from(target.toBuffer('image/png')) }
+}

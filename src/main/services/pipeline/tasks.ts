@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
+
+export const PIPELINE_VERSION = '1'
+
+export const ocrLanguagesSchema = z.enum(['eng', 'eng+hin'])
+export const psmSchema = z.enum(['auto', 'single-column', 'single-block', 'single-line', 'sparse'])
+
+/** Look at a file once: its pages, and which carry a usable text layer. */
+export const surveyTaskSchema = z.object({
+  op: z.literal('survey'),
+  path: z.string(),
+  file: z.string(),
+  mediaType: z.string(),
+  mode: extractionModeSchema,
+  dpi: z.number().positive(),
+  maxPixels: z.number().int().positive(),
+})
+
+/** Rasterise (or decode) one page, preprocess it and OCR it, all inside one worker: no pixel copies. */
+export const ocrTaskSchema = z.object({
+  op: z.literal('ocr'),
+  path: z.string(),
+  file: z.string(),
+  mediaType: z.string(),
+  page: z.number().int().positive(),
+  dpi: z.number().positive(),
+  maxPixels: z.number().int().positive(),
+  langs: ocrLanguagesSchema,
+  psm: psmSchema,
+})
+
+/** A page picture for the viewer, as PNG at a modest resolution. */
+export const renderTaskSchema = z.object({
+  op: z.literal('render'),
+  path: z.string(),
+  file: z.string(),
+  mediaType: z.string(),
+  page: z.number().int().positive(),
+  width: z.number().int().positive().max(4000),
+  maxPixels: z.number().int().positive(),
+})
+
+export const documentTaskSchema = z.discriminatedUnion('op', [
+  surveyTaskSchema,
+  ocrTaskSchema,
+  renderTaskSchema,
+])
+export type DocumentTask = z.infer<typeof documentTaskSchema>
+export type SurveyTask = z.infer<typeof surveyTaskSchema>
+export type OcrTask = z.infer<typeof ocrTaskSchema>
+export type RenderTask = z.infer<typeof renderTaskSchema>
+
+export const surveyResultSchema = z.object({
+  pageCount: z.number().int().nonnegative(),
+  /** Pages finished from the text layer (or empty in text-only mode); the rest need OCR. */
+  textPages: z.array(pageTextSchema),
+  ocrPages: z.array(z.object({ page: z.number().int().positive(), reason: z.string() })),
+})
+export type SurveyResult = z.infer<typeof surveyResultSchema>
+
+export const renderResultSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  png: z.instanceof(Uint8Array),
+})
+export type RenderResult = z.infer<typeof renderResultSchema>
