@@ -51,7 +51,8 @@ export class LineFramer {
 
   /** Bytes received since the last complete line; cleared (at disconnect the partial scan is lost). */
   takePartial(): string {
-    const partial = this.buffer
+    // A lone LF left by a CRLF scanner on a CR profile is not a partial scan.
+    const partial = this.buffer.replace(/^[\r\n]+/, '')
     this.buffer = ''
     this.overflowing = false
     this.overflowLength = 0
@@ -60,7 +61,7 @@ export class LineFramer {
   }
 
   get pending(): boolean {
-    return this.buffer.length > 0 || this.overflowing
+    return /[^\r\n]/.test(this.buffer) || this.overflowing
   }
 
   private append(text: string, events: FrameEvent[]): void {

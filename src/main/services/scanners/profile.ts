@@ -7,8 +7,11 @@ export const scannerProfileSchema = z.object({
   dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
   parity: z.enum(['none', 'even', 'odd', 'mark', 'space']).default('none'),
   stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
-  /** Line end the scanner appends; "none" frames a scan by an inter-byte pause instead. */
-  terminator: z.enum(['CR', 'LF', 'CRLF', 'none']).default('CRLF'),
+  /**
+   * Line end the scanner appends; "none" frames a scan by an inter-byte pause instead. CR by default:
+   * it also frames CRLF scanners (the LF is trimmed), whereas a CRLF profile never ends a CR-only line.
+   */
+  terminator: z.enum(['CR', 'LF', 'CRLF', 'none']).default('CR'),
   interByteTimeoutMs: z.number().int().positive().default(80),
   prefix: z.string().default(''),
   suffix: z.string().default(''),
