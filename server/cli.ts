@@ -39,14 +39,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
   switch (command) {
     case 'migrate': {
-      const r = await migrate(config.DATABASE_URL)
+      const r = await migrate(config.DATABASE_URL, config.MIGRATIONS_DIR)
       process.stdout.write(`${JSON.stringify(r)}\n`)
       return 0
     }
     case 'create-desk':
     case 'revoke-desk':
     case 'record-training': {
-      await migrate(config.DATABASE_URL)
+      await migrate(config.DATABASE_URL, config.MIGRATIONS_DIR)
       const db = createPool(config.DATABASE_URL, 2)
       try {
         if (command === 'create-desk') {
@@ -75,7 +75,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 }
 
 async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
-  await migrate(config.DATABASE_URL)
+  await migrate(config.DATABASE_URL, config.MIGRATIONS_DIR)
   const db = createPool(config.DATABASE_URL, config.DB_POOL_SIZE)
   const { app } = buildHub(db, config)
   const monitor = new AlertMonitor(db, config, () => new Date(), postWebhook)

@@ -45,6 +45,8 @@ const envSchema = z.object({
   RETRAIN_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.85),
   /** Public base URL put into alert texts so the ack link is clickable. */
   PUBLIC_URL: z.url().optional(),
+  /** Defaults to server/migrations next to the source or the bundle. */
+  MIGRATIONS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
