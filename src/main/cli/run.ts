@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { createDesk, createDirectDeskApi, readAppVersion } from '../services/desk'
@@ -36,6 +37,12 @@ function parse(argv: readonly string[]) {
   }
 }
 
+/** The built document worker, where this installation has one (a build without it only records files). */
+function documentWorker(appRoot: string): string | undefined {
+  const script = join(appRoot, 'out', 'main', 'document-worker.js')
+  return existsSync(script) ? script : undefined
+}
+
 /** Runs one `pebble-desk` invocation and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const mode: OutputMode = { json: argv.includes('--json'), debug: argv.includes('--debug') }
@@ -61,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       host: command === 'serve' ? 'browser' : 'cli',
       version,
       modelsDir: join(io.appRoot, 'models'),
+      workerScript: documentWorker(io.appRoot),
     })
     const direct = createDirectDeskApi(desk)
     try {

@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     modelsDir: join(app.getAppPath(), 'models'),
+    workerScript: join(__dirname, 'document-worker.js'),
   })
   deskIpc = registerDeskIpc({ ipcMain, desk, isTrustedWindow: (contents) => ourWindows.has(contents) })
   openWindow()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { documentTextSchema, extractionModeSchema } from '../document-text/schema'
 import type { EventName, MethodName } from './names'
 import {
   appInfoSchema,
@@ -37,6 +38,36 @@ export const methods = {
     response: jobSchema,
   },
   'documents.list': { request: noParams, response: z.object({ documents: z.array(documentRecordSchema) }) },
+  'documents.text': {
+    request: z.object({ documentId: z.string().min(1) }).strict(),
+    response: documentTextSchema,
+  },
+  'documents.page': {
+    request: z
+      .object({
+        documentId: z.string().min(1),
+        page: z.number().int().positive(),
+        width: z.number().int().min(100).max(4000).optional(),
+      })
+      .strict(),
+    response: z.object({
+      page: z.number().int().positive(),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      mediaType: z.literal('image/png'),
+      dataBase64: z.string(),
+    }),
+  },
+  'documents.extract': {
+    request: z
+      .object({
+        documentIds: z.array(z.string().min(1)).min(1).max(100_000),
+        mode: extractionModeSchema.optional(),
+        langs: z.enum(['eng', 'eng+hin']).optional(),
+      })
+      .strict(),
+    response: jobSchema,
+  },
   'jobs.list': { request: noParams, response: z.object({ jobs: z.array(jobSchema) }) },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: jobSchema },
 } as const satisfies Record<MethodName, MethodSpec>

@@ -7,6 +7,9 @@ export const METHOD_NAMES = [
   'documents.import',
   'documents.upload',
   'documents.list',
+  'documents.text',
+  'documents.page',
+  'documents.extract',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -34,6 +34,22 @@ export const appInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
+export const extractionSchema = z.object({
+  state: z.enum(['pending', 'running', 'done', 'failed']),
+  mode: z.enum(['auto', 'force-ocr', 'text-only']),
+  langs: z.enum(['eng', 'eng+hin']),
+  pagesTotal: z.number().int().nonnegative(),
+  pagesDone: z.number().int().nonnegative(),
+  /** Pages read by OCR rather than from the text layer. */
+  ocrPages: z.number().int().nonnegative(),
+  /** Mean page confidence 0..100 once done. */
+  confidence: z.number().min(0).max(100).nullable(),
+  /** Pages that failed on their own (the rest of the document has text). */
+  failedPages: z.number().int().nonnegative(),
+  error: z.object({ code: errorCodeSchema, message: z.string() }).optional(),
+})
+export type Extraction = z.infer<typeof extractionSchema>
+
 export const documentRecordSchema = z.object({
   id: z.string(),
   tenantId: tenantIdSchema,
@@ -43,6 +59,8 @@ export const documentRecordSchema = z.object({
   size: z.number().int().nonnegative(),
   mediaType: z.string(),
   importedAt: z.string(),
+  /** Absent where the host runs no pipeline. */
+  extraction: extractionSchema.optional(),
 })
 export type DocumentRecord = z.infer<typeof documentRecordSchema>
 
@@ -54,7 +72,7 @@ export type JobItemError = z.infer<typeof jobItemErrorSchema>
 
 export const jobSchema = z.object({
   id: z.string(),
-  kind: z.enum(['import']),
+  kind: z.enum(['import', 'extract']),
   tenantId: tenantIdSchema,
   label: z.string(),
   state: jobStateSchema,
@@ -62,6 +80,9 @@ export const jobSchema = z.object({
   /** Items handled so far, failed ones included; succeeded = completed - failed. */
   completed: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Page-level progress of text extraction within the job (0 where no pages are involved). */
+  pagesDone: z.number().int().nonnegative(),
+  pagesTotal: z.number().int().nonnegative(),
   createdAt: z.string(),
   updatedAt: z.string(),
   errors: z.array(jobItemErrorSchema),

@@ -62,6 +62,7 @@ describe('main.ts', () => {
         host: 'electron',
         version: '9.9.9',
         modelsDir: join('/fake/app', 'models'),
+        workerScript: expect.stringMatching(/document-worker\.js$/),
       },
     ])
     expect([...fake.protocol.handlers.keys()]).toEqual(['app'])

@@ -65,6 +65,8 @@ describe('jobs panel', () => {
         state: 'done',
         completed: 2,
         failed: 1,
+        pagesDone: 0,
+        pagesTotal: 0,
         updatedAt: '2999-01-01T00:00:02.000Z',
         errors: [
           { file: 'notes.docx', code: 'UNSUPPORTED_FILE', message: 'not a PDF, PNG, JPEG or TIFF file' },
@@ -122,6 +124,8 @@ describe('jobs panel', () => {
       total: 9,
       completed: 3,
       failed: 0,
+      pagesDone: 0,
+      pagesTotal: 0,
       createdAt: '2026-11-20T09:00:00.000Z',
       updatedAt: '2026-11-20T09:00:00.000Z',
       errors: [],

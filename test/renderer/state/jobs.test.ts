@@ -13,6 +13,8 @@ const job = (patch: Partial<Job>): Job => ({
   total: 3,
   completed: 0,
   failed: 0,
+  pagesDone: 0,
+  pagesTotal: 0,
   createdAt: '2026-11-20T09:00:00.000Z',
   updatedAt: '2026-11-20T09:00:00.000Z',
   errors: [],

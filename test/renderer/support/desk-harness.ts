@@ -148,6 +148,8 @@ export function createTestDesk(init: {
         total: files.length,
         completed: 0,
         failed: 0,
+        pagesDone: 0,
+        pagesTotal: 0,
         createdAt: now(),
         updatedAt: now(),
         errors: [],
@@ -160,6 +162,15 @@ export function createTestDesk(init: {
       const tenantId = requireTenant()
       await holds.get(tenantId)
       return { documents: t.documents.get(tenantId) ?? [] }
+    },
+    'documents.text': ({ documentId }) => {
+      throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
+    },
+    'documents.page': ({ documentId }) => {
+      throw new DeskError('NOT_FOUND', `no page pictures for ${documentId} in this harness`)
+    },
+    'documents.extract': () => {
+      throw new DeskError('FORBIDDEN', 'extraction needs the document pipeline')
     },
     'jobs.list': () => ({ jobs: t.jobs.filter((j) => j.tenantId === t.current) }),
     'jobs.cancel': ({ jobId }) => {

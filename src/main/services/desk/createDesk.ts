@@ -1,24 +1,12 @@
-import { uuidv7 } from '../../../shared/ids'
 import { mkdir } from 'node:fs/promises'
-import {
-  DeskError,
-  HandlerRegistry,
-  toErrorEnvelope,
-  type DocumentRecord,
-  type EventName,
-  type Job,
-  type TenantId,
-} from '../../../shared/contract'
+import { DeskError, HandlerRegistry, type EventName, type TenantId } from '../../../shared/contract'
+import { uuidv7 } from '../../../shared/ids'
+import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
-import {
-  DEFAULT_MAX_FILE_BYTES,
-  expandPaths,
-  sourceLabel,
-  storeBlob,
-  type IntakeSource,
-} from '../documents/intake'
-import { JobManager, type JobContext } from '../jobs/jobManager'
+import { DEFAULT_MAX_FILE_BYTES, expandPaths, type IntakeSource } from '../documents/intake'
+import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
+import { DocumentPipeline } from '../pipeline'
 import { TenantStore } from '../tenants/tenantStore'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
@@ -43,27 +31,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   }
   const jobs = new JobManager((job) => broadcast(job.tenantId, 'jobs.progress', job))
 
-  const importSources = (tenantId: TenantId, label: string, sources: IntakeSource[]): Job =>
-    jobs.start({ kind: 'import', tenantId, label, total: sources.length }, async (ctx: JobContext) => {
-      for (const source of sources) {
-        if (ctx.signal.aborted) break
-        try {
-          const blob = await storeBlob(source, documents.blobDir(tenantId), { maxBytes, signal: ctx.signal })
-          const candidate: DocumentRecord = {
-            id: uuidv7(),
-            tenantId,
-            ...blob,
-            importedAt: new Date().toISOString(),
-          }
-          const { record } = await documents.add(candidate)
-          ctx.itemDone(record.id)
-        } catch (error) {
-          const { code, message } = toErrorEnvelope(error)
-          if (code !== 'CANCELLED') ctx.itemFailed({ file: sourceLabel(source), code, message })
-        }
-      }
-      broadcast(tenantId, 'documents.changed', { tenantId })
-    })
+  const pipeline = options.workerScript
+    ? new DocumentPipeline({ workerScript: options.workerScript, workers: options.workers })
+    : null
+  const service = new DocumentService({
+    documents,
+    jobs,
+    pipeline,
+    folderOf: (id) => tenants.folderOf(id),
+    maxBytes,
+    changed: (tenantId) => broadcast(tenantId, 'documents.changed', { tenantId }),
+  })
 
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -89,7 +67,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       const tenantId = requireTenant(session)
       const files = await expandPaths(paths)
       const sources = files.map((path): IntakeSource => ({ kind: 'path', path }))
-      return importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
+      return service.importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
     },
     'documents.upload': async ({ files }, session) => {
       const tenantId = requireTenant(session)
@@ -98,11 +76,16 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
         name: f.name,
         bytes: Buffer.from(f.dataBase64, 'base64'),
       }))
-      return importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
+      return service.importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
     },
     'documents.list': async (_params, session) => ({
       documents: await documents.list(requireTenant(session)),
     }),
+    'documents.text': async ({ documentId }, session) => service.text(requireTenant(session), documentId),
+    'documents.page': async ({ documentId, page, width }, session) =>
+      service.page(requireTenant(session), documentId, page, width ?? 1200),
+    'documents.extract': async ({ documentIds, mode, langs }, session) =>
+      service.extract(requireTenant(session), documentIds, { mode: mode ?? 'auto', langs: langs ?? 'eng' }),
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
   })
@@ -127,6 +110,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     async close() {
       jobs.cancelAll()
       await jobs.idle()
+      await pipeline?.close()
       sessions.clear()
     },
   }

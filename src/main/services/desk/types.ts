@@ -18,6 +18,10 @@ export interface DeskOptions {
   modelsDir: string
   /** Tenant every new session starts with (CLI `--tenant`, or the last one chosen). */
   defaultTenantId?: TenantId
+  /** The built document worker (out/main/document-worker.js); without it documents are not read. */
+  workerScript?: string
+  /** Document worker threads (default: the core count). */
+  workers?: number
   /** Largest file accepted by import, in bytes. */
   maxFileBytes?: number
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { documentRecordSchema, type DocumentRecord, type TenantId } from '../../../shared/contract'
+import { DeskError, documentRecordSchema, type DocumentRecord, type TenantId } from '../../../shared/contract'
 import { readJsonFile, SerialQueue, writeJsonFile } from '../storage/jsonFile'
 
 const documentsFileSchema = z.object({ documents: z.array(documentRecordSchema) })
@@ -32,6 +32,31 @@ export class DocumentStore {
       if (existing) return { record: existing, duplicate: true }
       await writeJsonFile(this.file(record.tenantId), { documents: [...documents, record] })
       return { record, duplicate: false }
+    })
+  }
+
+  async get(tenantId: TenantId, documentId: string): Promise<DocumentRecord> {
+    const record = (await this.list(tenantId)).find((d) => d.id === documentId)
+    if (!record)
+      throw new DeskError('NOT_FOUND', `no document "${documentId}" for this tenant`, { documentId })
+    return record
+  }
+
+  async update(
+    tenantId: TenantId,
+    documentId: string,
+    patch: (record: DocumentRecord) => DocumentRecord,
+  ): Promise<DocumentRecord> {
+    return this.queue(tenantId).run(async () => {
+      const documents = await this.list(tenantId)
+      const index = documents.findIndex((d) => d.id === documentId)
+      const current = documents[index]
+      if (!current)
+        throw new DeskError('NOT_FOUND', `no document "${documentId}" for this tenant`, { documentId })
+      const next = patch(current)
+      documents[index] = next
+      await writeJsonFile(this.file(tenantId), { documents })
+      return next
     })
   }
 

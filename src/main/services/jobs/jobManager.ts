@@ -12,6 +12,8 @@ export interface JobContext {
   /** One item finished; `documentId` when it produced a document. */
   itemDone(documentId?: string): void
   itemFailed(error: JobItemError): void
+  /** Page-level progress: pages finished and pages newly discovered (a document's page count). */
+  pages(done: number, discovered?: number): void
 }
 
 export interface JobSpec {
@@ -47,6 +49,8 @@ export class JobManager {
       state: 'queued',
       completed: 0,
       failed: 0,
+      pagesDone: 0,
+      pagesTotal: 0,
       createdAt: now,
       updatedAt: now,
       errors: [],
@@ -64,6 +68,8 @@ export class JobManager {
           completed: job.completed + 1,
           documentIds: documentId ? [...job.documentIds, documentId] : job.documentIds,
         }),
+      pages: (done, discovered = 0) =>
+        update({ pagesDone: job.pagesDone + done, pagesTotal: job.pagesTotal + discovered }),
       itemFailed: (error) =>
         update({ completed: job.completed + 1, failed: job.failed + 1, errors: [...job.errors, error] }),
     }

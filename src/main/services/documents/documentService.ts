@@ -1,0 +1,214 @@
+import { join } from 'node:path'
+import {
+  DeskError,
+  toErrorEnvelope,
+  type DocumentRecord,
+  type ErrorCode,
+  type Extraction,
+  type Job,
+  type TenantId,
+} from '../../../shared/contract'
+import type { DocumentText, ExtractionMode } from '../../../shared/document-text'
+import { uuidv7 } from '../../../shared/ids'
+import type { JobContext, JobManager } from '../jobs/jobManager'
+import { TextCache, type DocumentPipeline, type OcrLanguages } from '../pipeline'
+import type { DocumentStore } from './documentStore'
+import { sourceLabel, storeBlob, type IntakeSource } from './intake'
+
+export interface DocumentServiceDeps {
+  documents: DocumentStore
+  jobs: JobManager
+  /** Null where the host runs no pipeline: documents are recorded but not read. */
+  pipeline: DocumentPipeline | null
+  folderOf(tenantId: TenantId): string
+  maxBytes: number
+  /** Tells the tenant's sessions that its document list changed. */
+  changed(tenantId: TenantId): void
+}
+
+interface ExtractOptions {
+  mode: ExtractionMode
+  langs: OcrLanguages
+}
+
+const DEFAULTS: ExtractOptions = { mode: 'auto', langs: 'eng' }
+
+/** Runs `work` over `items` with at most `limit` in flight: keeps the pool fed without flooding it. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await work(items[next++] as T)
+  })
+  await Promise.all(lanes)
+}
+
+/** Import (copy + hash) and text extraction of a tenant's documents, as jobs with progress. */
+export class DocumentService {
+  constructor(private readonly deps: DocumentServiceDeps) {}
+
+  private cache(tenantId: TenantId): TextCache {
+    return new TextCache(join(this.deps.folderOf(tenantId), 'text'))
+  }
+
+  private get concurrency(): number {
+    return Math.max(2, (this.deps.pipeline?.stats().size ?? 1) * 2)
+  }
+
+  importSources(tenantId: TenantId, label: string, sources: IntakeSource[], options = DEFAULTS): Job {
+    const { documents, jobs } = this.deps
+    return jobs.start({ kind: 'import', tenantId, label, total: sources.length }, async (ctx) => {
+      await forEachLimited(sources, this.concurrency, async (source) => {
+        if (ctx.signal.aborted) return
+        let record: DocumentRecord
+        try {
+          const blob = await storeBlob(source, documents.blobDir(tenantId), {
+            maxBytes: this.deps.maxBytes,
+            signal: ctx.signal,
+          })
+          const candidate: DocumentRecord = {
+            id: uuidv7(),
+            tenantId,
+            ...blob,
+            importedAt: new Date().toISOString(),
+          }
+          record = (await documents.add(candidate)).record
+        } catch (error) {
+          const { code, message } = toErrorEnvelope(error)
+          if (code !== 'CANCELLED') ctx.itemFailed({ file: sourceLabel(source), code, message })
+          return
+        }
+        this.deps.changed(tenantId)
+        const failed =
+          this.deps.pipeline && record.extraction?.state !== 'done'
+            ? await this.extractOne(record, options, ctx)
+            : null
+        if (ctx.signal.aborted) return
+        if (failed) ctx.itemFailed({ file: sourceLabel(source), ...failed })
+        else ctx.itemDone(record.id)
+      })
+    })
+  }
+
+  extract(tenantId: TenantId, documentIds: string[], options = DEFAULTS): Job {
+    if (!this.deps.pipeline) throw new DeskError('FORBIDDEN', 'this host runs no document pipeline')
+    const label = `Read ${documentIds.length} document${documentIds.length === 1 ? '' : 's'}`
+    return this.deps.jobs.start(
+      { kind: 'extract', tenantId, label, total: documentIds.length },
+      async (ctx) => {
+        await forEachLimited(documentIds, this.concurrency, async (documentId) => {
+          if (ctx.signal.aborted) return
+          const record = await this.deps.documents.get(tenantId, documentId).catch(() => null)
+          if (!record)
+            return ctx.itemFailed({
+              file: documentId,
+              code: 'NOT_FOUND',
+              message: `no document ${documentId}`,
+            })
+          const failed = await this.extractOne(record, options, ctx)
+          if (ctx.signal.aborted) return
+          if (failed) ctx.itemFailed({ file: record.name, ...failed })
+          else ctx.itemDone(record.id)
+        })
+      },
+    )
+  }
+
+  /** Extracts one document, keeping its record's extraction state; returns the error if it failed. */
+  private async extractOne(
+    record: DocumentRecord,
+    options: ExtractOptions,
+    ctx: JobContext,
+  ): Promise<{ code: ErrorCode; message: string } | null> {
+    const pipeline = this.deps.pipeline
+    if (!pipeline) return null
+    const { tenantId } = record
+    const setExtraction = (extraction: Extraction) =>
+      this.deps.documents.update(tenantId, record.id, (r) => ({ ...r, extraction }))
+    const base: Extraction = {
+      state: 'running',
+      ...options,
+      pagesTotal: 0,
+      pagesDone: 0,
+      ocrPages: 0,
+      confidence: null,
+      failedPages: 0,
+    }
+    await setExtraction(base)
+    let seen = { done: 0, total: 0 }
+    try {
+      const text = await pipeline.extract({
+        path: this.deps.documents.blobPath(tenantId, record.sha256),
+        file: record.name,
+        sha256: record.sha256,
+        mediaType: record.mediaType,
+        ...options,
+        signal: ctx.signal,
+        cache: this.cache(tenantId),
+        onProgress: ({ pagesDone, pagesTotal }) => {
+          ctx.pages(pagesDone - seen.done, pagesTotal - seen.total)
+          seen = { done: pagesDone, total: pagesTotal }
+        },
+      })
+      await setExtraction(summarise(text, base))
+      return null
+    } catch (error) {
+      const { code, message } = toErrorEnvelope(error)
+      await setExtraction({ ...base, state: 'failed', error: { code, message } }).catch(() => undefined)
+      return { code, message }
+    } finally {
+      this.deps.changed(tenantId)
+    }
+  }
+
+  async text(tenantId: TenantId, documentId: string): Promise<DocumentText> {
+    const record = await this.deps.documents.get(tenantId, documentId)
+    const extraction = record.extraction
+    if (extraction?.state !== 'done') {
+      const why = extraction ? `its text is ${extraction.state}` : 'it has not been read yet'
+      throw new DeskError('NOT_FOUND', `${record.name}: no text yet (${why})`, { documentId })
+    }
+    const text = await this.cache(tenantId).get(record.sha256, extraction.mode, extraction.langs)
+    if (!text)
+      throw new DeskError('NOT_FOUND', `${record.name}: its text is missing; read it again`, { documentId })
+    return text
+  }
+
+  async page(tenantId: TenantId, documentId: string, page: number, width: number) {
+    if (!this.deps.pipeline) throw new DeskError('FORBIDDEN', 'this host runs no document pipeline')
+    const record = await this.deps.documents.get(tenantId, documentId)
+    const picture = await this.deps.pipeline.renderPage(
+      {
+        path: this.deps.documents.blobPath(tenantId, record.sha256),
+        file: record.name,
+        mediaType: record.mediaType,
+      },
+      page,
+      width,
+    )
+    return {
+      page,
+      width: picture.width,
+      height: picture.height,
+      mediaType: 'image/png' as const,
+      dataBase64: Buffer.from(picture.png).toString('base64'),
+    }
+  }
+}
+
+function summarise(text: DocumentText, base: Extraction): Extraction {
+  const pages = text.pages
+  const read = pages.filter((p) => !p.error)
+  return {
+    ...base,
+    state: 'done',
+    pagesTotal: pages.length,
+    pagesDone: pages.length,
+    ocrPages: pages.filter((p) => p.source === 'ocr').length,
+    failedPages: pages.length - read.length,
+    confidence: read.length === 0 ? null : read.reduce((sum, p) => sum + p.confidence, 0) / read.length,
+  }
+}
