@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: formatting, lint, typecheck, then every vitest project (unit and e2e).
+// `npm test`: formatting, lint, typecheck, the electron-vite build, then every vitest project (unit and e2e).
 // Each static check counts as one test; the last line is the plain "N passed, N failed" CI reads.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, existsSync } from 'node:fs'
@@ -20,6 +20,9 @@ const check = (label, cmd, args) => {
 check('format', 'npx', ['prettier', '--check', '.'])
 check('lint', 'npx', ['eslint', '.'])
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+// Worker-thread and end-to-end tests run the built app (out/), exactly as it ships.
+check('build', 'npx', ['electron-vite', 'build'])
+process.env.PEBBLE_DESK_BUILT = '1'
 
 mkdirSync('test-results', { recursive: true })
 const report = 'test-results/vitest.json'

@@ -20,7 +20,10 @@ export interface PipelineOptions {
   workers?: number
   /** Pages OCR'd by one worker before it is replaced, to give back tesseract's WASM memory. */
   pagesPerWorker?: number
+  /** Per OCR page; a page that takes longer fails alone with TIMEOUT. */
   pageTimeoutMs?: number
+  /** Opening a file and reading its text layers. */
+  surveyTimeoutMs?: number
   dpi?: number
   maxPixels?: number
 }
@@ -47,6 +50,7 @@ export class DocumentPipeline {
   private readonly dpi: number
   private readonly maxPixels: number
   private readonly pageTimeoutMs: number
+  private readonly surveyTimeoutMs: number
 
   constructor(options: PipelineOptions) {
     this.pool = new WorkerPool({
@@ -58,6 +62,7 @@ export class DocumentPipeline {
     this.dpi = options.dpi ?? 300
     this.maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS
     this.pageTimeoutMs = options.pageTimeoutMs ?? 120_000
+    this.surveyTimeoutMs = options.surveyTimeoutMs ?? 300_000
   }
 
   get queueDepth(): number {
@@ -86,7 +91,7 @@ export class DocumentPipeline {
       this.pool.run(task, { priority: request.priority ?? 0, signal: request.signal, timeoutMs })
 
     const survey = surveyResultSchema.parse(
-      await run({ op: 'survey', ...base, mode, dpi: this.dpi }, this.pageTimeoutMs),
+      await run({ op: 'survey', ...base, mode, dpi: this.dpi }, this.surveyTimeoutMs),
     )
     let pagesDone = survey.textPages.length
     request.onProgress?.({ pagesDone, pagesTotal: survey.pageCount })
