@@ -1,0 +1,183 @@
+// bench:ocr — the issue's speed and memory figures, each against a native reference in the same run:
+//  1. scanned pages per minute: `pebble-desk ocr --workers 2` vs native `tesseract` (OMP_THREAD_LIMIT=1,
+//     2 processes in parallel) on the same 300-dpi gray PNG pages;
+//  2. text-layer pages per second: `pebble-desk ocr --mode text-only` vs `pdftotext`, same PDFs;
+//  3. peak RSS of the desk process (worker threads included) over the OCR run, sampled over time.
+// BENCH_OCR_PAGES sets how many scanned pages (pages repeat from the corpus scans when more are asked).
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+
+const SCANS = [
+  'ocrmypdf_linn.pdf',
+  'ocrmypdf_skew.pdf',
+  'ocrmypdf_rotated_skew.pdf',
+  'ocrmypdf_cardinal.pdf',
+  'ocrmypdf_ccitt.pdf',
+  'ocrmypdf_epson.pdf',
+  'tender_cppp_eprocure_2025_WBNPI_883395_1.pdf',
+  'coa_balchem_Zn-bisglycinate-SF_BN12000005720.pdf',
+]
+const TEXT_PDFS = [
+  'tender_gsecl_wanakbori_RFQ-75810_technical-bid.pdf',
+  'tender_gem_GEM-2026-B-7439924_rockwool.pdf',
+  'tender_gem_GEM-2025-B-6572913_bhel-maplitho.pdf',
+]
+
+function preparePages(corpus, dir, wanted) {
+  for (const scan of SCANS) {
+    execFileSync('pdftoppm', [
+      '-r',
+      '300',
+      '-gray',
+      '-png',
+      join(corpus, scan),
+      join(dir, basename(scan, '.pdf')),
+    ])
+  }
+  const rendered = readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .sort()
+  const pages = []
+  for (let i = 0; i < wanted; i++) {
+    const source = join(dir, rendered[i % rendered.length])
+    const copy = join(dir, `page-${String(i).padStart(4, '0')}.png`)
+    if (i >= rendered.length) copyFileSync(source, copy) // distinct files, so no cache can help
+    pages.push(i < rendered.length ? source : copy)
+  }
+  return pages
+}
+
+/** Runs the CLI and samples its RSS (VmRSS, worker threads included) every 250 ms. */
+function runSampled(root, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [join(root, 'bin', 'pebble-desk.js'), ...args], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    const samples = []
+    let stderr = ''
+    child.stderr.on('data', (c) => (stderr += c))
+    const timer = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+        if (kb) samples.push(kb / 1024)
+      } catch {
+        // the process has just exited
+      }
+    }, 250)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      if (code !== 0)
+        return reject(new Error(`pebble-desk ${args[0]} exited ${code}: ${stderr.slice(0, 2000)}`))
+      resolve({ ms: performance.now() - started, samples })
+    })
+  })
+}
+
+function nativeParallel(pages, workers) {
+  const started = performance.now()
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `printf '%s\\n' "$@" | xargs -P${workers} -I{} tesseract {} - -l eng >/dev/null 2>&1`,
+      'sh',
+      ...pages,
+    ],
+    {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    },
+  )
+  if (r.status !== 0) throw new Error('native tesseract failed')
+  return performance.now() - started
+}
+
+const third = (xs) => xs.slice(Math.floor((xs.length * 2) / 3))
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
+
+export default async function bench({ root, corpus }) {
+  const wanted = Number(process.env.BENCH_OCR_PAGES ?? 24)
+  const workers = 2
+  const dir = mkdtempSync(join(tmpdir(), 'pebble-bench-ocr-'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'pebble-bench-data-'))
+  try {
+    const pages = preparePages(corpus, dir, wanted)
+    const env = { ...process.env, PEBBLE_DESK_DATA: dataDir }
+    const ours = await runSampled(
+      root,
+      ['ocr', '--workers', String(workers), '--data-dir', dataDir, ...pages],
+      env,
+    )
+    const nativeMs = nativeParallel(pages, workers)
+    const perMinute = (ms) => (pages.length / ms) * 60_000
+
+    const pdfs = TEXT_PDFS.map((f) => join(corpus, f))
+    const textPages = pdfs.reduce(
+      (n, f) =>
+        n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1] ?? 0),
+      0,
+    )
+    const textDir = mkdtempSync(join(tmpdir(), 'pebble-bench-text-'))
+    const textRun = await runSampled(
+      root,
+      ['ocr', '--mode', 'text-only', '--workers', String(workers), '--data-dir', textDir, ...pdfs],
+      env,
+    )
+    rmSync(textDir, { recursive: true, force: true })
+    let t = performance.now()
+    for (const f of pdfs) execFileSync('pdftotext', [f, '/dev/null'])
+    const pdftotextMs = performance.now() - t
+
+    const peak = Math.max(...ours.samples)
+    return {
+      name: 'ocr',
+      scanned: {
+        pages: pages.length,
+        workers,
+        ours: {
+          tool: 'pebble-desk ocr (decode, orientation, deskew, tesseract.js)',
+          ms: Math.round(ours.ms),
+          pagesPerMinute: +perMinute(ours.ms).toFixed(1),
+        },
+        reference: {
+          tool: 'tesseract 5 native, OMP_THREAD_LIMIT=1, 2 processes',
+          ms: Math.round(nativeMs),
+          pagesPerMinute: +perMinute(nativeMs).toFixed(1),
+        },
+        ratio: +(nativeMs / ours.ms).toFixed(3),
+        target: 0.75,
+      },
+      textLayer: {
+        files: pdfs.length,
+        pages: textPages,
+        ours: {
+          tool: 'pebble-desk ocr --mode text-only (process start included)',
+          ms: Math.round(textRun.ms),
+          pagesPerSecond: +((textPages / textRun.ms) * 1000).toFixed(1),
+        },
+        reference: {
+          tool: 'pdftotext',
+          ms: Math.round(pdftotextMs),
+          pagesPerSecond: +((textPages / pdftotextMs) * 1000).toFixed(1),
+        },
+        ratio: +(pdftotextMs / textRun.ms).toFixed(3),
+        target: 0.5,
+      },
+      memory: {
+        pages: pages.length,
+        peakRssMb: Math.round(peak),
+        firstThirdMeanMb: Math.round(mean(ours.samples.slice(0, Math.ceil(ours.samples.length / 3)))),
+        lastThirdMeanMb: Math.round(mean(third(ours.samples))),
+        target: 'peak < 800 MB over 200 pages, no upward trend (run with BENCH_OCR_PAGES=200)',
+      },
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
