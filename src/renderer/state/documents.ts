@@ -9,3 +9,18 @@ interface DocumentState {
 }
 
 export const useDocumentStore = create<DocumentState>()(() => ({ documents: [], loaded: false, error: null }))
+
+/**
+ * The service records "running" without telling anyone, so after asking for a re-read the rows
+ * would still say "Failed" until the job ends; they show "waiting" until the next list arrives.
+ */
+export function markExtractionQueued(documentIds: readonly string[]): void {
+  const ids = new Set(documentIds)
+  useDocumentStore.setState(({ documents }) => ({
+    documents: documents.map((d) =>
+      ids.has(d.id) && d.extraction
+        ? { ...d, extraction: { ...d.extraction, state: 'pending', error: undefined } }
+        : d,
+    ),
+  }))
+}

@@ -19,7 +19,8 @@ function isNewer(candidate: Job, existing: Job): boolean {
   if (STATE_ORDER[candidate.state] !== STATE_ORDER[existing.state]) {
     return STATE_ORDER[candidate.state] > STATE_ORDER[existing.state]
   }
-  return candidate.completed >= existing.completed
+  if (candidate.completed !== existing.completed) return candidate.completed > existing.completed
+  return candidate.pagesDone >= existing.pagesDone
 }
 
 /** Events can overtake the response that created a job, so a stale snapshot never wins. */

@@ -5,6 +5,7 @@ import { useJobStore } from './jobs'
 import { useNavigationStore } from './navigation'
 import { useTenantDbStore } from './tenant-db'
 import { useTenantStore } from './tenants'
+import { resetViewer } from './viewer'
 
 /**
  * Drops everything that belongs to one tenant, before the next one loads: a screen must never
@@ -13,6 +14,7 @@ import { useTenantStore } from './tenants'
 export function clearTenantScopedState(): void {
   useDocumentStore.setState({ documents: [], loaded: false, error: null })
   useJobStore.setState({ jobs: [] })
+  resetViewer()
   const { handle } = useTenantDbStore.getState()
   handle?.close()
   useTenantDbStore.setState({

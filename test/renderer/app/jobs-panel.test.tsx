@@ -86,6 +86,26 @@ describe('jobs panel', () => {
     expect(within(table).getByRole('rowheader', { name: 'tender-2026-114.pdf' })).toBeDefined()
   })
 
+  it('shows page progress once the job reads pages, and drives the bar by pages', async () => {
+    const test = createTestDesk({ tenants, current: 'acme' })
+    const job = await importTwoFiles(test)
+
+    act(() =>
+      test.emit('jobs.progress', {
+        ...job,
+        completed: 1,
+        pagesDone: 12,
+        pagesTotal: 40,
+        updatedAt: '2999-01-01T00:00:01.000Z',
+      }),
+    )
+    const bar = within(jobItem()).getByRole('progressbar')
+    expect(bar.getAttribute('aria-valuenow')).toBe('12')
+    expect(bar.getAttribute('aria-valuemax')).toBe('40')
+    expect(bar.getAttribute('aria-valuetext')).toBe('12 of 40 pages, 1 of 2 files')
+    expect(jobItem().textContent).toContain('12 of 40 pages · 1 of 2 files')
+  })
+
   it('cancels a running job', async () => {
     const test = createTestDesk({ tenants, current: 'acme' })
     await importTwoFiles(test)

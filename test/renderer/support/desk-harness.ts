@@ -12,7 +12,10 @@ import {
   type MethodName,
   type Tenant,
 } from '../../../src/shared/contract'
+import type { DocumentText } from '../../../src/shared/document-text'
 import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
+import { createScannerHarness, type ScannerHarness } from './scanner-harness'
+import { TINY_PNG } from './document-text'
 
 /** A desk service in memory: real contract validation (HandlerRegistry), small handlers. */
 export interface TestDesk {
@@ -22,7 +25,10 @@ export interface TestDesk {
   current: string | null
   documents: Map<string, DocumentRecord[]>
   jobs: Job[]
+  /** documents.text answers, by document id; documents.page sizes its picture from them. */
+  texts: Map<string, DocumentText>
   calls: Array<{ method: MethodName; params: unknown }>
+  scanners: ScannerHarness
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -63,7 +69,9 @@ export function createTestDesk(init: {
     current: init.current,
     documents: new Map(),
     jobs: [],
+    texts: new Map(),
     calls: [],
+    scanners: undefined as unknown as ScannerHarness,
     connection: {
       get state() {
         return connectionState
@@ -94,6 +102,7 @@ export function createTestDesk(init: {
       for (const l of [...(listeners.get(event) ?? [])]) l(payload)
     },
   }
+  t.scanners = createScannerHarness((scan) => t.emit('scanner.scan', scan))
   for (const d of init.documents ?? [])
     t.documents.set(d.tenantId, [...(t.documents.get(d.tenantId) ?? []), d])
 
@@ -164,13 +173,35 @@ export function createTestDesk(init: {
       return { documents: t.documents.get(tenantId) ?? [] }
     },
     'documents.text': ({ documentId }) => {
-      throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
+      const text = t.texts.get(documentId)
+      if (!text) throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
+      return text
     },
-    'documents.page': ({ documentId }) => {
-      throw new DeskError('NOT_FOUND', `no page pictures for ${documentId} in this harness`)
+    'documents.page': ({ documentId, page, width = 1200 }) => {
+      // Same aspect as the page's coordinate space, as the real renderer does; A4 when unknown.
+      const p = t.texts.get(documentId)?.pages.find((x) => x.page === page)
+      const height = Math.round(p ? (width * p.height) / p.width : width * Math.SQRT2)
+      return { page, width, height, mediaType: 'image/png' as const, dataBase64: TINY_PNG }
     },
-    'documents.extract': () => {
-      throw new DeskError('FORBIDDEN', 'extraction needs the document pipeline')
+    'documents.extract': ({ documentIds }) => {
+      const job: Job = {
+        id: `job-${nextJob++}`,
+        kind: 'extract',
+        tenantId: requireTenant(),
+        label: `Read ${documentIds.length} document${documentIds.length === 1 ? '' : 's'}`,
+        state: 'queued',
+        total: documentIds.length,
+        completed: 0,
+        failed: 0,
+        pagesDone: 0,
+        pagesTotal: 0,
+        createdAt: now(),
+        updatedAt: now(),
+        errors: [],
+        documentIds: [],
+      }
+      t.jobs.push(job)
+      return job
     },
     'jobs.list': () => ({ jobs: t.jobs.filter((j) => j.tenantId === t.current) }),
     'jobs.cancel': ({ jobId }) => {
@@ -179,6 +210,7 @@ export function createTestDesk(init: {
       Object.assign(job, { state: 'cancelled', updatedAt: now() })
       return job
     },
+    ...t.scanners.handlers,
   })
 
   const transport: DeskTransport = {

@@ -33,6 +33,15 @@ function JobItem({ job }: { job: Job }) {
     }
   }
 
+  // Pages move far more smoothly than files when each file is a long scan.
+  const byPages = job.pagesTotal > 0
+  const pagesDone = Math.min(job.pagesDone, job.pagesTotal)
+  const filesText = `${processed} of ${job.total} files`
+  const pagesText = `${pagesDone} of ${job.pagesTotal} pages`
+  const max = byPages ? job.pagesTotal : job.total
+  const value = byPages ? pagesDone : processed
+  const succeeded = job.kind === 'extract' ? 'read' : 'imported'
+
   return (
     <li className={`job job-${job.state}`} aria-labelledby={headingId}>
       <div className="job-head">
@@ -42,16 +51,21 @@ function JobItem({ job }: { job: Job }) {
         <span className="job-state">{STATE_TEXT[job.state]}</span>
       </div>
       <progress
-        max={Math.max(job.total, 1)}
-        value={processed}
+        max={Math.max(max, 1)}
+        value={value}
         aria-label={`${job.label} progress`}
         aria-valuemin={0}
-        aria-valuemax={job.total}
-        aria-valuenow={processed}
-        aria-valuetext={`${processed} of ${job.total} files`}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        aria-valuetext={byPages ? `${pagesText}, ${filesText}` : filesText}
       />
+      {byPages && (
+        <div className="job-pages">
+          {pagesText} · {filesText}
+        </div>
+      )}
       <div className="job-counts">
-        {job.completed - job.failed} imported · {job.failed} failed · {job.total} total
+        {job.completed - job.failed} {succeeded} · {job.failed} failed · {job.total} total
       </div>
       {job.errors.length > 0 && (
         <ul className="job-errors" aria-label={`Errors in ${job.label}`}>

@@ -5,7 +5,7 @@ import { useServices, type DeskServices } from '../services/context'
 import { refreshDocuments } from '../tenants/load'
 
 export function describeOutcome(job: Job): string {
-  const imported = `${job.completed - job.failed} of ${job.total} imported`
+  const imported = `${job.completed - job.failed} of ${job.total} ${job.kind === 'extract' ? 'read' : 'imported'}`
   if (job.state === 'cancelled') return `${job.label}: cancelled, ${imported}.`
   if (job.state === 'failed' || job.failed > 0)
     return `${job.label}: finished with errors, ${imported}, ${job.failed} failed.`

@@ -1,11 +1,15 @@
-import { useDocumentStore, useTenantStore } from '../../state'
+import { useDocumentStore, useTenantStore, useViewerStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
+import { DocumentViewer } from '../viewer/DocumentViewer'
 import { DocumentsTable } from './DocumentsTable'
 import { ImportControls } from './ImportControls'
 
 export function TendersPage() {
   const tenantId = useTenantStore((s) => s.currentId)
   const { documents, loaded, error } = useDocumentStore()
+  const viewing = useViewerStore((s) => s.documentId)
+  const returnFocusTo = useViewerStore((s) => s.returnFocusTo)
+  const open = documents.find((d) => d.id === viewing)
 
   return (
     <>
@@ -14,6 +18,8 @@ export function TendersPage() {
         <p className="empty-state">
           Choose a tenant in the header, or add one, to import and see its documents.
         </p>
+      ) : open ? (
+        <DocumentViewer key={open.id} document={open} />
       ) : (
         <>
           <ImportControls />
@@ -32,7 +38,7 @@ export function TendersPage() {
               </p>
             </div>
           )}
-          {documents.length > 0 && <DocumentsTable documents={documents} />}
+          {documents.length > 0 && <DocumentsTable documents={documents} focusId={returnFocusTo} />}
         </>
       )}
     </>

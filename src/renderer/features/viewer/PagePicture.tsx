@@ -1,0 +1,62 @@
+import type { PageText } from '../../../shared/document-text'
+import { isLowConfidence, LOW_CONFIDENCE } from './describe-page'
+import type { PagePicture as Picture } from './use-page-picture'
+import type { Remote } from './use-remote'
+import { WordOverlay } from './WordOverlay'
+
+interface Props {
+  picture: Remote<Picture>
+  /** Absent until the document's text is ready. */
+  pageText: PageText | undefined
+  showBoxes: boolean
+  label: string
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export function PagePicture({ picture, pageText, showBoxes, label }: Props) {
+  const words = pageText?.words ?? []
+  const low = words.filter((w) => isLowConfidence(w.confidence)).length
+
+  return (
+    <figure className="page-figure" aria-label={`Picture of ${label}`}>
+      {picture.state === 'error' && (
+        <p role="alert" className="inline-error">
+          Could not show this page: {picture.message}
+        </p>
+      )}
+      {picture.state === 'loading' && <p className="muted">Drawing the page…</p>}
+      {picture.state === 'ready' && (
+        <div className="page-canvas">
+          <img
+            src={`data:${picture.value.mediaType};base64,${picture.value.dataBase64}`}
+            width={picture.value.width}
+            height={picture.value.height}
+            alt={label}
+          />
+          {showBoxes && pageText && (
+            <WordOverlay
+              words={words}
+              width={picture.value.width}
+              height={picture.value.height}
+              scaleX={picture.value.width / pageText.width}
+              scaleY={picture.value.height / pageText.height}
+              summary={`Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`}
+            />
+          )}
+        </div>
+      )}
+      {pageText && (
+        <figcaption className="page-legend">
+          <span>
+            <span className="swatch word" aria-hidden="true" /> Word
+          </span>
+          <span>
+            <span className="swatch word low" aria-hidden="true" /> Low confidence (below {LOW_CONFIDENCE})
+          </span>
+          <span className={low > 0 ? 'low-count' : 'muted'}>{plural(low, 'low-confidence word')}</span>
+        </figcaption>
+      )}
+    </figure>
+  )
+}

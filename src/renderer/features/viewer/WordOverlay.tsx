@@ -1,0 +1,94 @@
+import { useId, useState, type KeyboardEvent } from 'react'
+import type { Word } from '../../../shared/document-text'
+import { isLowConfidence } from './describe-page'
+
+interface Props {
+  words: Word[]
+  /** Size of the picture the boxes are drawn over, in its own pixels. */
+  width: number
+  height: number
+  /** Picture pixels per page-coordinate unit. */
+  scaleX: number
+  scaleY: number
+  summary: string
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100
+const describeWord = (w: Word): string => `“${w.text}” · confidence ${Math.round(w.confidence)}`
+
+const STEP: Record<string, (i: number, last: number) => number> = {
+  ArrowRight: (i, last) => Math.min(i + 1, last),
+  ArrowDown: (i, last) => Math.min(i + 1, last),
+  ArrowLeft: (i) => Math.max(i - 1, 0),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_i, last) => last,
+}
+
+/**
+ * Word boxes over the page picture. Hundreds of boxes as tab stops would bury the rest of the
+ * page, so the overlay is one stop with a summary, and arrow keys walk the words in reading order.
+ */
+export function WordOverlay({ words, width, height, scaleX, scaleY, summary }: Props) {
+  const [active, setActive] = useState<number | null>(null)
+  const readoutId = useId()
+  const current = active === null ? undefined : words[active]
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = STEP[event.key]
+    if (!step || words.length === 0) return
+    event.preventDefault()
+    setActive(active === null ? 0 : step(active, words.length - 1))
+  }
+
+  return (
+    <div
+      className="word-overlay"
+      role="group"
+      tabIndex={0}
+      aria-label={summary}
+      aria-describedby={readoutId}
+      onKeyDown={onKeyDown}
+      onBlur={() => setActive(null)}
+    >
+      <svg aria-hidden="true" focusable="false" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none">
+        {words.map((w, i) => {
+          const [x0, y0, x1, y1] = w.bbox
+          const classes = ['word']
+          if (isLowConfidence(w.confidence)) classes.push('low')
+          if (i === active) classes.push('active')
+          return (
+            <rect
+              key={i}
+              className={classes.join(' ')}
+              x={round(x0 * scaleX)}
+              y={round(y0 * scaleY)}
+              width={round((x1 - x0) * scaleX)}
+              height={round((y1 - y0) * scaleY)}
+              vectorEffect="non-scaling-stroke"
+              onMouseEnter={() => setActive(i)}
+              onMouseLeave={() => setActive((a) => (a === i ? null : a))}
+            >
+              <title>{describeWord(w)}</title>
+            </rect>
+          )
+        })}
+      </svg>
+      {current && (
+        <span
+          className="word-tip"
+          aria-hidden="true"
+          style={{
+            left: `${(current.bbox[0] * scaleX * 100) / width}%`,
+            top: `${(current.bbox[3] * scaleY * 100) / height}%`,
+          }}
+        >
+          {describeWord(current)}
+        </span>
+      )}
+      <span id={readoutId} className="visually-hidden" aria-live="polite">
+        {current ? describeWord(current) : 'Use the arrow keys to step through the words.'}
+      </span>
+    </div>
+  )
+}
