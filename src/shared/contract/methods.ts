@@ -9,6 +9,18 @@ import {
   tenantSchema,
   uploadFileSchema,
 } from './schemas'
+import {
+  gs1ResultSchema,
+  scanSchema,
+  scannerDeviceSchema,
+  scannerErrorSchema,
+  scannerPortsSchema,
+  scannerProfileSchema,
+  scannerStatusSchema,
+  scanTestResultSchema,
+  wedgeRequestSchema,
+  wedgeResponseSchema,
+} from './scanners'
 
 const noParams = z.object({}).strict()
 
@@ -70,11 +82,34 @@ export const methods = {
   },
   'jobs.list': { request: noParams, response: z.object({ jobs: z.array(jobSchema) }) },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: jobSchema },
+  'scanners.ports': { request: noParams, response: scannerPortsSchema },
+  'scanners.list': { request: noParams, response: z.object({ devices: z.array(scannerDeviceSchema) }) },
+  'scanners.connect': { request: scannerProfileSchema.strict(), response: scannerDeviceSchema },
+  'scanners.disconnect': {
+    request: z.object({ path: z.string().min(1) }).strict(),
+    response: z.object({ path: z.string() }),
+  },
+  /** Typed data (GS may be spelled <GS>, {GS} or \x1D) read as if scanned; nothing is logged or linked. */
+  'scanners.test': {
+    request: z.object({ data: z.string().min(1).max(4096) }).strict(),
+    response: scanTestResultSchema,
+  },
+  /** A keyboard-wedge burst the renderer recognised: read, logged and broadcast like a serial scan. */
+  'scanners.wedge': { request: wedgeRequestSchema, response: wedgeResponseSchema },
+  /** Fails with INVALID_INPUT and `details.position` when the data is not valid GS1. */
+  'gs1.parse': {
+    request: z.object({ data: z.string().min(1).max(4096) }).strict(),
+    response: gs1ResultSchema,
+  },
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {
   'jobs.progress': jobSchema,
   'documents.changed': z.object({ tenantId: tenantIdSchema }),
+  'scanner.scan': scanSchema,
+  'scanner.status': scannerStatusSchema,
+  'scanner.error': scannerErrorSchema,
+  'scanner.ports': scannerPortsSchema,
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Methods = typeof methods

@@ -12,9 +12,23 @@ export const METHOD_NAMES = [
   'documents.extract',
   'jobs.list',
   'jobs.cancel',
+  'scanners.ports',
+  'scanners.list',
+  'scanners.connect',
+  'scanners.disconnect',
+  'scanners.test',
+  'scanners.wedge',
+  'gs1.parse',
 ] as const
 
-export const EVENT_NAMES = ['jobs.progress', 'documents.changed'] as const
+export const EVENT_NAMES = [
+  'jobs.progress',
+  'documents.changed',
+  'scanner.scan',
+  'scanner.status',
+  'scanner.error',
+  'scanner.ports',
+] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

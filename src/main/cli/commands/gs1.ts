@@ -1,13 +1,6 @@
 import { Gs1ParseError, parseGs1, type Gs1Element, type Gs1Result } from '../../../shared/gs1'
+import { decodeSeparators } from '../../../shared/scanner/notation'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
-
-/**
- * Shells cannot easily pass the GS control character, so the argument may spell it as
- * \x1D (any case), \u001D, <GS> or {GS}.
- */
-export function decodeSeparators(data: string): string {
-  return data.replace(/\\x1d|\\u001d|<GS>|\{GS\}/gi, '\x1D')
-}
 
 export function describeElement(e: Gs1Element): string {
   const extras = [

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { DeskError, HandlerRegistry, type EventName, type TenantId } from '../../../shared/contract'
 import { uuidv7 } from '../../../shared/ids'
 import { DocumentService } from '../documents/documentService'
@@ -7,6 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES, expandPaths, type IntakeSource } from '../docum
 import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
+import { createScannerDesk } from '../scanners/deskHandlers'
 import { TenantStore } from '../tenants/tenantStore'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
@@ -41,6 +43,13 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     folderOf: (id) => tenants.folderOf(id),
     maxBytes,
     changed: (tenantId) => broadcast(tenantId, 'documents.changed', { tenantId }),
+  })
+
+  const scanners = createScannerDesk<DeskSession>({
+    emit: (event, payload) => {
+      for (const session of sessions) session.emit(event, payload)
+    },
+    scanLogFile: join(options.dataDir, 'scanner', 'scans.jsonl'),
   })
 
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
@@ -88,6 +97,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       service.extract(requireTenant(session), documentIds, { mode: mode ?? 'auto', langs: langs ?? 'eng' }),
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
+    ...scanners.handlers,
   })
 
   const firstTenant = options.defaultTenantId ?? (await tenants.list())[0]?.id ?? null
@@ -111,6 +121,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       jobs.cancelAll()
       await jobs.idle()
       await pipeline?.close()
+      await scanners.close()
       sessions.clear()
     },
   }

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder'
-import { Gs1ParseError, parseGs1, type Gs1Result } from '../../../shared/gs1'
+import type { Gs1Result } from '../../../shared/gs1'
+import { interpretScan } from '../../../shared/scanner/interpret'
 import { reconnectDelay, SCANNER_BACKOFF, type BackoffPolicy } from './backoff'
 import { DuplicateFilter } from './dedupe'
 import { TypedEmitter } from './emitter'
@@ -235,13 +236,12 @@ export class ScannerDevice extends TypedEmitter<DeviceEvents> {
     const now = this.deps.now()
     if (this.dedupe.isDuplicate(this.profile.path, data, now)) return
     const scan: ScanEvent = { device: this.identity, timestamp: new Date(now).toISOString(), data }
-    try {
-      scan.gs1 = parseGs1(data, { kind: this.profile.symbologyIdSent ? 'scan' : 'auto' })
-    } catch (error) {
-      if (!(error instanceof Gs1ParseError)) throw error
-      scan.parseError = { position: error.position, message: error.message }
+    const reading = interpretScan(data, this.profile.symbologyIdSent)
+    if (reading.gs1) scan.gs1 = reading.gs1
+    else {
+      scan.parseError = reading.parseError
       this.deps.log.warn(
-        `${this.profile.path}: not a valid GS1 barcode ${JSON.stringify(data)}: ${error.message}`,
+        `${this.profile.path}: not a valid GS1 barcode ${JSON.stringify(data)}: ${reading.parseError.message}`,
       )
     }
     this.emit('scan', scan)

@@ -1,0 +1,177 @@
+import {
+  DeskError,
+  events,
+  type EventName,
+  type EventPayload,
+  type HandlerMap,
+  type MethodName,
+  type Scan,
+  type ScannerDeviceInfo,
+  type ScannerStatus,
+} from '../../../shared/contract'
+import { Gs1ParseError, parseGs1 } from '../../../shared/gs1'
+import { uuidv7 } from '../../../shared/ids'
+import { decodeSeparators, interpretScan } from '../../../shared/scanner'
+import { consoleLog, type ScanEvent, type ScannerDevice, type ScannerLog } from './device'
+import { ScannerManager, type ManagerOptions } from './manager'
+import { ScanLog } from './scan-log'
+import { WedgeReader } from './wedge'
+
+export type ScannerMethod = Extract<MethodName, `scanners.${string}` | `gs1.${string}`>
+export type ScannerEvent = Extract<EventName, `scanner.${string}`>
+
+export interface ScannerDeskOptions {
+  /** Sends an event to every session: scanners belong to the machine, not to a tenant. */
+  emit: <E extends ScannerEvent>(event: E, payload: EventPayload<E>) => void
+  /** Tests inject a manager wired to ptys or binding-mock; by default one on the system's ports. */
+  manager?: ScannerManager
+  managerOptions?: ManagerOptions
+  /** JSON-lines file every scan is appended to. */
+  scanLogFile?: string
+  log?: ScannerLog
+  now?: () => number
+}
+
+export interface ScannerDesk<Ctx> {
+  handlers: Pick<HandlerMap<Ctx>, ScannerMethod>
+  /**
+   * Every accepted scan, serial or keyboard, after it was logged and broadcast. This is where
+   * scan-driven work in the main process (e.g. opening the COA record of AI (10)) attaches.
+   */
+  onScan(listener: (scan: Scan) => void): () => void
+  close(): Promise<void>
+}
+
+/** The desk's scanner methods and events over one ScannerManager, which starts polling lazily. */
+export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk<Ctx> {
+  const log = options.log ?? consoleLog
+  const manager = options.manager ?? new ScannerManager({ log, ...options.managerOptions })
+  const scanLog = new ScanLog(options.scanLogFile, log)
+  const wedge = new WedgeReader(options.now)
+  const lastStatus = new Map<string, ScannerStatus>()
+  const scanListeners = new Set<(scan: Scan) => void>()
+  let watching: Promise<void> | undefined
+
+  const emit = <E extends ScannerEvent>(event: E, payload: EventPayload<E>): void => {
+    // Pushes skip the registry, so they are checked here: a malformed event never leaves the process.
+    const checked = events[event].safeParse(payload)
+    if (!checked.success) return log.error(`not sending a malformed ${event}: ${checked.error.message}`)
+    options.emit(event, checked.data as EventPayload<E>)
+  }
+
+  const accept = (scan: Scan): void => {
+    scanLog.record(scan)
+    emit('scanner.scan', scan)
+    for (const listener of scanListeners) {
+      try {
+        listener(scan)
+      } catch (error) {
+        log.error(`a scan listener failed: ${String(error)}`)
+      }
+    }
+  }
+
+  const sendPorts = async (): Promise<void> => {
+    const listing = await manager.listPorts()
+    emit('scanner.ports', { ports: listing.ports, hotplug: manager.hotplugStatus ?? hotplugOf(listing) })
+  }
+
+  manager.on('scan', (scan) => accept(serialScan(scan)))
+  manager.on('status', (status) => {
+    const clean = scannerStatus(status)
+    if (clean.status === 'closed') lastStatus.delete(clean.path)
+    else lastStatus.set(clean.path, clean)
+    emit('scanner.status', clean)
+  })
+  manager.on('error', (error) => emit('scanner.error', { ...error, timestamp: new Date().toISOString() }))
+  manager.on('hotplug', () => void sendPorts())
+  manager.on('hotplugStatus', () => void sendPorts())
+
+  // The CLI and most tests never touch scanners, so the port list is only polled once the UI asks.
+  const ready = async (): Promise<void> => {
+    watching ??= manager.watch().catch((error: unknown) => log.warn(`hot-plug watch: ${String(error)}`))
+    await watching
+  }
+
+  const describe = (device: ScannerDevice): ScannerDeviceInfo => ({
+    ...(lastStatus.get(device.profile.path) ?? {}),
+    path: device.profile.path,
+    status: device.status,
+    device: device.device,
+    profile: device.profile,
+  })
+
+  const handlers: Pick<HandlerMap<Ctx>, ScannerMethod> = {
+    'scanners.ports': async () => {
+      await ready()
+      const listing = await manager.listPorts()
+      return { ports: listing.ports, hotplug: manager.hotplugStatus ?? hotplugOf(listing) }
+    },
+    'scanners.list': async () => {
+      await ready()
+      return { devices: manager.all.map(describe) }
+    },
+    'scanners.connect': async (profile) => {
+      await ready()
+      return describe(await manager.add(profile))
+    },
+    'scanners.disconnect': async ({ path }) => {
+      await ready()
+      if (!manager.all.some((d) => d.profile.path === path))
+        throw new DeskError('NOT_FOUND', `no scanner is connected on ${path}`, { path })
+      await manager.remove(path)
+      return { path }
+    },
+    'scanners.test': async ({ data }) => {
+      await ready()
+      const decoded = decodeSeparators(data)
+      return { data: decoded, ...interpretScan(decoded, false) }
+    },
+    'scanners.wedge': async (request) => {
+      await ready()
+      const scan = wedge.read(request)
+      if (!scan) return { accepted: false, reason: 'duplicate' }
+      accept(scan)
+      return { accepted: true, scan }
+    },
+    'gs1.parse': ({ data }) => {
+      try {
+        return parseGs1(decodeSeparators(data))
+      } catch (error) {
+        if (!(error instanceof Gs1ParseError)) throw error
+        throw new DeskError('INVALID_INPUT', error.message, {
+          position: error.position,
+          reason: error.reason,
+        })
+      }
+    },
+  }
+
+  return {
+    handlers,
+    onScan(listener) {
+      scanListeners.add(listener)
+      return () => scanListeners.delete(listener)
+    },
+    async close() {
+      await manager.close()
+      await scanLog.flushed()
+    },
+  }
+}
+
+function hotplugOf(listing: { ok: boolean; reason?: string }): EventPayload<'scanner.ports'>['hotplug'] {
+  return listing.ok ? { available: true } : { available: false, reason: listing.reason ?? 'unavailable' }
+}
+
+function serialScan(scan: ScanEvent): Scan {
+  return { id: uuidv7(), source: 'serial', ...scan }
+}
+
+function scannerStatus(status: ScannerStatus): ScannerStatus {
+  const out: ScannerStatus = { path: status.path, status: status.status }
+  if (status.message !== undefined) out.message = status.message
+  if (status.attempt !== undefined) out.attempt = status.attempt
+  if (status.retryInMs !== undefined) out.retryInMs = status.retryInMs
+  return out
+}
