@@ -1,0 +1,74 @@
+import { parseNumber } from './numbers'
+import { cleanUnitText, UNIT_SUFFIX } from './units'
+
+/** A COA result cell, read. */
+export type ParsedResult =
+  | { kind: 'number'; value: number; unit?: string; text: string }
+  /** "<0.05", "≤ 0.05", "< LOQ (0.05)": the true value is below `value`. */
+  | { kind: 'below'; value: number; inclusive: boolean; unit?: string; text: string }
+  /** ">10": the true value is above `value`. */
+  | { kind: 'above'; value: number; inclusive: boolean; unit?: string; text: string }
+  /** "ND", "BLQ", "Not detected", "<LOQ" without a number. */
+  | { kind: 'not-detected'; text: string }
+  | { kind: 'pass'; text: string }
+  | { kind: 'fail'; text: string }
+  | { kind: 'absent'; text: string }
+  | { kind: 'present'; text: string }
+  /** Words that are none of the above ("White powder"). */
+  | { kind: 'text'; text: string }
+  | { kind: 'empty'; text: string }
+
+const PASS =
+  /^(pass(es|ed)?|complies|complied|comply|conforms?|conformed|meets?( (the )?(spec(ification)?|requirements?|usp|ep|bp))?|satisfactory|ok|acceptable|positive identification|identified|corresponds?|within (spec(ification)?|limits?))\.?$/
+const FAIL =
+  /^(fail(s|ed)?|does not comply|not compl(y|ies)|non[- ]?conforming|does not conform|not conform(s|ing)?|out of spec(ification)?|oos|unsatisfactory|rejected?)\.?$/
+const ABSENT =
+  /^(absent|absence|negative|neg\.?|not found|none (found|detected)|nil|free)(\s*(in|per|\/)\s*.+)?\.?$/
+const PRESENT = /^(present|presence|positive|pos\.?|found)(\s*(in|per|\/)\s*.+)?\.?$/
+const NOT_DETECTED =
+  /^(n\.?\s?d\.?|not detected|non detected|undetected|blq|bql|bdl|below (the )?(loq|lod|detection limit|quantitation limit|limit of (quantitation|detection))|<\s*(loq|lod|dl|ql|mdl|lq))\.?$/
+
+function withUnit<T extends object>(result: T, unit: string | undefined): T & { unit?: string } {
+  return unit ? { ...result, unit } : result
+}
+
+/**
+ * Reads a result cell. `<` and `>` results stay one-sided (LIMS practice: "<0.05" meets a maximum
+ * of 1.50 but cannot prove a minimum); a unit printed with the number is kept.
+ */
+export function parseResult(raw: string): ParsedResult {
+  const text = raw.replace(/\s+/g, ' ').trim()
+  if (text === '' || /^[-–—]+$|^n\/?a$/i.test(text)) return { kind: 'empty', text }
+  const lower = text.normalize('NFKC').toLowerCase()
+  if (NOT_DETECTED.test(lower)) return { kind: 'not-detected', text }
+  if (PASS.test(lower)) return { kind: 'pass', text }
+  if (FAIL.test(lower)) return { kind: 'fail', text }
+  if (ABSENT.test(lower)) return { kind: 'absent', text }
+  if (PRESENT.test(lower)) return { kind: 'present', text }
+
+  const unitMatch = UNIT_SUFFIX.exec(text)
+  const unit = unitMatch ? cleanUnitText(unitMatch[1]!) : undefined
+  const body = (unitMatch ? text.slice(0, unitMatch.index) : text).trim()
+
+  const bounded =
+    /^(<=|≤|⩽|=<|<|less than|lt|>=|≥|⩾|=>|>|more than|greater than|gt)\s*(?:loq|lod|dl)?\s*[(:]?\s*([^)]*?)\s*\)?$/i.exec(
+      body,
+    )
+  if (bounded) {
+    const value = parseNumber(bounded[2]!)
+    if (value !== undefined) {
+      const op = bounded[1]!.toLowerCase()
+      const below = ['<=', '≤', '⩽', '=<', '<', 'less than', 'lt'].includes(op)
+      const inclusive = ['<=', '≤', '⩽', '=<', '>=', '≥', '⩾', '=>'].includes(op)
+      return withUnit({ kind: below ? 'below' : 'above', value, inclusive, text }, unit)
+    }
+  }
+  const value = parseNumber(body)
+  if (value !== undefined) return withUnit({ kind: 'number', value, text }, unit)
+  return { kind: 'text', text }
+}
+
+/** The value a technician sees for a result, with its unit when it carries one. */
+export function describeResult(result: ParsedResult): string {
+  return result.text
+}
