@@ -9,7 +9,11 @@ import {
   surveyResultSchema,
   type DocumentTask,
   type RenderResult,
+  type SurveyResult,
 } from './tasks'
+
+/** Pages per survey task: big enough to amortise opening the PDF, small enough to spread a long one. */
+const SURVEY_SLICE_PAGES = 16
 import type { TextCache } from './textCache'
 
 export type OcrLanguages = 'eng' | 'eng+hin'
@@ -90,9 +94,7 @@ export class DocumentPipeline {
     const run = (task: DocumentTask, timeoutMs: number) =>
       this.pool.run(task, { priority: request.priority ?? 0, signal: request.signal, timeoutMs })
 
-    const survey = surveyResultSchema.parse(
-      await run({ op: 'survey', ...base, mode, dpi: this.dpi }, this.surveyTimeoutMs),
-    )
+    const survey = await this.survey(base, mode, run)
     let pagesDone = survey.textPages.length
     request.onProgress?.({ pagesDone, pagesTotal: survey.pageCount })
 
@@ -125,6 +127,33 @@ export class DocumentPipeline {
     // A page that failed is worth retrying later, so such a result is not cached.
     if (!text.pages.some((p) => p.error)) await request.cache?.put(text, langs)
     return text
+  }
+
+  /**
+   * Text layers of a long PDF are read in slices on all workers at once; the first slice also tells
+   * the page count. Images and short PDFs take one task.
+   */
+  private async survey(
+    base: { path: string; file: string; mediaType: string; maxPixels: number },
+    mode: ExtractionMode,
+    run: (task: DocumentTask, timeoutMs: number) => Promise<unknown>,
+  ): Promise<SurveyResult> {
+    const slice = (from?: number, to?: number) =>
+      run({ op: 'survey', ...base, mode, dpi: this.dpi, from, to }, this.surveyTimeoutMs).then((r) =>
+        surveyResultSchema.parse(r),
+      )
+    if (base.mediaType !== 'application/pdf') return slice()
+    const first = await slice(1, SURVEY_SLICE_PAGES)
+    const rest: Promise<SurveyResult>[] = []
+    for (let from = SURVEY_SLICE_PAGES + 1; from <= first.pageCount; from += SURVEY_SLICE_PAGES) {
+      rest.push(slice(from, from + SURVEY_SLICE_PAGES - 1))
+    }
+    const slices = [first, ...(await Promise.all(rest))]
+    return {
+      pageCount: first.pageCount,
+      textPages: slices.flatMap((s) => s.textPages),
+      ocrPages: slices.flatMap((s) => s.ocrPages),
+    }
   }
 
   async renderPage(

@@ -60,7 +60,8 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
   }
   return withPdf(bytes, task.file, async (pdf) => {
     const result: SurveyResult = { pageCount: pdf.numPages, textPages: [], ocrPages: [] }
-    for (let n = 1; n <= pdf.numPages; n++) {
+    const last = Math.min(pdf.numPages, task.to ?? pdf.numPages)
+    for (let n = task.from ?? 1; n <= last; n++) {
       const page = await pdf.doc.getPage(n)
       try {
         if (task.mode === 'force-ocr') {

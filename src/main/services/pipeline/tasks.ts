@@ -15,6 +15,9 @@ export const surveyTaskSchema = z.object({
   mode: extractionModeSchema,
   dpi: z.number().positive(),
   maxPixels: z.number().int().positive(),
+  /** PDF pages to look at (1-based, inclusive); a long PDF is surveyed in parallel slices. */
+  from: z.number().int().positive().optional(),
+  to: z.number().int().positive().optional(),
 })
 
 /** Rasterise (or decode) one page, preprocess it and OCR it, all inside one worker: no pixel copies. */
