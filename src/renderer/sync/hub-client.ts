@@ -50,32 +50,43 @@ export class HubClient {
     stop: AbortSignal,
     onOk: (json: unknown) => T,
   ): Promise<T | PushResult> {
-    let response: Response
+    // A per-request controller rather than AbortSignal.any([stop, timeout]): `any` leaves a
+    // dependant on the long-lived stop signal for every request ever made.
+    const controller = new AbortController()
+    const abort = () => controller.abort()
+    const timer = setTimeout(abort, this.timeoutMs)
+    stop.addEventListener('abort', abort, { once: true })
     try {
-      response = await this.fetchImpl(`${this.settings.hubUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.settings.token}` },
-        body: JSON.stringify(body),
-        signal: AbortSignal.any([stop, AbortSignal.timeout(this.timeoutMs)]),
-      })
-    } catch (error) {
-      return { ok: false, kind: 'network', message: `hub unreachable: ${describe(error)}` }
-    }
-    let json: unknown
-    try {
-      json = await response.json()
-    } catch (error) {
-      // The connection dropped while the answer was arriving: as good as no answer.
-      return {
-        ok: false,
-        kind: response.ok ? 'network' : 'server',
-        message: `reading the answer: ${describe(error)}`,
+      let response: Response
+      try {
+        response = await this.fetchImpl(`${this.settings.hubUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.settings.token}` },
+          body: JSON.stringify(body),
+          signal: controller.signal,
+        })
+      } catch (error) {
+        return { ok: false, kind: 'network', message: `hub unreachable: ${describe(error)}` }
       }
+      let json: unknown
+      try {
+        json = await response.json()
+      } catch (error) {
+        // The connection dropped while the answer was arriving: as good as no answer.
+        return {
+          ok: false,
+          kind: response.ok ? 'network' : 'server',
+          message: `reading the answer: ${describe(error)}`,
+        }
+      }
+      if (response.ok) return onOk(json)
+      const envelope = hubErrorSchema.safeParse(json)
+      const message = `hub answered ${response.status}: ${envelope.success ? envelope.data.message : 'unreadable error'}`
+      return { ok: false, kind: classify(response.status), message }
+    } finally {
+      clearTimeout(timer)
+      stop.removeEventListener('abort', abort)
     }
-    if (response.ok) return onOk(json)
-    const envelope = hubErrorSchema.safeParse(json)
-    const message = `hub answered ${response.status}: ${envelope.success ? envelope.data.message : 'unreadable error'}`
-    return { ok: false, kind: classify(response.status), message }
   }
 }
 

@@ -24,8 +24,13 @@ export function nextBatch(db: TenantDb, limit: number): Promise<OutboxRow[]> {
     .toArray()
 }
 
-export function countParked(db: TenantDb): Promise<number> {
-  return pendingInOrder(db).filter(isParked).count()
+/**
+ * One getAll and a filter in JS: a filtered cursor count is quadratic in some IndexedDB
+ * implementations (42 s for 10,000 rows in fake-indexeddb), getAll is one call.
+ */
+export async function countParked(db: TenantDb): Promise<number> {
+  const rows = await pendingInOrder(db).toArray()
+  return rows.filter(isParked).length
 }
 
 export async function park(db: TenantDb, rejections: ReadonlyArray<{ id: string; reason: string }>) {

@@ -47,6 +47,8 @@ export class OutboxProcessor {
   private stopController = new AbortController()
   private wake: (() => void) | null = null
   private lastHeartbeat = 0
+  /** Parked rows change only through this processor, so they are counted once and then tracked. */
+  private parked: number | null = null
 
   constructor(options: OutboxProcessorOptions) {
     this.db = options.db
@@ -116,6 +118,7 @@ export class OutboxProcessor {
   /** Gives rows the hub refused another chance (e.g. after a hub upgrade); returns how many. */
   async retryRejected(): Promise<number> {
     const n = await unparkAll(this.db)
+    this.parked = null
     await this.refreshCounts()
     this.syncNow()
     return n
@@ -169,6 +172,7 @@ export class OutboxProcessor {
         }
         if (result.kind === 'too-large') {
           await park(this.db, [{ id: rows[0]?.id ?? '', reason: result.message }])
+          this.parked = (this.parked ?? 0) + 1
           await this.refreshCounts()
           continue
         }
@@ -215,6 +219,7 @@ export class OutboxProcessor {
     }
     const changed = await markSent(this.db, acknowledged, this.clock())
     if (rejected.length > 0) await park(this.db, rejected)
+    this.parked = (this.parked ?? 0) + rejected.length
     this.status.sentTotal += changed
     this.update({
       pending: Math.max(0, this.status.pending - changed - rejected.length),
@@ -224,8 +229,9 @@ export class OutboxProcessor {
   }
 
   private async refreshCounts(): Promise<void> {
-    const [depth, parked] = await Promise.all([outboxDepth(this.db), countParked(this.db)])
-    this.update({ pending: depth - parked, rejected: parked })
+    this.parked ??= await countParked(this.db)
+    const depth = await outboxDepth(this.db)
+    this.update({ pending: Math.max(0, depth - this.parked), rejected: this.parked })
   }
 
   private async maybeHeartbeat(client: HubClient, stop: AbortSignal): Promise<void> {
