@@ -52,6 +52,12 @@ describe('document pipeline', () => {
     expect(progress.at(-1)).toBe(8)
   })
 
+  it('reads a long PDF in slices and returns every page once, in order', async () => {
+    const text = await extractFile(corpusFile('tender_gsecl_wanakbori_RFQ-75810_technical-bid.pdf'))
+    expect(text.pages.map((p) => p.page)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1))
+    expect(text.pages.filter((p) => p.source === 'text-layer').length).toBeGreaterThan(55)
+  })
+
   it('OCRs a page whose text layer is garbage (Balchem COA) and reads the batch number', async () => {
     const text = await extractFile(corpusFile('coa_balchem_Mg-bisglycinate-buffered_BN19000000015.pdf'))
     const first = text.pages[0]
