@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { DeskError, toErrorEnvelope } from '../../../shared/contract'
 import { extractionModeSchema, type DocumentText } from '../../../shared/document-text'
 import { defaultDataDir } from '../../services/config/dataDir'
-import { DEFAULT_MAX_FILE_BYTES, identifyFile } from '../../services/documents/intake'
+import { loadDeskSettings, pipelineOptionsFrom } from '../../services/config/settings'
+import { identifyFile } from '../../services/documents/intake'
 import { DocumentPipeline, TextCache } from '../../services/pipeline'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
@@ -53,17 +54,18 @@ export async function runOcr(
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('ocr needs at least one file')
   const options = parseOptions(values)
-  const pipeline = new DocumentPipeline({
-    workerScript: join(io.appRoot, 'out', 'main', 'document-worker.js'),
-    workers: options.workers,
-  })
-  const cache = new TextCache(join(values['data-dir'] ?? defaultDataDir(io.env), 'cache', 'text'))
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env)
+  const settings = await loadDeskSettings(dataDir)
+  const maxBytes = Math.round(settings.limits.maxFileMb * 1024 * 1024)
+  const workerScript = join(io.appRoot, 'out', 'main', 'document-worker.js')
+  const pipeline = new DocumentPipeline(pipelineOptionsFrom(settings, workerScript, options.workers))
+  const cache = new TextCache(join(dataDir, 'cache', 'text'))
   try {
     const outcomes = await Promise.all(
       files.map(async (given): Promise<FileOutcome> => {
         const path = resolve(given)
         try {
-          const { sha256, mediaType } = await identifyFile(path, DEFAULT_MAX_FILE_BYTES)
+          const { sha256, mediaType } = await identifyFile(path, maxBytes)
           const text = await pipeline.extract({ path, file: path, sha256, mediaType, ...options, cache })
           return { file: path, sha256, pages: text.pages }
         } catch (error) {

@@ -4,7 +4,8 @@ import { DeskError, HandlerRegistry, type EventName, type TenantId } from '../..
 import { uuidv7 } from '../../../shared/ids'
 import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
-import { DEFAULT_MAX_FILE_BYTES, expandPaths, type IntakeSource } from '../documents/intake'
+import { loadDeskSettings, pipelineOptionsFrom } from '../config/settings'
+import { expandPaths, type IntakeSource } from '../documents/intake'
 import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
@@ -23,7 +24,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const tenants = new TenantStore(options.dataDir)
   const documents = new DocumentStore((id) => tenants.folderOf(id))
   const models = new ModelRegistry(options.modelsDir)
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const settings = await loadDeskSettings(options.dataDir)
+  const maxBytes = options.maxFileBytes ?? Math.round(settings.limits.maxFileMb * 1024 * 1024)
   const sessions = new Set<DeskSession>()
 
   const broadcast = (tenantId: TenantId, event: EventName, payload: unknown): void => {
@@ -34,7 +36,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const jobs = new JobManager((job) => broadcast(job.tenantId, 'jobs.progress', job))
 
   const pipeline = options.workerScript
-    ? new DocumentPipeline({ workerScript: options.workerScript, workers: options.workers })
+    ? new DocumentPipeline(pipelineOptionsFrom(settings, options.workerScript, options.workers))
     : null
   const service = new DocumentService({
     documents,

@@ -138,6 +138,7 @@ export class DocumentService {
       failedPages: 0,
     }
     await setExtraction(base)
+    this.deps.changed(tenantId)
     let seen = { done: 0, total: 0 }
     try {
       const text = await pipeline.extract({
@@ -151,6 +152,10 @@ export class DocumentService {
         onProgress: ({ pagesDone, pagesTotal }) => {
           ctx.pages(pagesDone - seen.done, pagesTotal - seen.total)
           seen = { done: pagesDone, total: pagesTotal }
+          // Writes are queued in call order, so the final summary below always lands last.
+          void setExtraction({ ...base, pagesDone, pagesTotal })
+            .then(() => this.deps.changed(tenantId))
+            .catch(() => undefined)
         },
       })
       await setExtraction(summarise(text, base))

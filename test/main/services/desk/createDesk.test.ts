@@ -120,6 +120,26 @@ describe('desk core', () => {
     )
   })
 
+  it('applies the size limit from settings.json, and names a malformed settings file', async () => {
+    const dataDir = tempDir()
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ limits: { maxFileMb: 0.01 } }))
+    const desk = await createDesk({ dataDir, host: 'cli', version: '1', modelsDir: join(REPO, 'models') })
+    const events: Job[] = []
+    const session = desk.openSession(
+      (name, payload) => name === 'jobs.progress' && events.push(payload as Job),
+    )
+    await call(desk, session, 'documents.import', { paths: [corpusFile('tess_phototest.tif')] })
+    await desk.idle()
+    expect(events.at(-1)?.errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE' })
+    expect(events.at(-1)?.errors[0]?.message).toMatch(/over the 0\.0 MiB limit/)
+
+    const broken = tempDir()
+    writeFileSync(join(broken, 'settings.json'), JSON.stringify({ limits: { maxFileMb: 'lots' } }))
+    await expect(
+      createDesk({ dataDir: broken, host: 'cli', version: '1', modelsDir: join(REPO, 'models') }),
+    ).rejects.toThrow(`${join(broken, 'settings.json')}: limits.maxFileMb`)
+  })
+
   it('cancels an import and says so', async () => {
     const { desk, session } = await openDesk()
     const job = (await call(desk, session, 'documents.import', {
