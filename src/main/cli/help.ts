@@ -7,6 +7,9 @@ Commands:
   import <files or folders…>  Import documents for the tenant and wait until done
   ocr <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|eng+hin]
                               Text with word boxes for each page (text layer first, OCR where needed)
+  screen <files|dirs…> --profile FILE [--profile FILE…] [--json|--csv] [--xlsx OUT.xlsx]
+                              Rank bid documents by screening profiles (JSON or YAML), with key
+                              fields (bid number, deadlines, EMD…) and where each match is
   documents                   List the tenant's imported documents
   tenants                     List tenants
   tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)

@@ -7,6 +7,7 @@ import { runDocuments, runImport } from './commands/documents'
 import { runGs1 } from './commands/gs1'
 import { runOcr } from './commands/ocr'
 import { runScan } from './commands/scan'
+import { runScreen } from './commands/screen'
 import { runServe } from './commands/serve'
 import { runTenants } from './commands/tenants'
 import { HELP } from './help'
@@ -25,6 +26,10 @@ const OPTIONS = {
   mode: { type: 'string' },
   workers: { type: 'string' },
   lang: { type: 'string' },
+  profile: { type: 'string', multiple: true },
+  csv: { type: 'boolean' },
+  xlsx: { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parse>['values']
@@ -56,6 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'gs1') return runGs1(rest, io, mode)
     if (command === 'ocr') return await runOcr(values, rest, io, mode)
     if (command === 'scan') return await runScan(values, rest, io, mode)
+    if (command === 'screen') return await runScreen(values, rest, io, mode)
     if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`)
     }

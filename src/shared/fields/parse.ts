@@ -1,0 +1,120 @@
+/** Value parsers: each finds its value inside the text beside a label and says where it sits. */
+export interface Parsed<T> {
+  value: T
+  /** The matched characters in the given text. */
+  start: number
+  end: number
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const IST = '+05:30'
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+
+const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/
+const NAMED_DATE = /\b(\d{1,2})[-\s/]?([A-Za-z]{3,9})[-\s/,]*(\d{4})\b/
+const TIME = /^[\sT,]*(?:at\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?[Mm]\.?)?/
+
+export interface DateValue {
+  iso: string
+  hasTime: boolean
+}
+
+/** dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy or 20-Nov-2025, with an optional hh:mm[:ss] [AM|PM]; India writes day first. */
+export function parseDate(text: string): Parsed<DateValue> | null {
+  const numeric = NUMERIC_DATE.exec(text)
+  const named = NAMED_DATE.exec(text)
+  let day: number, month: number, year: number, m: RegExpExecArray
+  const namedMonth = named ? MONTHS.indexOf(named[2]!.slice(0, 3).toLowerCase()) : -1
+  if (numeric && (!named || namedMonth < 0 || numeric.index <= named.index)) {
+    m = numeric
+    ;[day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])]
+  } else if (named && namedMonth >= 0) {
+    m = named
+    ;[day, month, year] = [Number(named[1]), namedMonth + 1, Number(named[3])]
+  } else return null
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null
+  const date = `${year}-${pad(month)}-${pad(day)}`
+  let end = m.index + m[0].length
+  const time = TIME.exec(text.slice(end))
+  if (!time) return { value: { iso: date, hasTime: false }, start: m.index, end }
+  let hours = Number(time[1])
+  const minutes = Number(time[2])
+  const seconds = Number(time[3] ?? 0)
+  const meridiem = time[4]?.toLowerCase().replace(/\./g, '')
+  if (meridiem === 'pm' && hours < 12) hours += 12
+  if (meridiem === 'am' && hours === 12) hours = 0
+  if (hours > 23 || minutes > 59 || seconds > 59)
+    return { value: { iso: date, hasTime: false }, start: m.index, end }
+  end += time[0].length
+  return {
+    value: { iso: `${date}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}${IST}`, hasTime: true },
+    start: m.index,
+    end,
+  }
+}
+
+const AMOUNT =
+  /(?:₹|rs\.?|inr|rupees)?\s*(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|cr\.?)?(?![\d/-])/i
+
+/** 40,000 · ₹ 5,00,000 · Rs. 2.5 lakh · 600000 (Indian digit grouping and lakh/crore words). */
+export function parseAmount(text: string): Parsed<number> | null {
+  const m = AMOUNT.exec(text)
+  if (!m) return null
+  let amount = Number(m[1]!.replace(/,/g, ''))
+  const unit = m[2]?.toLowerCase() ?? ''
+  if (unit.startsWith('la')) amount *= 100_000
+  else if (unit.startsWith('cr')) amount *= 10_000_000
+  if (!Number.isFinite(amount)) return null
+  const lead = m[0].length - m[0].trimStart().length
+  return { value: amount, start: m.index + lead, end: m.index + m[0].trimEnd().length }
+}
+
+const NUMBER = /(?<![\w/])(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/-])/
+
+export function parseNumber(text: string): Parsed<number> | null {
+  const m = NUMBER.exec(text)
+  if (!m) return null
+  return { value: Number(m[1]!.replace(/,/g, '')), start: m.index, end: m.index + m[0].length }
+}
+
+/** "90 (Days)" → 90 days. */
+export function parseDays(text: string): Parsed<number> | null {
+  const m = /(\d+)\s*\(?\s*days?\s*\)?/i.exec(text)
+  if (m) return { value: Number(m[1]), start: m.index, end: m.index + m[0].length }
+  return parseNumber(text)
+}
+
+export function parseYesNo(text: string): Parsed<boolean> | null {
+  const m = /\b(yes|no|required|not required|exempted|nil)\b/i.exec(text)
+  if (!m) return null
+  const word = m[1]!.toLowerCase()
+  return { value: word === 'yes' || word === 'required', start: m.index, end: m.index + m[0].length }
+}
+
+export function parsePercent(text: string): Parsed<number> | null {
+  return parseNumber(text)
+}
+
+export const GEM_BID_NUMBER = /\bGEM\/(\d{4})\/(B|RA|R)\/(\d+)\b/i
+
+export function parseBidNumber(text: string): Parsed<string> | null {
+  const m = GEM_BID_NUMBER.exec(text)
+  if (!m) return null
+  return { value: `GEM/${m[1]}/${m[2]!.toUpperCase()}/${m[3]}`, start: m.index, end: m.index + m[0].length }
+}
+
+/** A reference-like run: letters and digits joined by / - _ with at least one digit (PSGCT/CPPP/2025-26/03). */
+export function parseReference(text: string): Parsed<string> | null {
+  const m = /[A-Za-z0-9]+(?:[/_.-][A-Za-z0-9]+)+/.exec(text)
+  if (!m || !/\d/.test(m[0])) return null
+  return { value: m[0], start: m.index, end: m.index + m[0].length }
+}
+
+/** Free text (names, categories): everything, spaces tidied; leading ":" and brackets dropped. */
+export function parseText(text: string): Parsed<string> | null {
+  const m = /[^\s:|[\]]/.exec(text)
+  if (!m) return null
+  const trimmed = text.slice(m.index).replace(/[\s|[\]]+$/, '')
+  return { value: trimmed.replace(/\s+/g, ' '), start: m.index, end: m.index + trimmed.length }
+}
