@@ -97,9 +97,13 @@ export function toCsv(results: readonly ScreenResult[], decisions?: ReadonlyMap<
   )
 }
 
+/** XML 1.0 has no place for most control characters, so they are dropped rather than escaped. */
+const isXmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || c >= 0x20
+
 const xml = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  Array.from(s)
+    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
+    .join('')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
