@@ -5,7 +5,7 @@ Usage: pebble-desk [options] <command> [arguments]
 Commands:
   serve [--port N] [--open]   Serve the desk UI on 127.0.0.1 with a per-run token
   import <files or folders…>  Import documents for the tenant and wait until done
-  ocr <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|eng+hin]
+  ocr <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|eng+hin] [--no-cache]
                               Text with word boxes for each page (text layer first, OCR where needed)
   screen <files|dirs…> --profile FILE [--profile FILE…] [--json|--csv] [--xlsx OUT.xlsx]
                               Rank bid documents by screening profiles (JSON or YAML), with key

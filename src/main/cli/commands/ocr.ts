@@ -59,7 +59,7 @@ export async function runOcr(
   const maxBytes = Math.round(settings.limits.maxFileMb * 1024 * 1024)
   const workerScript = join(io.appRoot, 'out', 'main', 'document-worker.js')
   const pipeline = new DocumentPipeline(pipelineOptionsFrom(settings, workerScript, options.workers))
-  const cache = new TextCache(join(dataDir, 'cache', 'text'))
+  const cache = values['no-cache'] ? undefined : new TextCache(join(dataDir, 'cache', 'text'))
   try {
     const outcomes = await Promise.all(
       files.map(async (given): Promise<FileOutcome> => {
