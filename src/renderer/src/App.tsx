@@ -5,6 +5,8 @@ import { MainNav } from '../features/navigation/MainNav'
 import { QcPage } from '../features/qc/QcPage'
 import { ReviewPage } from '../features/review/ReviewPage'
 import { ScannerPage } from '../features/scanner/ScannerPage'
+import { useScannerEvents } from '../features/scanner/use-scanner-events'
+import { useWedgeCapture } from '../features/scanner/wedge/use-wedge-capture'
 import { ServicesProvider, type DeskServices } from '../features/services/context'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { useConnectionTracking, useNetworkStatus } from '../features/status/use-connection'
@@ -34,6 +36,8 @@ function Frame() {
   useJobEvents()
   useDocumentEvents()
   useOutboxDepth()
+  useScannerEvents()
+  useWedgeCapture()
   const page = useNavigationStore((s) => s.page)
   const Page = PAGE_COMPONENTS[page]
 

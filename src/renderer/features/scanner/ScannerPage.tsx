@@ -1,19 +1,44 @@
+import { useEffect, useState } from 'react'
+import { describeError } from '../../bridge'
 import { PageHeading } from '../navigation/PageHeading'
+import { useServices } from '../services/context'
+import { ConnectForm } from './ConnectForm'
+import { DeviceList } from './DeviceList'
+import { KeyboardSettings } from './KeyboardSettings'
+import { ScanFeed } from './ScanFeed'
+import { TestBox } from './TestBox'
+import { refreshScanners } from './use-scanner-events'
+import './scanner.css'
 
 export function ScannerPage() {
+  const services = useServices()
+  const [failure, setFailure] = useState<string | null>(null)
+
+  useEffect(() => {
+    refreshScanners(services).then(
+      () => setFailure(null),
+      (error: unknown) => setFailure(describeError(error).message),
+    )
+  }, [services])
+
   return (
     <>
       <PageHeading>Scanner</PageHeading>
-      <div className="empty-state">
-        <h2>No scanner connected</h2>
-        <p>
-          This page will show barcode scans from connected handheld and fixed scanners, read as GS1 data
-          (GTIN, batch, expiry, serial) and linked to the matching documents.
+      {failure && (
+        <p role="alert" className="inline-error">
+          Scanners are unavailable: {failure}
         </p>
-        <p>
-          Scanner connection is not available in this version yet. Received goods can still be recorded by
-          importing their delivery documents on the Tenders page.
-        </p>
+      )}
+      <div className="scanner-page">
+        <div className="scanner-column">
+          <ScanFeed />
+          <TestBox />
+        </div>
+        <div className="scanner-column">
+          <DeviceList />
+          <ConnectForm />
+          <KeyboardSettings />
+        </div>
       </div>
     </>
   )

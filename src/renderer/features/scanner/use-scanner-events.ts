@@ -1,0 +1,35 @@
+import { useEffect } from 'react'
+import { useServices, type DeskServices } from '../services/context'
+import { describeScan } from './describe-scan'
+import { publishScan } from './scan-bus'
+import { addFeedError, addScan, applyStatus, setDevices, setPorts } from './store'
+
+export async function refreshScanners(services: DeskServices): Promise<void> {
+  const [ports, list] = await Promise.all([services.desk.scanners.ports(), services.desk.scanners.list()])
+  setPorts(ports)
+  setDevices(list.devices)
+}
+
+/** Scanner pushes for the whole app: a scan is fed and published even while another page is open. */
+export function useScannerEvents(): void {
+  const services = useServices()
+  useEffect(() => {
+    const offs = [
+      services.desk.on('scanner.scan', (scan) => {
+        addScan(scan, describeScan(scan))
+        publishScan(scan)
+      }),
+      services.desk.on('scanner.status', (status) => {
+        // A device connected from another window: list them all again.
+        if (!applyStatus(status))
+          void services.desk.scanners.list().then(
+            ({ devices }) => setDevices(devices),
+            () => undefined,
+          )
+      }),
+      services.desk.on('scanner.error', addFeedError),
+      services.desk.on('scanner.ports', setPorts),
+    ]
+    return () => offs.forEach((off) => off())
+  }, [services])
+}

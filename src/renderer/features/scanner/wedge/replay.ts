@@ -1,0 +1,57 @@
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', ''])
+
+/** Fields a typed character would land in; only those need their keys held back. */
+export function takesText(el: Element): el is HTMLElement {
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled
+  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type) && !el.readOnly && !el.disabled
+  return el instanceof HTMLElement && el.isContentEditable
+}
+
+/** Text a scanner may type into: the field opted in (e.g. the test box). */
+export function isScanField(el: Element): boolean {
+  return el.closest('[data-scan-field]') !== null
+}
+
+function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  // React tracks `value` on the element itself; the prototype's setter leaves its tracker stale, so
+  // the input event below reaches onChange as a real edit.
+  const proto = el instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value)
+}
+
+/**
+ * Puts held-back characters where they would have gone. Chromium's insertText keeps the undo stack,
+ * maxlength and input events as if typed; elsewhere (jsdom, a field that lost focus) the value is
+ * edited at the caret and an input event is sent.
+ */
+export function insertText(el: HTMLElement, text: string): void {
+  if (text === '' || !el.isConnected) return
+  const doc = el.ownerDocument
+  if (doc.activeElement === el && typeof doc.execCommand === 'function') {
+    try {
+      if (doc.execCommand('insertText', false, text)) return
+    } catch {
+      // Not implemented here: edit the value directly below.
+    }
+  }
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    let start = el.value.length
+    let end = start
+    try {
+      start = el.selectionStart ?? start
+      end = el.selectionEnd ?? end
+    } catch {
+      // number and email inputs have no selection API: append.
+    }
+    setNativeValue(el, el.value.slice(0, start) + text + el.value.slice(end))
+    try {
+      el.setSelectionRange(start + text.length, start + text.length)
+    } catch {
+      // As above.
+    }
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }))
+  } else if (el.isContentEditable) {
+    el.append(text)
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }))
+  }
+}
