@@ -15,6 +15,10 @@ Commands:
   tenants add <id> <name>     Add a tenant (id: lowercase letters, digits, hyphens)
   gs1 <data>                  Parse GS1 barcode data (scan, element string, (01)… or Digital Link);
                               write the GS separator as \\x1D, <GS> or {GS}
+  coa <file> --spec <file|folder> [--batch B] [--today yyyy-mm-dd]
+                              Check a Certificate of Analysis against its specification (JSON/YAML)
+  sample --lot-size N --seed S [--plan iso2859|sqrt|who-n|who-p|who-r] [--level II]
+                              Sampling plan and a reproducible pick list for a lot
   scan --port PATH [--baud N] Print scans from a serial scanner as they arrive, until Ctrl+C
 
 Options:

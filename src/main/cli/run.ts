@@ -4,8 +4,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { createDesk, createDirectDeskApi, readAppVersion } from '../services/desk'
 import { defaultDataDir } from '../services/config/dataDir'
 import { runDocuments, runImport } from './commands/documents'
+import { runCoa } from './commands/coa'
 import { runGs1 } from './commands/gs1'
 import { runOcr } from './commands/ocr'
+import { runSample } from './commands/sample'
 import { runScan } from './commands/scan'
 import { runScreen } from './commands/screen'
 import { runServe } from './commands/serve'
@@ -30,6 +32,13 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   xlsx: { type: 'string' },
   'no-cache': { type: 'boolean' },
+  spec: { type: 'string' },
+  batch: { type: 'string' },
+  today: { type: 'string' },
+  'lot-size': { type: 'string' },
+  level: { type: 'string' },
+  plan: { type: 'string' },
+  seed: { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parse>['values']
@@ -61,6 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'gs1') return runGs1(rest, io, mode)
     if (command === 'ocr') return await runOcr(values, rest, io, mode)
     if (command === 'scan') return await runScan(values, rest, io, mode)
+    if (command === 'coa') return await runCoa(values, rest, io, mode)
+    if (command === 'sample') return runSample(values, rest, io, mode)
     if (command === 'screen') return await runScreen(values, rest, io, mode)
     if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`)

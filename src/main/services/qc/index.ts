@@ -1,0 +1,14 @@
+export { extractTables, type ExtractOptions, type Rules } from './table/extract'
+export { extractHeaderFields } from './headerFields'
+export { findRules } from './rules'
+export {
+  inkMark,
+  signatureCheck,
+  skewCheck,
+  LOWER_THIRD,
+  type Region,
+  type VisionSettings,
+} from './visionChecks'
+export { loadSpecFile, parseSpecText, type LoadedSpec } from './specFile'
+export { checkCoa, extractCoa, NO_TABLE, type CheckCoaRequest, type CoaReport } from './checkCoa'
+export { loadPageImages } from './pageImages'

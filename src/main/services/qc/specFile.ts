@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { DeskError } from '../../../shared/contract'
+import { parseSpecification, type CompiledSpec, type Specification } from '../../../shared/qc'
+
+export interface LoadedSpec {
+  file: string
+  spec: Specification
+  compiled: CompiledSpec
+}
+
+/** Parses specification text (JSON, or YAML — a superset of JSON) and validates it; errors name the file and the path. */
+export function parseSpecText(text: string, file: string): LoadedSpec {
+  let value: unknown
+  try {
+    value = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `${file}: not valid ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
+      { file },
+    )
+  }
+  const result = parseSpecification(value)
+  if (!result.ok) {
+    const list = result.errors.map((e) => `${e.path}: ${e.message}`)
+    throw new DeskError('INVALID_INPUT', `${file}: invalid specification: ${list.join('; ')}`, {
+      file,
+      errors: result.errors,
+    })
+  }
+  return { file, spec: result.spec, compiled: result.compiled }
+}
+
+export async function loadSpecFile(file: string): Promise<LoadedSpec> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new DeskError(
+      code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR',
+      `${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      { file },
+    )
+  }
+  return parseSpecText(text, file)
+}
