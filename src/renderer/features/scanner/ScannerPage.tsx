@@ -31,11 +31,11 @@ export function ScannerPage() {
       )}
       <div className="scanner-page">
         <div className="scanner-column">
+          <DeviceList />
           <ScanFeed />
           <TestBox />
         </div>
         <div className="scanner-column">
-          <DeviceList />
           <ConnectForm />
           <KeyboardSettings />
         </div>
