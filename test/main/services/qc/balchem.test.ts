@@ -54,12 +54,10 @@ const MAGNESIUM: Row[] = [
 /** Compared as a person reads: spacing and the OCR's "% 0" for "%_0" are not differences. */
 const squash = (s: string) => s.replace(/[\s_]+/g, '')
 
+type Tighten = Record<string, { min?: number; max?: number }>
+
 /** A specification written from the COA's own Min/Max columns (names from the Method column). */
-function specFrom(
-  product: string,
-  rows: Row[],
-  tighten: Record<string, { min?: number; max?: number }> = {},
-): CompiledSpec {
+function specFrom(product: string, rows: Row[], tighten: Tighten = {}): CompiledSpec {
   const input: SpecificationInput = {
     product,
     version: 1,
@@ -113,7 +111,7 @@ describe.each([
     manufactured: '2025-01-14',
     expiry: '2028-01-14',
     rows: ZINC,
-    tighten: { Lead: { max: 1.5 }, Zinc: { min: 23 }, Cadmium: { max: 0.2 } },
+    tighten: { Lead: { max: 1.5 }, Zinc: { min: 23 }, Cadmium: { max: 0.2 } } as Tighten,
     failing: ['Lead', 'Zinc', 'Cadmium'],
     sentence: 'Lead 1.86 ppm exceeds max 1.5 ppm',
   },

@@ -54,23 +54,21 @@ function separators(cells: HeaderCell[], body: PageLine[], verticalRules: number
     }
     const rule = verticalRules.filter((x) => x > from && x < to)
     const step = 2
-    let bestCount = Infinity
-    let runStart = from
-    let bestRun: [number, number] = [from, from]
+    const xs: number[] = []
+    const counts: number[] = []
     for (let x = from; x <= to; x += step) {
-      let count = 0
-      for (const line of body) if (line.tokens.some((t) => t.x0 <= x && x <= t.x1)) count++
-      if (count < bestCount) {
-        bestCount = count
-        runStart = x
-        bestRun = [x, x]
-      } else if (count === bestCount) {
-        if (bestRun[1] === x - step && runStart === bestRun[0]) bestRun = [runStart, x]
-        else if (x - step !== bestRun[1]) runStart = x
-        if (x - runStart > bestRun[1] - bestRun[0]) bestRun = [runStart, x]
-      } else {
-        runStart = x + step
-      }
+      xs.push(x)
+      counts.push(body.filter((line) => line.tokens.some((t) => t.x0 <= x && x <= t.x1)).length)
+    }
+    const least = Math.min(...counts)
+    // The widest channel at the lowest coverage is the gutter between the columns.
+    let bestRun: [number, number] = [from, from]
+    for (let k = 0; k < counts.length; k++) {
+      if (counts[k] !== least) continue
+      let e = k
+      while (e + 1 < counts.length && counts[e + 1] === least) e++
+      if (xs[e]! - xs[k]! > bestRun[1] - bestRun[0] || bestRun[0] === from) bestRun = [xs[k]!, xs[e]!]
+      k = e
     }
     const gapMid = (bestRun[0] + bestRun[1]) / 2
     if (rule.length > 0)
