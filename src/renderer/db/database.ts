@@ -2,7 +2,17 @@ import Dexie, { type EntityTable } from 'dexie'
 import { formatZodIssues, DeskError } from '../../shared/contract/errors'
 import { tenantIdSchema, type TenantId } from '../../shared/contract/schemas'
 import { applySchema } from './schema'
-import type { AuditRow, Decision, DocumentNote, MetaRow, OutboxRow } from './types'
+import type {
+  AuditRow,
+  CoaRecord,
+  Decision,
+  DocumentNote,
+  MetaRow,
+  OutboxRow,
+  SamplingRow,
+  Signer,
+  SpecificationRow,
+} from './types'
 
 const DB_PREFIX = 'pebble-desk:'
 
@@ -25,6 +35,10 @@ export class TenantDb extends Dexie {
   audit!: EntityTable<AuditRow, 'id'>
   outbox!: EntityTable<OutboxRow, 'id'>
   meta!: EntityTable<MetaRow, 'key'>
+  specifications!: EntityTable<SpecificationRow, 'id'>
+  coaRecords!: EntityTable<CoaRecord, 'id'>
+  signers!: EntityTable<Signer, 'id'>
+  samplings!: EntityTable<SamplingRow, 'id'>
 
   constructor(tenant: TenantId, options: TenantDbOptions = {}) {
     super(tenantDbName(tenant))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { UUIDV7_PATTERN } from '../../shared/ids/uuidv7'
+import { qcEntityFieldSchemas } from './qc-entities'
 import type { EntityTableName } from './types'
 
 // What callers may set on each entity. Strict objects: base fields (tenant, createdAt, ...) are
@@ -34,6 +35,7 @@ export const entityFieldSchemas = {
     create: decisionFields.extend({ id: uuidv7Schema.optional() }),
     update: decisionFields.partial().extend({ id: existingId }),
   },
+  ...qcEntityFieldSchemas,
 } satisfies Record<EntityTableName, { create: z.ZodType; update: z.ZodType }>
 
 export type CreateInput<T extends EntityTableName> = z.input<(typeof entityFieldSchemas)[T]['create']>

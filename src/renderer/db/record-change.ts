@@ -4,7 +4,13 @@ import { DeskError, formatZodIssues } from '../../shared/contract/errors'
 import { uuidv7 } from '../../shared/ids/uuidv7'
 import type { TenantDb } from './database'
 import { entityFieldSchemas, type CreateInput, type UpdateInput } from './entities'
-import type { AuditRow, EntityTableName, EntityTables, OutboxRow } from './types'
+import {
+  ENTITY_TABLE_NAMES,
+  type AuditRow,
+  type EntityTableName,
+  type EntityTables,
+  type OutboxRow,
+} from './types'
 
 type Common<T extends EntityTableName> = {
   table: T
@@ -14,12 +20,15 @@ type Common<T extends EntityTableName> = {
   outbox: { kind: string; payload?: JsonValue }
 }
 
-export type ChangeInput<T extends EntityTableName> = Common<T> &
-  (
-    | { action: 'create'; entity: CreateInput<T> }
-    | { action: 'update'; entity: UpdateInput<T> }
-    | { action: 'delete'; entity: { id: string } }
-  )
+type Action<T extends EntityTableName> =
+  | { action: 'create'; entity: CreateInput<T> }
+  | { action: 'update'; entity: UpdateInput<T> }
+  | { action: 'delete'; entity: { id: string } }
+
+export type ChangeInput<T extends EntityTableName> = Common<T> & Action<T>
+
+/** A step worth auditing that the hub has no table for (a specification version, a signer, a draw). */
+export type LocalChangeInput<T extends EntityTableName> = Omit<Common<T>, 'outbox'> & Action<T>
 
 export type ChangeResult<T extends EntityTableName> = {
   /** The stored entity, or undefined after a delete. */
@@ -29,10 +38,10 @@ export type ChangeResult<T extends EntityTableName> = {
 }
 
 const commonSchema = z.object({
-  table: z.enum(['documents', 'decisions']),
+  table: z.enum(ENTITY_TABLE_NAMES),
   action: z.enum(['create', 'update', 'delete']),
   actor: z.string().min(1).max(200),
-  outbox: z.object({ kind: z.string().min(1).max(100) }),
+  outbox: z.object({ kind: z.string().min(1).max(100) }).nullable(),
 })
 
 /**
@@ -45,6 +54,27 @@ export async function recordChange<T extends EntityTableName>(
   db: TenantDb,
   change: ChangeInput<T>,
 ): Promise<ChangeResult<T>> {
+  const { outbox, ...rest } = await writeChange(db, change)
+  if (outbox === null) throw new DeskError('INTERNAL', 'recordChange wrote no outbox row')
+  return { ...rest, outbox }
+}
+
+/**
+ * The same single transaction without an outbox row. The hub refuses kinds it has no table for and
+ * parks them as rejected, so steps that are not ground truth stay in the local audit trail only.
+ */
+export async function recordLocalChange<T extends EntityTableName>(
+  db: TenantDb,
+  change: LocalChangeInput<T>,
+): Promise<Omit<ChangeResult<T>, 'outbox'>> {
+  const { outbox: _none, ...rest } = await writeChange(db, { ...change, outbox: null })
+  return rest
+}
+
+async function writeChange<T extends EntityTableName>(
+  db: TenantDb,
+  change: LocalChangeInput<T> & { outbox: ChangeInput<T>['outbox'] | null },
+): Promise<Omit<ChangeResult<T>, 'outbox'> & { outbox: OutboxRow | null }> {
   const common = parseOrThrow(commonSchema, change)
   const fields = parseEntity(change)
   const entityId = String(fields.id ?? uuidv7())
@@ -94,6 +124,7 @@ export async function recordChange<T extends EntityTableName>(
     const audit: AuditRow = { ...unhashed, prevHash, hash: hashAuditEntry(unhashed, prevHash) }
     await db.audit.add(audit)
 
+    if (change.outbox === null || common.outbox === null) return { entity: after, audit, outbox: null }
     const payload: JsonValue = change.outbox.payload ?? after ?? { id: entityId }
     // The hub only speaks JSON: a payload that cannot cross the wire must fail the whole change
     // now, not sit in the outbox as a row that can never be sent.
@@ -101,7 +132,7 @@ export async function recordChange<T extends EntityTableName>(
     const outbox: OutboxRow = {
       id: uuidv7(),
       tenant: db.tenant,
-      kind: common.outbox.kind,
+      kind: change.outbox.kind,
       entityTable: common.table,
       entityId,
       payload,
@@ -114,7 +145,7 @@ export async function recordChange<T extends EntityTableName>(
   })
 }
 
-function parseEntity(change: ChangeInput<EntityTableName>): Record<string, unknown> & { id?: unknown } {
+function parseEntity(change: LocalChangeInput<EntityTableName>): Record<string, unknown> & { id?: unknown } {
   if (change.action === 'delete') return parseOrThrow(z.object({ id: z.string().min(1) }), change.entity)
   const schema = entityFieldSchemas[change.table]?.[change.action]
   if (schema === undefined) throw new DeskError('INVALID_INPUT', `unknown table ${String(change.table)}`)

@@ -37,6 +37,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           if (!Array.isArray(note.tags)) note.tags = []
         }),
   },
+  {
+    // v3: the QC desk. Specifications are one row per version; COA records are keyed by batch for
+    // scans; samplings hang off a record.
+    version: 3,
+    stores: {
+      specifications: 'id, product, [product+version], updatedAt',
+      coaRecords: 'id, batch, status, updatedAt',
+      signers: 'id, &name',
+      samplings: 'id, coaRecordId, createdAt',
+    },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1

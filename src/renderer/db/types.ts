@@ -1,5 +1,8 @@
 import type { TenantId } from '../../shared/contract/schemas'
 import type { AuditEntry, JsonValue } from '../../shared/audit'
+import type { CoaRecord, SamplingRow, Signer, SpecificationRow } from './qc-types'
+
+export type * from './qc-types'
 
 // Type aliases rather than interfaces: interfaces have no implicit index signature, so they
 // would not be assignable to JsonValue when snapshotted into audit entries and outbox payloads.
@@ -58,5 +61,17 @@ export type MetaRow = { key: string; value: JsonValue }
 export type EntityTables = {
   documents: DocumentNote
   decisions: Decision
+  specifications: SpecificationRow
+  coaRecords: CoaRecord
+  signers: Signer
+  samplings: SamplingRow
 }
 export type EntityTableName = keyof EntityTables
+export const ENTITY_TABLE_NAMES = [
+  'documents',
+  'decisions',
+  'specifications',
+  'coaRecords',
+  'signers',
+  'samplings',
+] as const satisfies readonly EntityTableName[]
