@@ -32,8 +32,8 @@ interface FuzzyPattern {
   edits: number
 }
 
-/** Regexes see at most this much of a page, so even polynomial backtracking stays bounded. */
-export const MAX_REGEX_PAGE_CHARS = 100_000
+/** Regexes run line by line, at most this much at once, so even polynomial backtracking stays bounded. */
+export const MAX_REGEX_LINE_CHARS = 300
 const MAX_REGEX_HITS_PER_PAGE = 1_000
 
 /** The tokens of a document plus its two matching views (exact and OCR-canonical). */
@@ -174,42 +174,63 @@ export class Matcher {
     const charOfToken = new Int32Array(prepared.tokens.length + 1).fill(-1)
     for (let c = view.text.length - 1; c >= 0; c--) charOfToken[view.tokenOf[c]!] = c
     for (const page of prepared.pages) {
-      const order = readingOrder(page)
-      let text = ''
-      const starts: number[] = []
-      for (const wi of order) {
-        if (text.length > MAX_REGEX_PAGE_CHARS) break
-        starts.push(text.length)
-        text += normaliseWord(page.words[wi]!.text) + ' '
-      }
-      const wordAt = (offset: number): number => {
-        let lo = 0
-        let hi = starts.length - 1
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1
-          if (starts[mid]! <= offset) lo = mid
-          else hi = mid - 1
-        }
-        return order[lo]!
-      }
-      for (const { term, variant, re } of this.regexes) {
-        re.lastIndex = 0
-        let n = 0
-        for (let m = re.exec(text); m && n < MAX_REGEX_HITS_PER_PAGE; m = re.exec(text), n++) {
-          if (m[0].length === 0) {
-            re.lastIndex++
-            continue
+      for (const chunk of regexChunks(page)) {
+        for (const { term, variant, re } of this.regexes) {
+          re.lastIndex = 0
+          let n = 0
+          for (let m = re.exec(chunk.text); m && n < MAX_REGEX_HITS_PER_PAGE; m = re.exec(chunk.text), n++) {
+            if (m[0].length === 0) {
+              re.lastIndex++
+              continue
+            }
+            const first = tokenOfWord.get(`${page.page}:${chunk.wordAt(m.index)}`)
+            const last = tokenOfWord.get(`${page.page}:${chunk.wordAt(m.index + m[0].length - 1)}`)
+            if (first === undefined || last === undefined) continue
+            const s = charOfToken[first]!
+            const e = charOfToken[last]! + prepared.tokens[last]!.text.length
+            if (s >= 0 && e > s) keep(term, variant, view, s, e, 0)
           }
-          const first = tokenOfWord.get(`${page.page}:${wordAt(m.index)}`)
-          const last = tokenOfWord.get(`${page.page}:${wordAt(m.index + m[0].length - 1)}`)
-          if (first === undefined || last === undefined) continue
-          const s = charOfToken[first]!
-          const e = charOfToken[last]! + prepared.tokens[last]!.text.length
-          if (s >= 0 && e > s) keep(term, variant, view, s, e, 0)
         }
       }
     }
   }
+}
+
+/** Lines of normalised text (split at MAX_REGEX_LINE_CHARS), each able to map an offset back to its word. */
+function regexChunks(page: MatchPage): { text: string; wordAt(offset: number): number }[] {
+  const lines = page.lines.length > 0 ? page.lines.map((l) => l.wordIndexes) : [readingOrder(page)]
+  const chunks: { text: string; wordAt(offset: number): number }[] = []
+  for (const line of lines) {
+    let text = ''
+    let starts: number[] = []
+    let words: number[] = []
+    const flush = () => {
+      if (words.length === 0) return
+      const [t, s, w] = [text, starts, words]
+      chunks.push({ text: t, wordAt: (offset) => w[lastAtOrBefore(s, offset)]! })
+      ;[text, starts, words] = ['', [], []]
+    }
+    for (const wi of line) {
+      const word = normaliseWord(page.words[wi]?.text ?? '').slice(0, MAX_REGEX_LINE_CHARS)
+      if (text.length + word.length > MAX_REGEX_LINE_CHARS) flush()
+      starts.push(text.length)
+      words.push(wi)
+      text += word + ' '
+    }
+    flush()
+  }
+  return chunks
+}
+
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (sorted[mid]! <= value) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
 
 function hitFromTokens(

@@ -93,15 +93,24 @@ export function parseProfile(input: unknown): ProfileParse {
   if (result.success) return { ok: true, profile: result.data }
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${describeIssue(issue)}`),
+    errors: result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${describeIssue(issue, input)}`),
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required'
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return 'is required'
   return issue.message
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = input
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Record<PropertyKey, unknown>)[key]
+  }
+  return at
 }
 
 /** The mode a term runs in when the profile does not say. */

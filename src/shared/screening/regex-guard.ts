@@ -2,9 +2,12 @@
  * JS RegExp cannot be interrupted once running, so the guard rejects the pattern shapes that
  * backtrack exponentially instead of trying to time them out: a quantified group that itself
  * contains a quantifier or an alternation (`(a+)+`, `(a|aa)*`), backreferences and lookarounds.
- * What remains backtracks at most polynomially, and the matcher caps the text each pattern sees.
+ * Adjacent unbounded quantifiers (`a*a*a*b`) still backtrack polynomially with their count as the
+ * exponent, so at most two are allowed, and the matcher runs each pattern over one line at a time
+ * (at most MAX_REGEX_LINE_CHARS), which keeps the worst case to milliseconds.
  */
 export const MAX_REGEX_LENGTH = 200
+export const MAX_UNBOUNDED_QUANTIFIERS = 2
 
 interface Group {
   quantified: boolean
@@ -22,6 +25,7 @@ export function checkRegexSafety(pattern: string): string | null {
   if (/\\[1-9]|\\k</.test(pattern)) return 'backreferences are not allowed in regular expressions'
   if (/\(\?<?[=!]/.test(pattern)) return 'lookarounds are not allowed in regular expressions'
 
+  let unboundedCount = 0
   const stack: Group[] = []
   // What the last closed group held, so a quantifier right after ")" can be judged.
   let closed: Group | null = null
@@ -57,6 +61,9 @@ export function checkRegexSafety(pattern: string): string | null {
       const repeats = c !== '?' && !(c === '{' && /^\{[01]\}/.test(pattern.slice(i)))
       if (closed && unbounded && (closed.quantified || closed.alternation)) {
         return 'nested quantifiers (like (a+)+ or (a|b)*) can backtrack catastrophically and are not allowed'
+      }
+      if (unbounded && ++unboundedCount > MAX_UNBOUNDED_QUANTIFIERS) {
+        return `more than ${MAX_UNBOUNDED_QUANTIFIERS} unbounded quantifiers (*, +, {n,}) can backtrack for too long and are not allowed`
       }
       const top = stack.at(-1)
       if (top && repeats) top.quantified = true
