@@ -68,7 +68,9 @@ describe('GeM bid fields on the real corpus bids', () => {
   it('GEM/2026/B/7439924 (BHEL PEM Noida, rock wool mattresses): every listed field', async () => {
     const extracted = await fieldsOf('tender_gem_GEM-2026-B-7439924_rockwool.pdf')
     const v = values(extracted)
-    expect(v.itemCategory).toMatch(/^Bonded mineral -Rock- wool mattresses with one side GS wire netting of 13 mm x 0\.56 mm size/)
+    expect(v.itemCategory).toMatch(
+      /^Bonded mineral -Rock- wool mattresses with one side GS wire netting of 13 mm x 0\.56 mm size/,
+    )
     expect(v.itemCategory).toMatch(/SS wire - Density 150 Kg per m3 and Thickness 75 MM$/)
     expect(v.itemCategory!.match(/Bonded mineral -Rock- wool mattresses/g)).toHaveLength(11)
     delete v.itemCategory
