@@ -52,6 +52,18 @@ export function median(values: number[], fallback: number): number {
   return sorted[Math.floor(sorted.length / 2)]!
 }
 
+/**
+ * OCR reads dust and speckles on a scan as short runs of punctuation ("~~", "oo", "©:"), read with
+ * low confidence: a word without a letter or digit, or a scrap of two characters at most. Kept, such
+ * words split header lines and push cells into the wrong column.
+ */
+function isSpeckle(word: { text: string; confidence: number }): boolean {
+  const text = word.text.trim()
+  // A confidently read lone "-" or "/" is part of a cell ("Zinc - QC WI"); dust is read unsure.
+  if (!/[\p{L}\p{N}]/u.test(text)) return word.confidence < 50
+  return word.confidence < 40 && text.length <= 2
+}
+
 /** Words rotated by -angle about the page centre, as tokens. */
 export function tokensOf(page: PageText, angle: number): Token[] {
   const cos = Math.cos(angle)
@@ -60,7 +72,7 @@ export function tokensOf(page: PageText, angle: number): Token[] {
   const cy0 = page.height / 2
   return page.words
     .map((w, index): Token | undefined => {
-      if (w.text.trim() === '') return undefined
+      if (w.text.trim() === '' || isSpeckle(w)) return undefined
       const [x0, y0, x1, y1] = w.bbox
       const mx = (x0 + x1) / 2 - cx0
       const my = (y0 + y1) / 2 - cy0
