@@ -5,8 +5,12 @@
  */
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+const ASCII_TOKEN = /[a-z0-9]+/g
+
+// Most words of an English text layer are plain ASCII, where NFKC is the identity: skip it.
 export function normaliseWord(text: string): string {
-  return text.normalize('NFKC').toLowerCase()
+  return PRINTABLE_ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase()
 }
 
 export interface RawToken {
@@ -17,7 +21,9 @@ export interface RawToken {
 
 export function tokenise(normalised: string): RawToken[] {
   const out: RawToken[] = []
-  for (const m of normalised.matchAll(TOKEN)) out.push({ text: m[0], start: m.index })
+  const re = PRINTABLE_ASCII.test(normalised) ? ASCII_TOKEN : TOKEN
+  re.lastIndex = 0
+  for (let m = re.exec(normalised); m; m = re.exec(normalised)) out.push({ text: m[0], start: m.index })
   return out
 }
 
