@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { HubConfig } from './config'
+import { deskCors } from './cors'
 import type { Db } from './db/pool'
 import { HubHttpError, sendError, toHubError } from './http'
 import { HubMetrics } from './metrics'
@@ -36,6 +37,7 @@ export function buildHub(
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, new HubHttpError('NOT_FOUND', `no route ${request.method} ${request.url}`)),
   )
+  deskCors(app)
   ingestRoutes(app, deps)
   deskRoutes(app, deps)
   opsRoutes(app, deps)

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { DeskError, requestFrameSchema, toErrorEnvelope, type ServerFrame } from '../../shared/contract'
 import type { Desk } from '../services/desk'
-import { CONTENT_SECURITY_POLICY, loadAsset } from '../services/ui-assets'
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, loadAsset } from '../services/ui-assets'
 import { checkRequest, newToken, TOKEN_COOKIE } from './auth'
 
 export interface BridgeOptions {
@@ -71,11 +71,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     try {
       const asset = await loadAsset(rendererDir, url.pathname)
+      // Read per response: a hub saved in Settings is reachable after the next page load.
+      const connectOrigins = await desk.connectOrigins().catch(() => [])
       response.writeHead(200, {
         ...SECURITY_HEADERS,
+        'Content-Security-Policy': contentSecurityPolicy({ connectOrigins }),
         'Content-Type': asset.contentType,
         'Content-Length': asset.body.length,
-        'Cache-Control': asset.contentType.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+        // A worker takes its CSP from its own script's response: a cached copy would keep the
+        // policy from before a hub was saved and block the sync worker. Loopback, so no loss.
+        'Cache-Control': 'no-store',
       })
       response.end(request.method === 'HEAD' ? undefined : asset.body)
     } catch (error) {

@@ -1,9 +1,19 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  type WebContents,
+} from 'electron'
 import { defaultDataDir } from '../services/config/dataDir'
 import { createDesk, type Desk } from '../services/desk'
 import { registerDeskIpc, type DeskIpc } from './ipc'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
+import { createSafeStorageSecretStore } from './safe-storage'
 import { hardenSession, hardenWebContents } from './security'
 import { APP_SCHEME, START_URL } from './trust'
 import { createWindowOptions, showWhenReady } from './window'
@@ -26,15 +36,20 @@ function openWindow(): BrowserWindow {
   return win
 }
 
+// The CSP lets the renderer reach the hubs configured so far; before the desk exists, none.
+const connectOrigins = (): Promise<string[]> => desk?.connectOrigins() ?? Promise.resolve([])
+
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession)
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot))
+  hardenSession(session.defaultSession, connectOrigins)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, connectOrigins))
+  const dataDir = defaultDataDir()
   desk = await createDesk({
-    dataDir: defaultDataDir(),
+    dataDir,
     host: 'electron',
     version: app.getVersion(),
     modelsDir: join(app.getAppPath(), 'models'),
     workerScript: join(__dirname, 'document-worker.js'),
+    secrets: createSafeStorageSecretStore({ safeStorage, dir: join(dataDir, 'secrets') }),
   })
   deskIpc = registerDeskIpc({ ipcMain, desk, isTrustedWindow: (contents) => ourWindows.has(contents) })
   openWindow()

@@ -1,6 +1,11 @@
 import type { CustomScheme } from 'electron'
 import { DeskError } from '../../shared/contract'
-import { CONTENT_SECURITY_POLICY, loadAsset } from '../services/ui-assets'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  loadAsset,
+  type ConnectOriginsSource,
+} from '../services/ui-assets'
 import { APP_ORIGIN, APP_SCHEME } from './trust'
 
 /**
@@ -42,7 +47,10 @@ function rawPathOf(url: string): string | null {
 }
 
 /** Serves the built renderer from `root` for `protocol.handle('app', ...)`; CSP on every response. */
-export function createAppProtocolHandler(root: string): (request: AppRequest) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  connectOrigins: ConnectOriginsSource = () => Promise.resolve([]),
+): (request: AppRequest) => Promise<Response> {
   return async (request) => {
     const method = (request.method ?? 'GET').toUpperCase()
     if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'method not allowed')
@@ -51,9 +59,11 @@ export function createAppProtocolHandler(root: string): (request: AppRequest) =>
     try {
       const asset = await loadAsset(root, path)
       const body = method === 'HEAD' ? null : new Uint8Array(asset.body)
+      const origins = await connectOrigins().catch(() => [])
+      const csp = contentSecurityPolicy({ connectOrigins: origins })
       return new Response(body, {
         status: 200,
-        headers: { ...BASE_HEADERS, 'Content-Type': asset.contentType },
+        headers: { ...BASE_HEADERS, 'Content-Security-Policy': csp, 'Content-Type': asset.contentType },
       })
     } catch (error) {
       if (error instanceof DeskError && error.code === 'FORBIDDEN') return textResponse(403, 'forbidden')

@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../services/ui-assets'
+import { contentSecurityPolicy, type ConnectOriginsSource } from '../services/ui-assets'
 import { isTrustedUrl } from './trust'
 
 /**
@@ -22,7 +22,10 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /** The desk needs no camera, notifications, clipboard reads or any other permission. */
-export function hardenSession(session: Session): void {
+export function hardenSession(
+  session: Session,
+  connectOrigins: ConnectOriginsSource = () => Promise.resolve([]),
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   // The app:// responses already carry the CSP; this also covers anything served another way.
@@ -31,6 +34,12 @@ export function hardenSession(session: Session): void {
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name]
     }
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    // Must call back whatever happens, or the response hangs; a failed lookup allows no hub.
+    void connectOrigins()
+      .catch(() => [])
+      .then((origins) => {
+        const csp = contentSecurityPolicy({ connectOrigins: origins })
+        callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } })
+      })
   })
 }

@@ -13,6 +13,7 @@ import { useConnectionTracking, useNetworkStatus } from '../features/status/use-
 import { StatusBar } from '../features/status/StatusBar'
 import { SyncPage } from '../features/sync/SyncPage'
 import { useOutboxDepth } from '../features/sync/use-outbox-depth'
+import { useSyncWorker } from '../features/sync/use-sync-worker'
 import { AddTenantForm } from '../features/tenants/AddTenantForm'
 import { TenantPicker } from '../features/tenants/TenantPicker'
 import { useInitialLoad } from '../features/tenants/use-initial-load'
@@ -36,6 +37,7 @@ function Frame() {
   useJobEvents()
   useDocumentEvents()
   useOutboxDepth()
+  useSyncWorker()
   useScannerEvents()
   useWedgeCapture()
   const page = useNavigationStore((s) => s.page)

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { getDesk, getDeskConnection } from '../bridge'
 import { dexieTenantDb } from '../features/tenant-db/dexie-port'
+import { SyncWorkerClient } from '../sync'
 import { App } from './App'
 import './styles.css'
 
@@ -10,6 +11,13 @@ if (!root) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <App services={{ desk: getDesk(), connection: getDeskConnection(), tenantDb: dexieTenantDb }} />
+    <App
+      services={{
+        desk: getDesk(),
+        connection: getDeskConnection(),
+        tenantDb: dexieTenantDb,
+        sync: () => SyncWorkerClient.spawn(),
+      }}
+    />
   </StrictMode>,
 )

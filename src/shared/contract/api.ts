@@ -29,7 +29,10 @@ export interface DeskTransport {
 export function createDeskApi(transport: DeskTransport): DeskApi {
   const groups: Record<string, Record<string, (params?: unknown) => Promise<unknown>>> = {}
   for (const method of METHOD_NAMES) {
-    const [group, name] = method.split('.') as [string, string]
+    // Split at the first dot only: 'sync.credentials.get' is api.sync['credentials.get'], as DeskApi types it.
+    const dot = method.indexOf('.')
+    const group = method.slice(0, dot)
+    const name = method.slice(dot + 1)
     groups[group] ??= {}
     groups[group][name] = (params?: unknown) => transport.call(method, params ?? {})
   }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'WORKER_CRASHED',
   'DISCONNECTED',
+  /** The host cannot encrypt a secret (no OS keychain), so it refuses to store it. */
+  'ENCRYPTION_UNAVAILABLE',
   'INTERNAL',
 ] as const
 

@@ -21,6 +21,7 @@ import {
   wedgeRequestSchema,
   wedgeResponseSchema,
 } from './scanners'
+import { syncCredentialsSavedSchema, syncCredentialsSchema } from './sync'
 
 const noParams = z.object({}).strict()
 
@@ -101,6 +102,11 @@ export const methods = {
     request: z.object({ data: z.string().min(1).max(4096) }).strict(),
     response: gs1ResultSchema,
   },
+  /** The current tenant's hub connection, token included (the sync worker needs it); null if unset. */
+  'sync.credentials.get': { request: noParams, response: syncCredentialsSchema.nullable() },
+  /** Fails with ENCRYPTION_UNAVAILABLE in the desktop app when the OS cannot encrypt the token. */
+  'sync.credentials.set': { request: syncCredentialsSchema.strict(), response: syncCredentialsSavedSchema },
+  'sync.credentials.clear': { request: noParams, response: z.object({ cleared: z.boolean() }) },
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {

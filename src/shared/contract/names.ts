@@ -19,6 +19,9 @@ export const METHOD_NAMES = [
   'scanners.test',
   'scanners.wedge',
   'gs1.parse',
+  'sync.credentials.get',
+  'sync.credentials.set',
+  'sync.credentials.clear',
 ] as const
 
 export const EVENT_NAMES = [

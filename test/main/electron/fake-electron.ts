@@ -77,6 +77,32 @@ export class FakeSession {
   }
 }
 
+/**
+ * Reversible but not plain text, so a test can tell that what reached the disk was "encrypted".
+ * Fails the way Electron does when the keychain is unavailable.
+ */
+export class FakeSafeStorage {
+  available = true
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown' =
+    'gnome_libsecret'
+  isEncryptionAvailable(): boolean {
+    return this.available
+  }
+  getSelectedStorageBackend(): FakeSafeStorage['backend'] {
+    return this.backend
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Error while encrypting the text provided to encryptString.')
+    return Buffer.from(`fake-enc:${Buffer.from(plainText, 'utf8').toString('base64')}`)
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString()
+    if (!this.available || !text.startsWith('fake-enc:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    return Buffer.from(text.slice('fake-enc:'.length), 'base64').toString('utf8')
+  }
+}
+
 export class FakeIpcMain {
   readonly handlers = new Map<string, Listener>()
   handle(channel: string, handler: Listener): void {
@@ -174,6 +200,7 @@ export function createFakeElectron() {
     protocol,
     session: { defaultSession: new FakeSession() },
     ipcMain: new FakeIpcMain(),
+    safeStorage: new FakeSafeStorage(),
     dialog: { showErrorBox: (title: string, body: string) => errors.push([title, body]) },
     errors,
   }

@@ -27,6 +27,7 @@ vi.mock('../../../src/main/services/desk', () => ({
       openSession: (emit: DeskSession['emit']) => ({ id: 's1', tenantId: null, emit }),
       closeSession: () => undefined,
       idle: async () => undefined,
+      connectOrigins: async () => [],
       close: () => {
         desk.close.calls++
         return new Promise<void>((resolve) => (desk.close.release = resolve))
@@ -63,6 +64,7 @@ describe('main.ts', () => {
         version: '9.9.9',
         modelsDir: join('/fake/app', 'models'),
         workerScript: expect.stringMatching(/document-worker\.js$/),
+        secrets: expect.objectContaining({ persistence: 'encrypted' }),
       },
     ])
     expect([...fake.protocol.handlers.keys()]).toEqual(['app'])

@@ -72,18 +72,35 @@ describe('hardenSession', () => {
     }
   })
 
-  it('puts the desk CSP on responses, replacing a weaker one', () => {
+  it('puts the desk CSP on responses, replacing a weaker one', async () => {
     const session = hardenedSession()
-    let headers: Record<string, string[]> | undefined
-    session.headersListener?.(
-      {
-        responseHeaders: {
-          'content-security-policy': ["default-src *; script-src 'unsafe-eval'"],
-          'X-Other': ['1'],
+    const headers = await new Promise<Record<string, string[]> | undefined>((resolve) =>
+      session.headersListener?.(
+        {
+          responseHeaders: {
+            'content-security-policy': ["default-src *; script-src 'unsafe-eval'"],
+            'X-Other': ['1'],
+          },
         },
-      },
-      (response) => (headers = response.responseHeaders),
+        (response) => resolve(response.responseHeaders),
+      ),
     )
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] })
+  })
+
+  it('lets the page connect to the configured hub origins, and answers even if the lookup fails', async () => {
+    const respond = (origins: () => Promise<readonly string[]>) => {
+      const session = new FakeSession()
+      hardenSession(session as unknown as Session, origins)
+      return new Promise<string | undefined>((resolve) =>
+        session.headersListener?.({ responseHeaders: {} }, (response) =>
+          resolve(response.responseHeaders?.['Content-Security-Policy']?.[0]),
+        ),
+      )
+    }
+    expect(await respond(async () => ['https://hub.example.com'])).toContain(
+      "connect-src 'self' https://hub.example.com;",
+    )
+    expect(await respond(() => Promise.reject(new Error('keychain locked')))).toBe(CONTENT_SECURITY_POLICY)
   })
 })

@@ -8,8 +8,10 @@ import {
   type DocumentRecord,
   type EventName,
   type EventPayload,
+  type HostKind,
   type Job,
   type MethodName,
+  type SyncCredentials,
   type Tenant,
 } from '../../../src/shared/contract'
 import type { DocumentText } from '../../../src/shared/document-text'
@@ -29,6 +31,8 @@ export interface TestDesk {
   texts: Map<string, DocumentText>
   calls: Array<{ method: MethodName; params: unknown }>
   scanners: ScannerHarness
+  /** sync.credentials.* per tenant, kept "in memory" as serve mode does. */
+  syncCredentials: Map<string, SyncCredentials>
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -56,6 +60,7 @@ export function createTestDesk(init: {
   tenants: Tenant[]
   current: string | null
   documents?: DocumentRecord[]
+  host?: HostKind
 }): TestDesk {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const holds = new Map<string, Promise<void>>()
@@ -72,6 +77,7 @@ export function createTestDesk(init: {
     texts: new Map(),
     calls: [],
     scanners: undefined as unknown as ScannerHarness,
+    syncCredentials: new Map(),
     connection: {
       get state() {
         return connectionState
@@ -116,7 +122,7 @@ export function createTestDesk(init: {
     'app.info': (): AppInfo => ({
       name: 'Pebble Desk',
       version: '0.1.0',
-      host: 'browser',
+      host: init.host ?? 'browser',
       tenant: t.tenants.find((x) => x.id === t.current) ?? null,
       models: [
         { name: 'tesseract-eng', version: '4.0.0_best_int', kind: 'ocr', present: true, verified: true },
@@ -211,6 +217,13 @@ export function createTestDesk(init: {
       return job
     },
     ...t.scanners.handlers,
+    'sync.credentials.get': () => t.syncCredentials.get(requireTenant()) ?? null,
+    'sync.credentials.set': (credentials) => {
+      t.syncCredentials.set(requireTenant(), credentials)
+      const storage = init.host === 'electron' ? ('encrypted' as const) : ('memory' as const)
+      return { hubUrl: credentials.hubUrl, deskId: credentials.deskId, storage }
+    },
+    'sync.credentials.clear': () => ({ cleared: t.syncCredentials.delete(requireTenant()) }),
   })
 
   const transport: DeskTransport = {

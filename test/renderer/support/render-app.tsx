@@ -2,8 +2,13 @@ import { render, type RenderResult } from '@testing-library/react'
 import { App } from '../../../src/renderer/src/App'
 import { dexieTenantDb } from '../../../src/renderer/features/tenant-db/dexie-port'
 import type { TenantDbPort } from '../../../src/renderer/features/tenant-db/port'
+import type { DeskServices } from '../../../src/renderer/features/services/context'
 import type { TestDesk } from './desk-harness'
 
-export function renderApp(test: TestDesk, tenantDb: TenantDbPort = dexieTenantDb): RenderResult {
-  return render(<App services={{ desk: test.desk, connection: test.connection, tenantDb }} />)
+export function renderApp(
+  test: TestDesk,
+  tenantDb: TenantDbPort = dexieTenantDb,
+  extra: Pick<DeskServices, 'sync'> = {},
+): RenderResult {
+  return render(<App services={{ desk: test.desk, connection: test.connection, tenantDb, ...extra }} />)
 }

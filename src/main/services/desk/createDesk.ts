@@ -10,6 +10,8 @@ import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
 import { createScannerDesk } from '../scanners/deskHandlers'
+import { MemorySecretStore } from '../secrets'
+import { syncCredentialHandlers, SyncCredentialStore } from '../sync-credentials'
 import { TenantStore } from '../tenants/tenantStore'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
@@ -53,6 +55,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     },
     scanLogFile: join(options.dataDir, 'scanner', 'scans.jsonl'),
   })
+
+  const credentials = new SyncCredentialStore(options.secrets ?? new MemorySecretStore())
 
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -100,6 +104,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
     ...scanners.handlers,
+    ...syncCredentialHandlers<DeskSession>(credentials),
   })
 
   const firstTenant = options.defaultTenantId ?? (await tenants.list())[0]?.id ?? null
@@ -119,6 +124,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       sessions.delete(session)
     },
     idle: () => jobs.idle(),
+    connectOrigins: async () => credentials.origins((await tenants.list()).map((t) => t.id)),
     async close() {
       jobs.cancelAll()
       await jobs.idle()

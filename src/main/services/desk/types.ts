@@ -1,4 +1,5 @@
 import type { EventName, EventPayload, HandlerRegistry, HostKind, TenantId } from '../../../shared/contract'
+import type { SecretStore } from '../secrets'
 
 /** One connected UI (an Electron window, a bridge WebSocket, a CLI run). Holds its tenant choice. */
 export interface DeskSession {
@@ -24,6 +25,8 @@ export interface DeskOptions {
   workers?: number
   /** Largest file accepted by import, in bytes. */
   maxFileBytes?: number
+  /** Where hub tokens are kept (Electron: safeStorage); default: memory only. */
+  secrets?: SecretStore
 }
 
 export interface Desk {
@@ -32,5 +35,7 @@ export interface Desk {
   closeSession(session: DeskSession): void
   /** Resolves when every running job has settled (CLI batch commands wait on this). */
   idle(): Promise<void>
+  /** Every tenant's configured hub origin: what the UI's CSP must let it connect to. */
+  connectOrigins(): Promise<string[]>
   close(): Promise<void>
 }

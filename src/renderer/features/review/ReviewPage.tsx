@@ -1,5 +1,6 @@
 import { useTenantDbStore, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
+import { QuickDecision } from './QuickDecision'
 import { useAuditStatus } from './use-audit-status'
 
 function AuditSummary() {
@@ -48,7 +49,10 @@ export function ReviewPage() {
       {tenantId === null ? (
         <p className="empty-state">Choose a tenant in the header to check its audit trail.</p>
       ) : (
-        <AuditSummary />
+        <>
+          <QuickDecision tenantId={tenantId} />
+          <AuditSummary />
+        </>
       )}
     </>
   )

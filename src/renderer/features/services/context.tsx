@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { DeskApi } from '../../../shared/contract'
 import type { DeskConnection } from '../../bridge/connection'
+import type { SyncWorkerClient } from '../../sync'
 import type { TenantDbPort } from '../tenant-db/port'
 
 /** What the UI talks to; handed in at the top so tests can build it from real parts. */
@@ -8,6 +9,8 @@ export interface DeskServices {
   desk: DeskApi
   connection: DeskConnection
   tenantDb: TenantDbPort
+  /** Starts the sync worker; absent where none can run, and the desk simply does not sync. */
+  sync?: () => SyncWorkerClient
 }
 
 const ServicesContext = createContext<DeskServices | null>(null)

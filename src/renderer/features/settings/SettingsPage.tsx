@@ -4,6 +4,7 @@ import { describeError } from '../../bridge/errors'
 import { useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
 import { useServices } from '../services/context'
+import { HubConnectionForm } from './HubConnectionForm'
 
 const HOST_TEXT: Record<AppInfo['host'], string> = {
   electron: 'Desktop app',
@@ -53,6 +54,7 @@ export function SettingsPage() {
               <dd>{info.tenant ? `${info.tenant.name} (${info.tenant.id})` : 'None chosen'}</dd>
             </dl>
           </section>
+          {tenantId !== null && <HubConnectionForm key={tenantId} tenantId={tenantId} host={info.host} />}
           <section aria-labelledby="models-title" className="card">
             <h2 id="models-title">Models</h2>
             {info.models.length === 0 ? (

@@ -1,4 +1,11 @@
-import { currentTenant, useConnectionStore, useTenantDbStore, useTenantStore } from '../../state'
+import {
+  currentTenant,
+  useConnectionStore,
+  useSyncStore,
+  useTenantDbStore,
+  useTenantStore,
+} from '../../state'
+import { formatMoment, pendingCount } from '../sync/describe-sync'
 
 const BRIDGE_TEXT = {
   connecting: 'Connecting to desk service…',
@@ -11,7 +18,9 @@ export function StatusBar() {
   const bridge = useConnectionStore((s) => s.bridge)
   const network = useConnectionStore((s) => s.network)
   const tenant = useTenantStore(currentTenant)
-  const depth = useTenantDbStore((s) => s.outboxDepth)
+  const sync = useSyncStore((s) => s.status)
+  const outboxDepth = useTenantDbStore((s) => s.outboxDepth)
+  const depth = pendingCount(outboxDepth, sync)
   const online = network && bridge === 'connected'
 
   return (
@@ -23,6 +32,7 @@ export function StatusBar() {
       <span className="status-item">Network: {network ? 'available' : 'none'}</span>
       <span className="status-item">Desk service: {BRIDGE_TEXT[bridge]}</span>
       <span className="status-item">Outbox: {tenant ? `${depth ?? '…'} pending` : '—'}</span>
+      {tenant && <span className="status-item">Last sync: {formatMoment(sync?.lastSuccessAt ?? null)}</span>}
       <span className="status-item">Tenant: {tenant ? tenant.name : 'none'}</span>
     </footer>
   )

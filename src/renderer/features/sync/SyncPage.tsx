@@ -1,11 +1,19 @@
-import { useConnectionStore, useTenantDbStore, useTenantStore } from '../../state'
+import { useSyncStore, useTenantDbStore, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
+import { describeState, formatMoment, pendingCount } from './describe-sync'
+import { SyncBanners } from './SyncBanners'
+import './sync.css'
 
 export function SyncPage() {
   const tenantId = useTenantStore((s) => s.currentId)
   const depth = useTenantDbStore((s) => s.outboxDepth)
-  const error = useTenantDbStore((s) => s.error)
-  const network = useConnectionStore((s) => s.network)
+  const dbError = useTenantDbStore((s) => s.error)
+  const status = useSyncStore((s) => s.status)
+  const syncError = useSyncStore((s) => s.error)
+  const configured = useSyncStore((s) => s.configured)
+  const send = useSyncStore((s) => s.send)
+  const pending = pendingCount(depth, status)
+  const rejected = status?.rejected ?? 0
 
   return (
     <>
@@ -18,23 +26,55 @@ export function SyncPage() {
       {tenantId === null ? (
         <p className="empty-state">Choose a tenant in the header to see its outbox.</p>
       ) : (
-        <section aria-labelledby="outbox-title" className="card">
-          <h2 id="outbox-title">Outbox</h2>
-          {error && (
-            <p role="alert" className="inline-error">
-              Could not open the local store: {error}
-            </p>
-          )}
-          <dl className="facts">
-            <dt>Pending records</dt>
-            <dd>{depth ?? '…'}</dd>
-            <dt>Network</dt>
-            <dd>{network ? 'Online' : 'Offline: records wait here until the network is back'}</dd>
-          </dl>
-          {depth === 0 && (
-            <p className="muted">Nothing waiting: everything recorded on this desk has been sent.</p>
-          )}
-        </section>
+        <>
+          <SyncBanners depth={pending} />
+          <section aria-labelledby="outbox-title" className="card">
+            <h2 id="outbox-title">Outbox</h2>
+            {dbError && (
+              <p role="alert" className="inline-error">
+                Could not open the local store: {dbError}
+              </p>
+            )}
+            {syncError && (
+              <p role="alert" className="inline-error">
+                Sync problem: {syncError}
+              </p>
+            )}
+            <dl className="facts">
+              <dt>Pending records</dt>
+              <dd>{pending ?? '…'}</dd>
+              <dt>Rejected by the hub</dt>
+              <dd className={rejected > 0 ? 'bad' : undefined}>{rejected}</dd>
+              <dt>Sync</dt>
+              <dd>{describeState(status)}</dd>
+              <dt>Last successful sync</dt>
+              <dd>{formatMoment(status?.lastSuccessAt ?? null)}</dd>
+              <dt>Last error</dt>
+              <dd>{status?.lastError ?? 'None'}</dd>
+              <dt>Next attempt</dt>
+              <dd>{status?.nextAttemptAt ? formatMoment(status.nextAttemptAt) : '—'}</dd>
+            </dl>
+            {pending === 0 && rejected === 0 && (
+              <p className="muted">Nothing waiting: everything recorded on this desk has been sent.</p>
+            )}
+            <div className="sync-actions">
+              <button
+                type="button"
+                disabled={send === null || configured !== true}
+                onClick={() => send?.({ type: 'sync-now' })}
+              >
+                Sync now
+              </button>
+              <button
+                type="button"
+                disabled={send === null || rejected === 0}
+                onClick={() => send?.({ type: 'retry-rejected' })}
+              >
+                Retry rejected
+              </button>
+            </div>
+          </section>
+        </>
       )}
     </>
   )

@@ -1,0 +1,1 @@
+export { checkSecretKey, MemorySecretStore, type SecretStore } from './secretStore'

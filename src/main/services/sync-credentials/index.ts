@@ -1,0 +1,2 @@
+export { SyncCredentialStore } from './credentials'
+export { syncCredentialHandlers } from './handlers'
