@@ -3,6 +3,7 @@ import { JobsPanel } from '../features/jobs/JobsPanel'
 import { useJobEvents } from '../features/jobs/use-job-events'
 import { MainNav } from '../features/navigation/MainNav'
 import { QcPage } from '../features/qc/QcPage'
+import { useQcScans } from '../features/qc/use-qc-scans'
 import { ReviewPage } from '../features/review/ReviewPage'
 import { ScannerPage } from '../features/scanner/ScannerPage'
 import { useScannerEvents } from '../features/scanner/use-scanner-events'
@@ -40,6 +41,7 @@ function Frame() {
   useSyncWorker()
   useScannerEvents()
   useWedgeCapture()
+  useQcScans()
   const page = useNavigationStore((s) => s.page)
   const Page = PAGE_COMPONENTS[page]
 

@@ -21,6 +21,7 @@ import {
   wedgeRequestSchema,
   wedgeResponseSchema,
 } from './scanners'
+import { coaReportSchema, qcCheckRequestSchema } from './qc'
 import { syncCredentialsSavedSchema, syncCredentialsSchema } from './sync'
 
 const noParams = z.object({}).strict()
@@ -102,6 +103,8 @@ export const methods = {
     request: z.object({ data: z.string().min(1).max(4096) }).strict(),
     response: gs1ResultSchema,
   },
+  /** Reads the document's COA table and judges it against the given specification (review without one). */
+  'qc.check': { request: qcCheckRequestSchema, response: coaReportSchema },
   /** The current tenant's hub connection, token included (the sync worker needs it); null if unset. */
   'sync.credentials.get': { request: noParams, response: syncCredentialsSchema.nullable() },
   /** Fails with ENCRYPTION_UNAVAILABLE in the desktop app when the OS cannot encrypt the token. */

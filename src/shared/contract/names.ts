@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'scanners.test',
   'scanners.wedge',
   'gs1.parse',
+  'qc.check',
   'sync.credentials.get',
   'sync.credentials.set',
   'sync.credentials.clear',

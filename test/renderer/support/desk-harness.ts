@@ -16,6 +16,7 @@ import {
 } from '../../../src/shared/contract'
 import type { DocumentText } from '../../../src/shared/document-text'
 import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
+import { qcHarnessHandler } from './qc-harness'
 import { createScannerHarness, type ScannerHarness } from './scanner-harness'
 import { TINY_PNG } from './document-text'
 
@@ -217,6 +218,7 @@ export function createTestDesk(init: {
       return job
     },
     ...t.scanners.handlers,
+    'qc.check': qcHarnessHandler(t.texts),
     'sync.credentials.get': () => t.syncCredentials.get(requireTenant()) ?? null,
     'sync.credentials.set': (credentials) => {
       t.syncCredentials.set(requireTenant(), credentials)

@@ -9,6 +9,7 @@ import { expandPaths, type IntakeSource } from '../documents/intake'
 import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
+import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
 import { MemorySecretStore } from '../secrets'
 import { syncCredentialHandlers, SyncCredentialStore } from '../sync-credentials'
@@ -104,6 +105,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
     ...scanners.handlers,
+    ...qcHandlers<DeskSession>({
+      tenantOf: requireTenant,
+      text: (tenantId, documentId) => service.text(tenantId, documentId),
+      record: (tenantId, documentId) => documents.get(tenantId, documentId),
+      blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
+    }),
     ...syncCredentialHandlers<DeskSession>(credentials),
   })
 

@@ -1,25 +1,102 @@
-import { showPage } from '../../state'
+import { useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
+import { SpecLibrary } from '../specifications/SpecLibrary'
+import { NewCheckForm } from './NewCheckForm'
+import { useQcStore, type QcView } from './qc-store'
+import { RecordList } from './RecordList'
+import { ReviewScreen } from './ReviewScreen'
+import { readQcSettings } from './settings'
+import { SignersPanel } from './SignersPanel'
+import { useLive, useQcDb } from './use-qc-db'
+import './qc.css'
+
+const VIEWS: { id: QcView; label: string }[] = [
+  { id: 'certificates', label: 'Certificates' },
+  { id: 'specifications', label: 'Specifications' },
+  { id: 'signers', label: 'Signers & settings' },
+]
+
+function Notice() {
+  const notice = useQcStore((s) => s.notice)
+  if (!notice) return <p role="status" className="visually-hidden" />
+  return (
+    <p
+      role={notice.tone === 'info' ? 'status' : 'alert'}
+      className={`qc-notice qc-notice-${notice.tone}`}
+      key={notice.serial}
+    >
+      {notice.text}{' '}
+      <button type="button" className="link" onClick={() => useQcStore.setState({ notice: null })}>
+        Dismiss
+      </button>
+    </p>
+  )
+}
+
+function QcDesk() {
+  const db = useQcDb()
+  const view = useQcStore((s) => s.view)
+  const selectedId = useQcStore((s) => s.selectedId)
+  const technician = useQcStore((s) => s.technician)
+  const records = useLive(db, (d) => d.coaRecords.orderBy('updatedAt').reverse().toArray(), [])
+  const specs = useLive(db, (d) => d.specifications.toArray(), [])
+  const signers = useLive(db, (d) => d.signers.orderBy('name').toArray(), [])
+  const settings = useLive(db, readQcSettings, [])
+  if (!db || !records || !specs || !signers || !settings)
+    return <p className="muted">Opening the QC records…</p>
+  const selected = records.find((r) => r.id === selectedId)
+
+  return (
+    <>
+      <div className="qc-bar">
+        <div role="group" aria-label="QC sections">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              aria-pressed={view === v.id}
+              onClick={() => useQcStore.setState({ view: v.id })}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <label>
+          Technician
+          <select value={technician} onChange={(e) => useQcStore.setState({ technician: e.target.value })}>
+            <option value="">(choose)</option>
+            {signers.map((s) => (
+              <option key={s.id}>{s.name}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Notice />
+      {view === 'specifications' && <SpecLibrary db={db} specs={specs} />}
+      {view === 'signers' && <SignersPanel db={db} signers={signers} settings={settings} />}
+      {view === 'certificates' &&
+        (selected ? (
+          <ReviewScreen key={selected.id} db={db} record={selected} specs={specs} signers={signers} />
+        ) : (
+          <>
+            <RecordList records={records} specs={specs} />
+            <NewCheckForm db={db} specifications={specs} />
+          </>
+        ))}
+    </>
+  )
+}
 
 export function QcPage() {
+  const tenantId = useTenantStore((s) => s.currentId)
   return (
     <>
       <PageHeading>QC</PageHeading>
-      <div className="empty-state">
-        <h2>Certificates of Analysis</h2>
-        <p>
-          This page will list each Certificate of Analysis with the values read from it, checked against your
-          product specifications, for you to approve or reject.
-        </p>
-        <p>
-          Import a Certificate of Analysis on the{' '}
-          <button type="button" className="link" onClick={() => showPage('tenders')}>
-            Tenders page
-          </button>
-          now: it is kept with its SHA-256 fingerprint and will be checked here once certificate reading is
-          enabled.
-        </p>
-      </div>
+      {tenantId === null ? (
+        <p className="empty-state">Choose a tenant in the header to see its certificates of analysis.</p>
+      ) : (
+        <QcDesk key={tenantId} />
+      )}
     </>
   )
 }

@@ -11,6 +11,10 @@ interface Props {
   scaleX: number
   scaleY: number
   summary: string
+  /** Boxes drawn as selected (the review screen's chosen row). */
+  highlighted?: ReadonlySet<number>
+  /** Called with a box's index when it is clicked. */
+  onPick?: (index: number) => void
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100
@@ -29,7 +33,7 @@ const STEP: Record<string, (i: number, last: number) => number> = {
  * Word boxes over the page picture. Hundreds of boxes as tab stops would bury the rest of the
  * page, so the overlay is one stop with a summary, and arrow keys walk the words in reading order.
  */
-export function WordOverlay({ words, width, height, scaleX, scaleY, summary }: Props) {
+export function WordOverlay({ words, width, height, scaleX, scaleY, summary, highlighted, onPick }: Props) {
   const [active, setActive] = useState<number | null>(null)
   const readoutId = useId()
   const current = active === null ? undefined : words[active]
@@ -57,6 +61,7 @@ export function WordOverlay({ words, width, height, scaleX, scaleY, summary }: P
           const classes = ['word']
           if (isLowConfidence(w.confidence)) classes.push('low')
           if (i === active) classes.push('active')
+          if (highlighted?.has(i)) classes.push('selected')
           return (
             <rect
               key={i}
@@ -68,6 +73,7 @@ export function WordOverlay({ words, width, height, scaleX, scaleY, summary }: P
               vectorEffect="non-scaling-stroke"
               onMouseEnter={() => setActive(i)}
               onMouseLeave={() => setActive((a) => (a === i ? null : a))}
+              {...(onPick ? { onClick: () => onPick(i) } : {})}
             >
               <title>{describeWord(w)}</title>
             </rect>

@@ -1,0 +1,23 @@
+import { DeskError, type MethodParams } from '../../../src/shared/contract'
+import type { DocumentText } from '../../../src/shared/document-text'
+import { checkCoa } from '../../../src/main/services/qc/checkCoa'
+import { parseSpecification } from '../../../src/shared/qc'
+
+/** qc.check in memory: the real checkCoa over the harness's texts, with no page images. */
+export function qcHarnessHandler(texts: Map<string, DocumentText>) {
+  return ({ documentId, spec, expectedBatch, today }: MethodParams<'qc.check'>) => {
+    const text = texts.get(documentId)
+    if (!text) throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
+    const parsed = spec === undefined ? undefined : parseSpecification(spec)
+    if (parsed && !parsed.ok)
+      throw new DeskError('INVALID_INPUT', parsed.errors.map((e) => e.path).join('; '))
+    const report = checkCoa({
+      file: documentId,
+      text,
+      today: today ?? '2026-11-20',
+      ...(parsed?.ok ? { spec: parsed.compiled } : {}),
+      ...(expectedBatch ? { expectedBatch } : {}),
+    })
+    return { ...report, pages: text.pages.map(({ page, width, height }) => ({ page, width, height })) }
+  }
+}
