@@ -1,0 +1,245 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { verifyAuditChain } from '../../../src/renderer/db'
+import { reviewReport } from '../../../src/renderer/features/qc/effective'
+import { editValue, signRecord } from '../../../src/renderer/features/qc/records'
+import { handleQcScan } from '../../../src/renderer/features/qc/scan-link'
+import { writeQcSettings } from '../../../src/renderer/features/qc/settings'
+import { addSigner } from '../../../src/renderer/features/qc/signers'
+import { recordSampling } from '../../../src/renderer/features/sampling/sampling'
+import {
+  exportSpecText,
+  parseSpecText,
+  saveSpecification,
+  specVersions,
+} from '../../../src/renderer/features/specifications/library'
+import { compileSpec } from '../../../src/shared/qc'
+import { openFresh, steppingClock } from '../db/helpers'
+import { checkedRecord, scan, spec, SPEC_INPUT } from './fixtures'
+
+const FAST = 1000
+
+describe('specification library', () => {
+  it('an edit adds the next version; unchanged content adds nothing; numbers are never reused', async () => {
+    const db = await openFresh('spec', { clock: steppingClock() })
+    const v1 = await saveSpecification(db, spec(), 'Ann', { source: 'import', fileName: 'zinc.json' })
+    expect(v1).toMatchObject({ created: true, row: { version: 1, source: 'import', fileName: 'zinc.json' } })
+    expect((await saveSpecification(db, spec(), 'Ann', { source: 'import' })).created).toBe(false)
+
+    const tightened = spec({ ...SPEC_INPUT, parameters: [{ name: 'Lead', unit: 'ppm', max: 1 }] })
+    const v2 = await saveSpecification(db, tightened, 'Bo', { source: 'edit', previous: v1.row })
+    expect(v2.row).toMatchObject({ version: 2, previousId: v1.row.id, source: 'edit', createdBy: 'Bo' })
+    // The file says version 1 again, but 1 already means other content.
+    const v3 = await saveSpecification(db, spec(), 'Ann', { source: 'import' })
+    expect(v3.row.version).toBe(3)
+    expect((await specVersions(db, SPEC_INPUT.product)).map((r) => r.version)).toEqual([3, 2, 1])
+    expect(await db.specifications.get(v1.row.id)).toEqual(v1.row)
+    expect(await db.audit.count()).toBe(3)
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('parses JSON and YAML and names the path of every error', () => {
+    expect(parseSpecText(JSON.stringify(SPEC_INPUT))).toMatchObject({ ok: true })
+    expect(
+      parseSpecText('product: P\nversion: 1\nparameters:\n  - name: pH\n    limit: 6.5 - 8.0\n'),
+    ).toMatchObject({
+      ok: true,
+    })
+    const bad = parseSpecText('{"product": "P", "version": 1, "parameters": [{"name": "Lead"}]}')
+    expect(bad).toEqual({ ok: false, errors: [{ path: 'parameters[0].limit', message: expect.any(String) }] })
+    expect(parseSpecText('{ not: [json')).toMatchObject({ ok: false, errors: [{ path: '(text)' }] })
+  })
+
+  it('exports a version that imports back to the same content', async () => {
+    const db = await openFresh('spec-export')
+    const { row } = await saveSpecification(db, spec(), 'Ann', { source: 'import' })
+    for (const format of ['json', 'yaml'] as const) {
+      const back = parseSpecText(exportSpecText(row, format))
+      expect(back).toEqual({ ok: true, spec: row.spec })
+    }
+  })
+})
+
+describe('COA records: corrections and signatures', () => {
+  it('a correction keeps the original, needs a reason, re-judges the row and sends a field.correction', async () => {
+    const db = await openFresh('edit')
+    const record = await checkedRecord(db)
+    await expect(
+      editValue(db, record, { parameter: 'Lead', value: '1.2', reason: ' ' }, 'Ann'),
+    ).rejects.toThrow(/reason/)
+    const edited = await editValue(
+      db,
+      record,
+      { parameter: 'Lead', value: '1.20', reason: 'misread 1.86' },
+      'Ann',
+    )
+    expect(edited.edits).toEqual([
+      expect.objectContaining({
+        parameter: 'Lead',
+        original: '1.86',
+        value: '1.20',
+        reason: 'misread 1.86',
+        by: 'Ann',
+      }),
+    ])
+    expect(edited.report?.parameters[1]?.result).toBe('1.86')
+    const reviewed = reviewReport(edited.report!, compileSpec(spec()), edited.edits)
+    expect(reviewed.parameters[1]).toMatchObject({
+      verdict: 'pass',
+      reason: 'Lead 1.20 ppm meets max 1.50 ppm',
+    })
+    expect(reviewed.verdict).toBe('pass')
+    const [outbox] = await db.outbox.toArray()
+    expect(outbox).toMatchObject({
+      kind: 'field.correction',
+      payload: {
+        field: 'coa.Lead',
+        originalValue: '1.86',
+        correctedValue: '1.20',
+        correctedBy: 'Ann',
+        confidence: 0.4,
+      },
+    })
+  })
+
+  it('flags a low-confidence value until it is corrected', async () => {
+    const db = await openFresh('lowconf')
+    const record = await checkedRecord(db)
+    const before = reviewReport(record.report!, compileSpec(spec()), [])
+    expect(before.parameters.map((p) => p.lowConfidence)).toEqual([false, true])
+  })
+
+  it('signs with the right PIN only; a rejection closes the record and sends coa.result', async () => {
+    const db = await openFresh('sign')
+    await addSigner(db, 'Ann', '4321', FAST)
+    const record = await checkedRecord(db)
+    await expect(
+      signRecord(db, record, { signer: 'Ann', meaning: 'rejected', secret: '0000' }),
+    ).rejects.toThrow(/not right/)
+    const { record: signed } = await signRecord(db, record, {
+      signer: 'Ann',
+      meaning: 'rejected',
+      secret: '4321',
+    })
+    expect(signed.status).toBe('rejected')
+    expect(signed.signatures).toEqual([{ signer: 'Ann', meaning: 'rejected', at: expect.any(String) }])
+    const rows = await db.outbox.toArray()
+    expect(rows.map((r) => r.kind)).toEqual(['coa.result'])
+    expect(rows[0]?.payload).toMatchObject({ verdict: 'fail', validatedBy: 'Ann', certificateId: record.id })
+    await expect(
+      editValue(db, signed, { parameter: 'Lead', value: '1', reason: 'x' }, 'Ann'),
+    ).rejects.toThrow(/rejected/)
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: await db.audit.count() })
+  })
+
+  it('second-person verification: the editor approves, the record waits for someone who did not edit', async () => {
+    const db = await openFresh('second')
+    await addSigner(db, 'Ann', '4321', FAST)
+    await addSigner(db, 'Bo', '9876', FAST)
+    await writeQcSettings(db, { secondPerson: true }, 'Ann')
+    const record = await checkedRecord(db)
+    const edited = await editValue(db, record, { parameter: 'Lead', value: '1.20', reason: 'misread' }, 'Ann')
+    const first = await signRecord(db, edited, { signer: 'Ann', meaning: 'approved', secret: '4321' })
+    expect(first.record.status).toBe('in-review')
+    expect(first.note).toMatch(/second person/)
+    const second = await signRecord(db, first.record, { signer: 'Bo', meaning: 'approved', secret: '9876' })
+    expect(second.record.status).toBe('approved')
+    expect(second.record.signatures.map((s) => `${s.signer}:${s.meaning}`)).toEqual([
+      'Ann:approved',
+      'Bo:approved',
+    ])
+    expect((await db.outbox.toArray()).map((r) => r.kind)).toEqual(['field.correction', 'coa.result'])
+  })
+
+  it('refuses a signer name twice', async () => {
+    const db = await openFresh('signers')
+    const ann = await addSigner(db, 'Ann', '4321', FAST)
+    expect(ann).not.toHaveProperty('secret')
+    expect(ann.hash).not.toContain('4321')
+    await expect(addSigner(db, 'Ann', '5555', FAST)).rejects.toThrow(/already exists/)
+  })
+})
+
+describe('scan-driven work', () => {
+  const LABEL = scan('(01)09506000134352(10)BN1(17)280614', [
+    { ai: '01', value: '09506000134352' },
+    { ai: '10', value: 'BN1' },
+    { ai: '17', value: '280614', date: '2028-06-14' },
+  ])
+
+  it('a new batch starts a record awaiting its COA, linked and sent as a scan', async () => {
+    const db = await openFresh('scan-new')
+    const handled = await handleQcScan(db, LABEL, 'Op', null)
+    expect(handled).toMatchObject({
+      kind: 'opened',
+      created: true,
+      record: { batch: 'BN1', status: 'awaiting-coa' },
+    })
+    const [row] = await db.outbox.toArray()
+    expect(row).toMatchObject({
+      kind: 'scan',
+      payload: { batch: 'BN1', gtin: '09506000134352', expiry: '2028-06-14' },
+    })
+  })
+
+  it("opens the batch's existing record and warns when the label's expiry differs from the COA's", async () => {
+    const db = await openFresh('scan-existing')
+    const record = await checkedRecord(db)
+    const handled = await handleQcScan(db, LABEL, 'Op', null)
+    expect(handled).toMatchObject({ kind: 'opened', created: false, record: { id: record.id } })
+    expect(handled.kind === 'opened' && handled.expiryWarning).toContain('2028-06-14')
+    expect(await db.coaRecords.count()).toBe(1)
+  })
+
+  it('gives a clear message for a malformed or batch-less label', async () => {
+    const db = await openFresh('scan-bad')
+    const bad = scan('17281399', [], { parseError: { position: 4, message: 'month 13' } })
+    delete bad.gs1
+    expect(await handleQcScan(db, bad, 'Op', null)).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/^Unreadable label at position 4: month 13/),
+    })
+    expect(
+      await handleQcScan(db, scan('(01)09506000134352', [{ ai: '01', value: '09506000134352' }]), 'Op', null),
+    ).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('no batch number'),
+    })
+    expect(await db.audit.count()).toBe(0)
+  })
+
+  it('with a pick list open, a unit label (AI 21) marks that unit picked, once', async () => {
+    const db = await openFresh('scan-pick')
+    const sampling = await recordSampling(
+      db,
+      { plan: 'sqrt', lotSize: 30, seed: 's1' },
+      { batch: 'BN1' },
+      'Op',
+    )
+    expect(sampling.result).toMatchObject({ sampleSize: 7, seed: 's1' })
+    const unit = sampling.result.picks[0]!
+    const label = scan(`(10)BN1(21)${unit}`, [
+      { ai: '10', value: 'BN1' },
+      { ai: '21', value: String(unit) },
+    ])
+    expect(await handleQcScan(db, label, 'Op', sampling)).toMatchObject({
+      kind: 'picked',
+      unit,
+      outcome: 'picked',
+    })
+    const after = (await db.samplings.get(sampling.id))!
+    expect(after.picked).toEqual([unit])
+    expect(await handleQcScan(db, label, 'Op', after)).toMatchObject({ outcome: 'already-picked' })
+    const other = scan('(10)OTHER(21)1', [
+      { ai: '10', value: 'OTHER' },
+      { ai: '21', value: '1' },
+    ])
+    expect(await handleQcScan(db, other, 'Op', after)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('OTHER'),
+    })
+    // The draw is in the audit trail with its seed and list.
+    const audit = await db.audit.where('[entityTable+entityId]').equals(['samplings', sampling.id]).first()
+    expect(audit?.after).toMatchObject({ result: { seed: 's1', picks: sampling.result.picks } })
+  })
+})
