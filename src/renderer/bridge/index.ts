@@ -4,7 +4,6 @@ import { WsTransport } from './ws-transport'
 
 export { ALWAYS_CONNECTED, type ConnectionState, type DeskConnection } from './connection'
 export { WsTransport, type SocketConstructor, type SocketLike, type WsTransportOptions } from './ws-transport'
-export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 export { describeError, type UiError } from './errors'
 
 interface Bridge {

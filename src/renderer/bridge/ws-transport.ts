@@ -11,7 +11,10 @@ import {
   type MethodName,
   type RequestFrame,
 } from '../../shared/contract'
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { equalJitterDelay, type BackoffOptions } from '../../shared/backoff'
+
+/** The local service restarts in seconds; a UI never waits more than 10 s to find it again. */
+const RECONNECT_BACKOFF: BackoffOptions = { baseMs: 250, capMs: 10_000 }
 import type { ConnectionState, DeskConnection } from './connection'
 
 /**
@@ -30,7 +33,7 @@ export type SocketConstructor = new (url: string) => SocketLike
 export interface WsTransportOptions {
   url: string
   WebSocket: SocketConstructor
-  backoff?: BackoffPolicy
+  backoff?: BackoffOptions
   random?: () => number
 }
 
@@ -134,7 +137,11 @@ export class WsTransport implements DeskTransport {
   }
 
   private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random)
+    const delay = equalJitterDelay(
+      this.attempt++,
+      this.options.backoff ?? RECONNECT_BACKOFF,
+      this.options.random,
+    )
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null
       if (this.currentState !== 'closed') this.open()

@@ -1,5 +1,5 @@
 import { markFailed, markSent, type OutboxRow, type TenantDb } from '../db'
-import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffOptions } from '../../shared/sync/backoff'
+import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffOptions } from '../../shared/backoff'
 import { MAX_BATCH_RECORDS, type IngestAck, type IngestRecord } from '../../shared/sync/wire'
 import { HubClient, type FetchLike } from './hub-client'
 import { countParked, nextBatch, outboxDepth, park, unparkAll } from './outbox-queue'

@@ -1,4 +1,4 @@
-export * from './backoff'
+export * from '../backoff'
 export * from './hub-api'
 export * from './kinds'
 export * from './split'

@@ -1,7 +1,10 @@
 import { StringDecoder } from 'node:string_decoder'
 import type { Gs1Result } from '../../../shared/gs1'
 import { interpretScan } from '../../../shared/scanner/interpret'
-import { reconnectDelay, SCANNER_BACKOFF, type BackoffPolicy } from './backoff'
+import { fullJitterDelay, type BackoffOptions } from '../../../shared/backoff'
+
+/** Several scanners on one USB hub that drop together must not all retry in the same instant. */
+export const SCANNER_BACKOFF: BackoffOptions = { baseMs: 250, capMs: 10_000, floorMs: 100 }
 import { DuplicateFilter } from './dedupe'
 import { TypedEmitter } from './emitter'
 import { LineFramer, type FrameEvent } from './framing'
@@ -70,7 +73,7 @@ export interface DeviceDeps {
   log?: ScannerLog
   now?: () => number
   random?: () => number
-  backoff?: BackoffPolicy
+  backoff?: BackoffOptions
 }
 
 /**
@@ -191,7 +194,7 @@ export class ScannerDevice extends TypedEmitter<DeviceEvents> {
 
   private scheduleReconnect(reason: string, asError: boolean): void {
     if (this.stopped) return
-    const delay = reconnectDelay(this.attempt, this.deps.backoff, this.deps.random)
+    const delay = fullJitterDelay(this.attempt, this.deps.backoff, this.deps.random)
     this.attempt++
     this.setStatus({
       status: asError ? 'error' : 'reconnecting',

@@ -1,4 +1,3 @@
-export { reconnectDelay, SCANNER_BACKOFF, type BackoffPolicy } from './backoff'
 export { DuplicateFilter } from './dedupe'
 export {
   consoleLog,

@@ -4,8 +4,8 @@ import {
   garbageReason,
   LineFramer,
   normalisePayload,
-  reconnectDelay,
 } from '../../../../src/main/services/scanners'
+import { fullJitterDelay } from '../../../../src/shared/backoff'
 
 const lines = (framer: LineFramer, ...chunks: string[]) => chunks.flatMap((c) => framer.push(c))
 
@@ -77,10 +77,10 @@ describe('reconnect backoff', () => {
   it('grows exponentially up to the cap, with full jitter above a floor', () => {
     const policy = { baseMs: 100, capMs: 1000, floorMs: 10 }
     const max = () => 0.999999
-    expect([0, 1, 2, 3, 4, 10].map((n) => reconnectDelay(n, policy, max))).toEqual([
+    expect([0, 1, 2, 3, 4, 10].map((n) => fullJitterDelay(n, policy, max))).toEqual([
       99, 199, 399, 799, 999, 999,
     ])
-    expect(reconnectDelay(5, policy, () => 0)).toBe(10)
-    expect(reconnectDelay(3, policy, () => 0.5)).toBe(400)
+    expect(fullJitterDelay(5, policy, () => 0)).toBe(10)
+    expect(fullJitterDelay(3, policy, () => 0.5)).toBe(400)
   })
 })

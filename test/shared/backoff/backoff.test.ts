@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffCeiling, fullJitterDelay } from '../../../src/shared/sync/backoff'
+import { backoffCeiling, equalJitterDelay, fullJitterDelay } from '../../../src/shared/backoff'
 import { splitBucket, splitOf } from '../../../src/shared/sync/split'
 import { GROUND_TRUTH_KINDS } from '../../../src/shared/sync/kinds'
 
@@ -51,5 +51,20 @@ describe('ground-truth kinds', () => {
       extra: true,
     })
     expect(parsed.success).toBe(false) // strict: a renamed field is an error, not silently dropped
+  })
+})
+
+describe('floors and equal jitter', () => {
+  it('never retries sooner than the floor', () => {
+    const options = { baseMs: 100, capMs: 1000, floorMs: 10 }
+    expect(fullJitterDelay(5, options, () => 0)).toBe(10)
+    expect(fullJitterDelay(3, options, () => 0.5)).toBe(400)
+  })
+
+  it('keeps half of the window fixed with equal jitter', () => {
+    const options = { baseMs: 250, capMs: 10_000 }
+    expect(equalJitterDelay(0, options, () => 0)).toBe(125)
+    expect(equalJitterDelay(2, options, () => 0.999)).toBeLessThanOrEqual(1000)
+    expect(equalJitterDelay(20, options, () => 0)).toBe(5000)
   })
 })
