@@ -1,4 +1,4 @@
-import { useTenantStore } from '../../state'
+import { showPage, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
 import { SpecLibrary } from '../specifications/SpecLibrary'
 import { NewCheckForm } from './NewCheckForm'
@@ -93,7 +93,16 @@ export function QcPage() {
     <>
       <PageHeading>QC</PageHeading>
       {tenantId === null ? (
-        <p className="empty-state">Choose a tenant in the header to see its certificates of analysis.</p>
+        <div className="empty-state">
+          <p>Choose a tenant in the header to see its certificates of analysis.</p>
+          <p>
+            Import a Certificate of Analysis on the{' '}
+            <button type="button" className="link" onClick={() => showPage('tenders')}>
+              Tenders page
+            </button>
+            , then check it here against a specification.
+          </p>
+        </div>
       ) : (
         <QcDesk key={tenantId} />
       )}
