@@ -2,26 +2,17 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../src/main/cli/io'
 import { runCli } from '../../../src/main/cli/run'
 import { builtDocumentWorker, REPO_ROOT } from '../../support/builtApp'
 import { corpusFile } from '../../support/corpus'
+import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
 
 const tempDir = useTempDirs()
 
 function harness() {
   builtDocumentWorker()
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    appRoot: REPO_ROOT,
-    env: { PEBBLE_DESK_DATA: tempDir() },
-    untilStopped: () => Promise.resolve(),
-  }
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') }
+  return cliHarness(tempDir, { appRoot: REPO_ROOT })
 }
 
 const MINIMAL = {

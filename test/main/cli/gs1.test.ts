@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../src/main/cli/io'
 import { runCli } from '../../../src/main/cli/run'
-import { makeAppRoot } from '../../support/fakeAppRoot'
+import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
 
 const tempDir = useTempDirs()
 
-function harness() {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    appRoot: makeAppRoot(tempDir()),
-    env: { PEBBLE_DESK_DATA: tempDir() },
-    untilStopped: () => Promise.resolve(),
-  }
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') }
-}
+const harness = () => cliHarness(tempDir)
 
 describe('pebble-desk gs1', () => {
   it('prints the elements as JSON, with dates and decimals', async () => {

@@ -3,26 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
-import type { CliIo } from '../../../src/main/cli/io'
 import { corpusFile } from '../../support/corpus'
-import { makeAppRoot } from '../../support/fakeAppRoot'
+import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
 
 const tempDir = useTempDirs()
 
-function harness(stop: Promise<void> = Promise.resolve()) {
-  const out: string[] = []
-  const err: string[] = []
-  const dataDir = tempDir()
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    appRoot: makeAppRoot(tempDir()),
-    env: { PEBBLE_DESK_DATA: dataDir },
-    untilStopped: () => stop,
-  }
-  return { io, dataDir, stdout: () => out.join(''), stderr: () => err.join('') }
-}
+const harness = () => cliHarness(tempDir)
 
 describe('pebble-desk command line', () => {
   it('prints help and version with exit code 0', async () => {
@@ -81,9 +68,7 @@ describe('pebble-desk command line', () => {
   })
 
   it('serves the UI on loopback and stops cleanly', async () => {
-    let stop = () => undefined as void
-    const stopped = new Promise<void>((resolve) => (stop = resolve))
-    const h = harness(stopped)
+    const h = harness()
     const running = runCli(['serve', '--json'], h.io)
     await expect.poll(() => h.stdout()).toContain('"url"')
     const { url } = JSON.parse(h.stdout()) as { url: string }
@@ -94,7 +79,7 @@ describe('pebble-desk command line', () => {
     const page = await fetch(new URL('/', url), { headers: { Cookie: cookie } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Pebble Desk')
-    stop()
+    h.stop()
     expect(await running).toBe(0)
   })
 

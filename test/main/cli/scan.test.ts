@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../../src/main/cli/io'
 import { runCli } from '../../../src/main/cli/run'
-import { makeAppRoot } from '../../support/fakeAppRoot'
+import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
 import { PtyPair, waitFor } from '../services/scanners/socat'
 
@@ -11,20 +10,7 @@ afterEach(async () => {
   for (const pty of ptys.splice(0)) await pty.stop()
 })
 
-function harness() {
-  const out: string[] = []
-  const err: string[] = []
-  let stop: () => void = () => undefined
-  const stopped = new Promise<void>((resolve) => (stop = resolve))
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    appRoot: makeAppRoot(tempDir()),
-    env: { PEBBLE_DESK_DATA: tempDir() },
-    untilStopped: () => stopped,
-  }
-  return { io, stop, stdout: () => out.join(''), stderr: () => err.join('') }
-}
+const harness = () => cliHarness(tempDir)
 
 describe('pebble-desk scan', () => {
   it('prints scans from a serial port as JSON lines until stopped', async () => {

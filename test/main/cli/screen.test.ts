@@ -4,9 +4,9 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
-import type { CliIo } from '../../../src/main/cli/io'
 import type { ScreenResult } from '../../../src/main/services/screening'
 import { builtDocumentWorker, REPO_ROOT } from '../../support/builtApp'
+import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
 import { bidPdf } from '../services/screening/bidPdf'
 
@@ -23,18 +23,7 @@ const PROFILE = {
   exclude: [{ term: 'civil works', veto: true }],
 }
 
-function harness() {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    appRoot: REPO_ROOT,
-    env: { PEBBLE_DESK_DATA: tempDir() },
-    untilStopped: () => Promise.resolve(),
-  }
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') }
-}
+const harness = () => cliHarness(tempDir, { appRoot: REPO_ROOT })
 
 async function folderOfBids(): Promise<string> {
   const dir = tempDir()
