@@ -23,6 +23,12 @@ export const METHOD_NAMES = [
   'sync.credentials.get',
   'sync.credentials.set',
   'sync.credentials.clear',
+  'screening.profiles.list',
+  'screening.profiles.save',
+  'screening.profiles.remove',
+  'screening.results',
+  'screening.detail',
+  'screening.export',
 ] as const
 
 export const EVENT_NAMES = [
@@ -32,6 +38,7 @@ export const EVENT_NAMES = [
   'scanner.status',
   'scanner.error',
   'scanner.ports',
+  'screening.changed',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -18,6 +18,7 @@ import type { DocumentText } from '../../../src/shared/document-text'
 import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
 import { qcHarnessHandler } from './qc-harness'
 import { createScannerHarness, type ScannerHarness } from './scanner-harness'
+import { createScreeningHarness, type ScreeningHarness } from './screening-harness'
 import { TINY_PNG } from './document-text'
 
 /** A desk service in memory: real contract validation (HandlerRegistry), small handlers. */
@@ -32,6 +33,8 @@ export interface TestDesk {
   texts: Map<string, DocumentText>
   calls: Array<{ method: MethodName; params: unknown }>
   scanners: ScannerHarness
+  /** screening.* answers: rows, details and profiles the test sets. */
+  screening: ScreeningHarness
   /** sync.credentials.* per tenant, kept "in memory" as serve mode does. */
   syncCredentials: Map<string, SyncCredentials>
   /** While set, documents.list for that tenant waits until the returned release() is called. */
@@ -78,6 +81,7 @@ export function createTestDesk(init: {
     texts: new Map(),
     calls: [],
     scanners: undefined as unknown as ScannerHarness,
+    screening: createScreeningHarness(),
     syncCredentials: new Map(),
     connection: {
       get state() {
@@ -218,6 +222,7 @@ export function createTestDesk(init: {
       return job
     },
     ...t.scanners.handlers,
+    ...t.screening.handlers,
     'qc.check': qcHarnessHandler(t.texts),
     'sync.credentials.get': () => t.syncCredentials.get(requireTenant()) ?? null,
     'sync.credentials.set': (credentials) => {

@@ -11,6 +11,7 @@ import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
 import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
+import { ProfileStore, ScreeningDesk, screeningHandlers } from '../screening/desk'
 import { MemorySecretStore } from '../secrets'
 import { syncCredentialHandlers, SyncCredentialStore } from '../sync-credentials'
 import { TenantStore } from '../tenants/tenantStore'
@@ -41,6 +42,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const pipeline = options.workerScript
     ? new DocumentPipeline(pipelineOptionsFrom(settings, options.workerScript, options.workers))
     : null
+  const profiles = new ProfileStore((id) => tenants.folderOf(id))
+  const screeningChanged = (tenantId: TenantId) => broadcast(tenantId, 'screening.changed', { tenantId })
+  let screening: ScreeningDesk | null = null
   const service = new DocumentService({
     documents,
     jobs,
@@ -48,6 +52,14 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     folderOf: (id) => tenants.folderOf(id),
     maxBytes,
     changed: (tenantId) => broadcast(tenantId, 'documents.changed', { tenantId }),
+    textReady: async (record, text) => screening?.textReady(record, text),
+  })
+  screening = new ScreeningDesk({
+    profiles,
+    list: (tenantId) => documents.list(tenantId),
+    record: (tenantId, documentId) => documents.get(tenantId, documentId),
+    text: (tenantId, documentId) => service.text(tenantId, documentId),
+    changed: screeningChanged,
   })
 
   const scanners = createScannerDesk<DeskSession>({
@@ -112,6 +124,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
+    ...screeningHandlers<DeskSession>({
+      tenantOf: requireTenant,
+      profiles,
+      desk: screening,
+      changed: screeningChanged,
+    }),
   })
 
   const firstTenant = options.defaultTenantId ?? (await tenants.list())[0]?.id ?? null

@@ -24,6 +24,8 @@ export interface DocumentServiceDeps {
   maxBytes: number
   /** Tells the tenant's sessions that its document list changed. */
   changed(tenantId: TenantId): void
+  /** Called once a document's text is ready (screening starts here); its failures never fail the import. */
+  textReady?(record: DocumentRecord, text: DocumentText): Promise<void>
 }
 
 interface ExtractOptions {
@@ -158,7 +160,9 @@ export class DocumentService {
             .catch(() => undefined)
         },
       })
-      await setExtraction(summarise(text, base))
+      const extraction = summarise(text, base)
+      await setExtraction(extraction)
+      await this.deps.textReady?.({ ...record, extraction }, text).catch(() => undefined)
       return null
     } catch (error) {
       const { code, message } = toErrorEnvelope(error)
