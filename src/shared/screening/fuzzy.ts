@@ -26,6 +26,64 @@ export interface Alignment {
 }
 
 /**
+ * Bigrams a window must share with a pattern before `align` can find a match of at most k edits
+ * in it (q-gram lemma: each edit destroys at most two of the pattern's m−1 bigrams). Cheap enough
+ * to run on every piece hit, which is what keeps fuzzy verification from growing with the number
+ * of terms: most piece hits are a common word that merely starts some catalogue term.
+ */
+export class BigramFilter {
+  /** Hash of each bigram of the pattern. */
+  private readonly grams: Uint16Array
+  private readonly needed: number
+
+  constructor(pattern: string, k: number) {
+    const grams = new Uint16Array(Math.max(0, pattern.length - 1))
+    for (let i = 0; i < grams.length; i++) grams[i] = bigram(pattern.charCodeAt(i), pattern.charCodeAt(i + 1))
+    this.grams = grams
+    this.needed = grams.length - 2 * k
+  }
+
+  /** False only when no substring of text[lo, hi) can be within the pattern's edit budget. */
+  mayMatch(text: string, lo: number, hi: number): boolean {
+    if (this.needed <= 0) return true
+    const from = Math.max(0, lo)
+    const to = Math.min(text.length, hi)
+    // A fresh stamp per call clears the table without touching it.
+    const stamp = nextStamp()
+    for (let i = from; i + 1 < to; i++) seen[bigram(text.charCodeAt(i), text.charCodeAt(i + 1))] = stamp
+    let found = 0
+    let missing = 0
+    const allowed = this.grams.length - this.needed
+    for (let i = 0; i < this.grams.length; i++) {
+      if (seen[this.grams[i]!] === stamp) {
+        if (++found >= this.needed) return true
+      } else if (++missing > allowed) return false
+    }
+    return found >= this.needed
+  }
+}
+
+const GRAM_BITS = 12
+const seen = new Uint32Array(1 << GRAM_BITS)
+let stamp = 0
+
+function nextStamp(): number {
+  if (++stamp === 0xffffffff) {
+    seen.fill(0)
+    stamp = 1
+  }
+  return stamp
+}
+
+/** Collisions only let more windows through to `align`, never fewer. */
+function bigram(a: number, b: number): number {
+  return ((a * 31 + b) * 2654435761) >>> (32 - GRAM_BITS)
+}
+
+// Reused by every align call: verification runs per candidate, and four allocations each was most of its cost.
+let rows = new Int32Array(0)
+
+/**
  * Best alignment of `pattern` inside text[lo, hi) with at most k edits that starts and ends on
  * token boundaries (semi-global Levenshtein; the start of each cell's path is carried along).
  */
@@ -39,13 +97,18 @@ export function align(
   const from = Math.max(0, lo)
   const to = Math.min(doc.text.length, hi)
   const width = to - from
+  if (width < 0) return null
   const INF = 1 << 20
-  let prev = new Int32Array(width + 1)
-  let prevStart = new Int32Array(width + 1)
-  let cur = new Int32Array(width + 1)
-  let curStart = new Int32Array(width + 1)
+  const stride = width + 1
+  if (rows.length < 4 * stride) rows = new Int32Array(4 * stride * 2)
+  let prev = rows.subarray(0, stride)
+  let prevStart = rows.subarray(stride, 2 * stride)
+  let cur = rows.subarray(2 * stride, 3 * stride)
+  let curStart = rows.subarray(3 * stride, 4 * stride)
+  const text = doc.text
+  const tokenStart = doc.tokenStart
   for (let j = 0; j <= width; j++) {
-    prev[j] = doc.tokenStart[from + j] ? 0 : INF
+    prev[j] = tokenStart[from + j] ? 0 : INF
     prevStart[j] = from + j
   }
   for (let i = 1; i <= pattern.length; i++) {
@@ -53,7 +116,7 @@ export function align(
     cur[0] = prev[0]! + 1
     curStart[0] = prevStart[0]!
     for (let j = 1; j <= width; j++) {
-      const sub = prev[j - 1]! + (doc.text.charCodeAt(from + j - 1) === pc ? 0 : 1)
+      const sub = prev[j - 1]! + (text.charCodeAt(from + j - 1) === pc ? 0 : 1)
       const del = prev[j]! + 1
       const ins = cur[j - 1]! + 1
       if (sub <= del && sub <= ins) {
@@ -73,7 +136,7 @@ export function align(
   let best: Alignment | null = null
   for (let j = 1; j <= width; j++) {
     const edits = prev[j]!
-    if (edits > k || !doc.tokenStart[from + j]) continue
+    if (edits > k || !tokenStart[from + j]) continue
     const start = prevStart[j]!
     if (start >= from + j) continue
     if (!best || edits < best.edits) best = { start, end: from + j, edits }

@@ -1,7 +1,7 @@
 import type { BBox, PageText } from '../document-text'
 import { AhoCorasick } from './aho-corasick'
 import type { CompiledProfiles, CompiledTerm } from './compile'
-import { align, allowedEdits, pieces } from './fuzzy'
+import { align, allowedEdits, BigramFilter, pieces } from './fuzzy'
 import { normaliseWord, ocrCanonical, tokenise } from './normalise'
 import {
   compact,
@@ -30,6 +30,8 @@ interface FuzzyPattern {
   full: string
   offset: number
   edits: number
+  /** For pieces: rejects most windows before the full edit-distance check. */
+  filter?: BigramFilter
 }
 
 /** Regexes run line by line, at most this much at once, so even polynomial backtracking stays bounded. */
@@ -82,6 +84,7 @@ export class Matcher {
           const k = allowedEdits(text.length)
           this.fuzzyPatterns[this.fuzzy.add(text)] = { term, variant, full: text, offset: 0, edits: 0 }
           if (k > 0) {
+            const filter = new BigramFilter(text, k)
             for (const piece of pieces(text, k)) {
               this.fuzzyPatterns[this.fuzzy.add(piece.text)] = {
                 term,
@@ -89,6 +92,7 @@ export class Matcher {
                 full: text,
                 offset: piece.offset,
                 edits: k,
+                filter,
               }
             }
           }
@@ -145,6 +149,8 @@ export class Matcher {
           return
         }
         const origin = start - p.offset
+        if (p.filter && !p.filter.mayMatch(ocr.text, origin - p.edits, origin + p.full.length + p.edits))
+          return
         const a = align(ocr, origin - p.edits, origin + p.full.length + p.edits, p.full, p.edits)
         if (a && a.edits > 0) keep(p.term, p.variant, ocr, a.start, a.end, a.edits)
       })

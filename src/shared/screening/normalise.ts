@@ -38,10 +38,43 @@ export function normalisePhrase(text: string): string {
  * exact automaton already finds "rnattress", "R0ckwool" or "lnsulation". Edit distance covers the rest.
  */
 export function ocrCanonical(token: string): string {
-  return token
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
-    .replace(/[01i5]/g, (c) => OCR_SINGLE[c] ?? c)
+  // One left-to-right pass equals the three replaces in order: none of them creates or breaks
+  // another's pattern (m, w, o, l, s are never r, n or v). Most tokens need no change at all.
+  let i = 0
+  for (; i < token.length; i++) {
+    const c = token.charCodeAt(i)
+    if (
+      OCR_CHANGES[c] ||
+      (c === R && token.charCodeAt(i + 1) === N) ||
+      (c === V && token.charCodeAt(i + 1) === V)
+    )
+      break
+  }
+  if (i === token.length) return token
+  let out = token.slice(0, i)
+  for (; i < token.length; i++) {
+    const c = token.charCodeAt(i)
+    const after = token.charCodeAt(i + 1)
+    if (c === R && after === N) {
+      out += 'm'
+      i++
+    } else if (c === V && after === V) {
+      out += 'w'
+      i++
+    } else {
+      const mapped = c < 128 ? OCR_CHANGES[c] : 0
+      out += mapped ? String.fromCharCode(mapped) : token[i]
+    }
+  }
+  return out
 }
 
-const OCR_SINGLE: Record<string, string> = { '0': 'o', '1': 'l', i: 'l', '5': 's' }
+const R = 0x72
+const N = 0x6e
+const V = 0x76
+/** Code unit → its OCR representative (0: unchanged), for 0→o, 1→l, i→l, 5→s. */
+const OCR_CHANGES = new Uint8Array(128)
+OCR_CHANGES[0x30] = 0x6f
+OCR_CHANGES[0x31] = 0x6c
+OCR_CHANGES[0x69] = 0x6c
+OCR_CHANGES[0x35] = 0x73
