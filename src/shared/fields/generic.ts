@@ -48,8 +48,8 @@ const MAX_FALLBACKS = 200
 function scan(prepared: PreparedText, parse: ValueParser, label: string): Field[] {
   const out: Field[] = []
   for (const page of prepared.pages) {
-    const order = readingOrder(page)
-    const lines: number[][] = page.lines.length > 0 ? page.lines.map((l) => l.wordIndexes) : [order]
+    const lines: number[][] =
+      page.lines.length > 0 ? page.lines.map((l) => l.wordIndexes) : [readingOrder(page)]
     for (const line of lines) {
       let rest = line
       while (rest.length > 0 && out.length < MAX_FALLBACKS) {

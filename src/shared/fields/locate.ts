@@ -99,13 +99,12 @@ export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean)
   const labelRight = Math.max(...label.words.map((w) => words[w]!.bbox[2]))
   const h = Math.min(...label.words.map((w) => height(words[w]!.bbox)))
   const band: [number, number] = [label.bbox[1] - 0.35 * h, label.bbox[3] + 0.35 * h]
-  const beside = words
-    .map((_, i) => i)
-    .filter((i) => {
-      if (own.has(i)) return false
-      const b = words[i]!.bbox
-      return b[0] >= labelRight - 0.2 * h && centre(b) >= band[0] && centre(b) <= band[1]
-    })
+  const beside: number[] = []
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    if (!own.has(i) && b[0] >= labelRight - 0.2 * h && centre(b) >= band[0] && centre(b) <= band[1])
+      beside.push(i)
+  }
   if (beside.length === 0) return []
   const rows = rowsOf(words, beside)
   const seedRow = rows.reduce((best, r) =>
@@ -117,9 +116,9 @@ export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean)
   const seed = leadingRun(words, seedRow.words)
   if (!multiline) return seed
   const left = Math.min(...seed.map((i) => words[i]!.bbox[0]))
-  const column = words
-    .map((_, i) => i)
-    .filter((i) => !own.has(i) && words[i]!.bbox[0] >= left - h && words[i]!.text.trim() !== '')
+  const column: number[] = []
+  for (let i = 0; i < words.length; i++)
+    if (!own.has(i) && words[i]!.bbox[0] >= left - h && words[i]!.text.trim() !== '') column.push(i)
   const columnRows = rowsOf(words, column)
   const at = columnRows.findIndex((r) => r.words.includes(seed[0]!))
   if (at < 0) return seed

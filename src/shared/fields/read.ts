@@ -45,15 +45,21 @@ export function fieldFromWords(
 ): Field | null {
   if (indexes.length === 0) return null
   let text = ''
-  const spans: { word: number; start: number; end: number }[] = []
   for (const i of indexes) {
     if (text) text += ' '
-    spans.push({ word: i, start: text.length, end: text.length + page.words[i]!.text.length })
     text += page.words[i]!.text
   }
   const parsed = parse(text)
+  // Most calls (the fallback scan, line by line) parse nothing: word offsets are only worked out after a hit.
   if (!parsed) return null
-  const used = spans.filter((s) => s.end > parsed.start && s.start < parsed.end).map((s) => s.word)
+  const used: number[] = []
+  let at = 0
+  for (const i of indexes) {
+    if (at > 0) at++
+    const start = at
+    at += page.words[i]!.text.length
+    if (at > parsed.start && start < parsed.end) used.push(i)
+  }
   if (used.length === 0) return null
   const confidence = used.reduce((sum, i) => sum + page.words[i]!.confidence, 0) / used.length / 100
   return {

@@ -43,24 +43,41 @@ export class BigramFilter {
     this.needed = grams.length - 2 * k
   }
 
-  /** False only when no substring of text[lo, hi) can be within the pattern's edit budget. */
-  mayMatch(text: string, lo: number, hi: number): boolean {
+  /**
+   * False only when no substring of text[lo, hi) can be within the pattern's edit budget.
+   * `textGrams` is bigramsOf(text); checking starts at pattern bigram `first` (past the piece
+   * that was found, so a miss, and the early exit, comes soonest).
+   */
+  mayMatch(textGrams: Uint16Array, lo: number, hi: number, first = 0): boolean {
+    const count = this.grams.length
     if (this.needed <= 0) return true
     const from = Math.max(0, lo)
-    const to = Math.min(text.length, hi)
+    const to = Math.min(textGrams.length + 1, hi)
     // A fresh stamp per call clears the table without touching it.
     const stamp = nextStamp()
-    for (let i = from; i + 1 < to; i++) seen[bigram(text.charCodeAt(i), text.charCodeAt(i + 1))] = stamp
+    for (let i = from; i + 1 < to; i++) seen[textGrams[i]!] = stamp
     let found = 0
     let missing = 0
-    const allowed = this.grams.length - this.needed
-    for (let i = 0; i < this.grams.length; i++) {
+    const allowed = count - this.needed
+    for (let n = 0, i = first % count; n < count; n++, i = i + 1 === count ? 0 : i + 1) {
       if (seen[this.grams[i]!] === stamp) {
         if (++found >= this.needed) return true
       } else if (++missing > allowed) return false
     }
     return found >= this.needed
   }
+}
+
+/** The bigram hash at every position of a text (one fewer than its length). */
+export function bigramsOf(text: string): Uint16Array {
+  const out = new Uint16Array(Math.max(0, text.length - 1))
+  let a = text.charCodeAt(0)
+  for (let i = 0; i < out.length; i++) {
+    const b = text.charCodeAt(i + 1)
+    out[i] = bigram(a, b)
+    a = b
+  }
+  return out
 }
 
 const GRAM_BITS = 12

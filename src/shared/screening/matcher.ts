@@ -1,7 +1,7 @@
 import type { BBox, PageText } from '../document-text'
 import { AhoCorasick } from './aho-corasick'
 import type { CompiledProfiles, CompiledTerm } from './compile'
-import { align, allowedEdits, BigramFilter, pieces } from './fuzzy'
+import { align, allowedEdits, BigramFilter, bigramsOf, pieces } from './fuzzy'
 import { normaliseWord, ocrCanonical, tokenise } from './normalise'
 import {
   compact,
@@ -142,16 +142,18 @@ export class Matcher {
 
     const ocr = prepared.ocr
     if (ocr && this.fuzzyPatterns.length > 0) {
+      let grams: Uint16Array | undefined
       this.fuzzy.search(ocr.text, (id, start, end) => {
         const p = this.fuzzyPatterns[id]!
         if (p.edits === 0) {
           if (ocr.tokenStart[start] && ocr.tokenStart[end]) keep(p.term, p.variant, ocr, start, end, 0)
           return
         }
-        const origin = start - p.offset
-        if (p.filter && !p.filter.mayMatch(ocr.text, origin - p.edits, origin + p.full.length + p.edits))
-          return
-        const a = align(ocr, origin - p.edits, origin + p.full.length + p.edits, p.full, p.edits)
+        const lo = start - p.offset - p.edits
+        const hi = start - p.offset + p.full.length + p.edits
+        grams ??= bigramsOf(ocr.text)
+        if (p.filter && !p.filter.mayMatch(grams, lo, hi, p.offset + end - start - 1)) return
+        const a = align(ocr, lo, hi, p.full, p.edits)
         if (a && a.edits > 0) keep(p.term, p.variant, ocr, a.start, a.end, a.edits)
       })
     }
