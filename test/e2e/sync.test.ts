@@ -90,24 +90,27 @@ describe('a desk in Chromium syncs to a real hub, offline and back', () => {
   })
 
   it('offline: decisions are recorded and wait in the outbox', async () => {
-    await context.setOffline(true)
-    await nav('Review').click()
-    const form = page.getByRole('form', { name: 'Quick decision' })
+    // The evidence view opens while online; deciding itself is local and must work offline.
+    await nav('Tenders').click()
+    const results = page.getByRole('table', { name: 'Screening results' })
+    await expect.poll(() => results.isVisible(), { timeout: 30_000 }).toBe(true)
+    await results.getByRole('button', { name: 'tess_phototest.tif' }).click()
+    const form = page.getByRole('form', { name: 'Decision' })
     await expect.poll(() => form.isVisible()).toBe(true)
+    await context.setOffline(true)
     const decisions = [
       { decision: 'Relevant', note: 'steel tubes, our range' },
       { decision: 'Not relevant', note: 'civil works only' },
       { decision: 'Relevant', note: 'second lot fits too' },
     ]
     for (const { decision, note } of decisions) {
-      await form.getByLabel('Document').selectOption({ label: 'tess_phototest.tif' })
       await form.getByLabel(decision, { exact: true }).check()
-      await form.getByLabel('Note (optional)').fill(note)
+      await form.getByLabel('Reason').fill(note)
       await form.getByLabel('Decided by').fill('e2e.analyst')
       await form.getByRole('button', { name: 'Record decision' }).click()
       await expect
-        .poll(() => page.getByRole('region', { name: 'Quick decision' }).textContent())
-        .toContain(`is ${decision.toLowerCase()}.`)
+        .poll(() => page.getByRole('status', { name: 'Current decision' }).textContent())
+        .toContain(note)
     }
 
     await nav('Sync').click()

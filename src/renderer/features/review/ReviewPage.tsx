@@ -1,6 +1,5 @@
 import { useTenantDbStore, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
-import { QuickDecision } from './QuickDecision'
 import { useAuditStatus } from './use-audit-status'
 
 function AuditSummary() {
@@ -43,16 +42,13 @@ export function ReviewPage() {
       <PageHeading>Review</PageHeading>
       <p className="intro">
         Every decision made on this desk (tender relevance, certificate approvals, field corrections, scan
-        links) is recorded in a tamper-evident audit trail. Decisions waiting for a second look will be listed
-        here.
+        links) is recorded in a tamper-evident audit trail. Tender decisions are made beside their evidence on
+        the Tenders page.
       </p>
       {tenantId === null ? (
         <p className="empty-state">Choose a tenant in the header to check its audit trail.</p>
       ) : (
-        <>
-          <QuickDecision tenantId={tenantId} />
-          <AuditSummary />
-        </>
+        <AuditSummary />
       )}
     </>
   )

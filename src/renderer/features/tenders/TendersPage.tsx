@@ -1,5 +1,10 @@
 import { useDocumentStore, useTenantStore, useViewerStore } from '../../state'
+import { EvidenceView } from '../evidence/EvidenceView'
+import { useEvidenceStore } from '../evidence/store'
 import { PageHeading } from '../navigation/PageHeading'
+import { ScreeningSection } from '../screening/ScreeningSection'
+import { useScreeningStore } from '../screening/store'
+import { useScreening } from '../screening/use-screening'
 import { DocumentViewer } from '../viewer/DocumentViewer'
 import { DocumentsTable } from './DocumentsTable'
 import { ImportControls } from './ImportControls'
@@ -10,6 +15,10 @@ export function TendersPage() {
   const viewing = useViewerStore((s) => s.documentId)
   const returnFocusTo = useViewerStore((s) => s.returnFocusTo)
   const open = documents.find((d) => d.id === viewing)
+  const evidenceId = useEvidenceStore((s) => s.documentId)
+  const evidence = documents.find((d) => d.id === evidenceId)
+  const evidenceRow = useScreeningStore((s) => s.rows.find((r) => r.documentId === evidenceId))
+  useScreening(tenantId)
 
   return (
     <>
@@ -18,6 +27,8 @@ export function TendersPage() {
         <p className="empty-state">
           Choose a tenant in the header, or add one, to import and see its documents.
         </p>
+      ) : evidence ? (
+        <EvidenceView key={evidence.id} tenantId={tenantId} document={evidence} row={evidenceRow} />
       ) : open ? (
         <DocumentViewer key={open.id} document={open} />
       ) : (
@@ -38,6 +49,7 @@ export function TendersPage() {
               </p>
             </div>
           )}
+          {documents.length > 0 && <ScreeningSection />}
           {documents.length > 0 && <DocumentsTable documents={documents} focusId={returnFocusTo} />}
         </>
       )}

@@ -10,11 +10,14 @@ interface Props {
   pageText: PageText | undefined
   showBoxes: boolean
   label: string
+  /** Passed to the overlay: classes per word index, and whether only those words are drawn. */
+  marks?: ReadonlyMap<number, string>
+  marksOnly?: boolean
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
-export function PagePicture({ picture, pageText, showBoxes, label }: Props) {
+export function PagePicture({ picture, pageText, showBoxes, label, marks, marksOnly }: Props) {
   const words = pageText?.words ?? []
   const low = words.filter((w) => isLowConfidence(w.confidence)).length
 
@@ -41,7 +44,12 @@ export function PagePicture({ picture, pageText, showBoxes, label }: Props) {
               height={picture.value.height}
               scaleX={picture.value.width / pageText.width}
               scaleY={picture.value.height / pageText.height}
-              summary={`Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`}
+              summary={
+                marks
+                  ? `Highlights: ${plural(marks.size, 'marked word')}`
+                  : `Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`
+              }
+              {...(marks ? { marks, marksOnly: marksOnly ?? false } : {})}
             />
           )}
         </div>

@@ -15,6 +15,10 @@ interface Props {
   highlighted?: ReadonlySet<number>
   /** Called with a box's index when it is clicked. */
   onPick?: (index: number) => void
+  /** Extra classes per box (the evidence view colours each term's hits). */
+  marks?: ReadonlyMap<number, string>
+  /** Draw only the marked boxes. */
+  marksOnly?: boolean
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100
@@ -33,7 +37,18 @@ const STEP: Record<string, (i: number, last: number) => number> = {
  * Word boxes over the page picture. Hundreds of boxes as tab stops would bury the rest of the
  * page, so the overlay is one stop with a summary, and arrow keys walk the words in reading order.
  */
-export function WordOverlay({ words, width, height, scaleX, scaleY, summary, highlighted, onPick }: Props) {
+export function WordOverlay({
+  words,
+  width,
+  height,
+  scaleX,
+  scaleY,
+  summary,
+  highlighted,
+  onPick,
+  marks,
+  marksOnly = false,
+}: Props) {
   const [active, setActive] = useState<number | null>(null)
   const readoutId = useId()
   const current = active === null ? undefined : words[active]
@@ -57,8 +72,11 @@ export function WordOverlay({ words, width, height, scaleX, scaleY, summary, hig
     >
       <svg aria-hidden="true" focusable="false" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none">
         {words.map((w, i) => {
+          const mark = marks?.get(i)
+          if (marksOnly && mark === undefined) return null
           const [x0, y0, x1, y1] = w.bbox
           const classes = ['word']
+          if (mark) classes.push(mark)
           if (isLowConfidence(w.confidence)) classes.push('low')
           if (i === active) classes.push('active')
           if (highlighted?.has(i)) classes.push('selected')

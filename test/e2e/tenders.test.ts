@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { corpusFile } from '../support/corpus'
+import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+
+const SHOTS = join(ROOT, 'test-results')
+mkdirSync(SHOTS, { recursive: true })
+
+const BIDS = [
+  'tender_gem_GEM-2025-B-6572913_bhel-maplitho.pdf',
+  'tender_gem_GEM-2026-B-7439924_rockwool.pdf',
+  'tender_gsecl_wanakbori_RFQ-75810_technical-bid.pdf',
+]
+const ROCKWOOL = BIDS[1]!
+const INSULATION = JSON.stringify({
+  name: 'Insulation',
+  threshold: 5,
+  terms: [
+    { term: 'rock wool', synonyms: ['rockwool', 'mineral wool'], weight: 5 },
+    { term: 'mattress', weight: 2 },
+  ],
+  exclude: [{ term: 'civil works', veto: true }],
+})
+
+let desk: ServedDesk
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  desk = await serveDesk()
+  expect(desk.cli('tenants', 'add', 'acme', 'Acme Insulation').status).toBe(0)
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await desk?.stop()
+})
+
+const results = () => page.getByRole('table', { name: 'Screening results' })
+const rowNames = async () =>
+  (await results().getByRole('rowheader').getByRole('button').allTextContents()).map((s) => s.trim())
+
+describe('screening tenders in Chromium through pebble-desk serve', () => {
+  it('imports several corpus bids and lists them for screening', async () => {
+    await page.goto(desk.url)
+    await expect.poll(() => page.getByLabel('Tenant').isVisible()).toBe(true)
+    await page.getByLabel('Tenant').selectOption('acme')
+    await page.getByLabel('Import documents').setInputFiles(BIDS.map(corpusFile))
+    await expect.poll(async () => (await rowNames()).sort(), { timeout: 60_000 }).toEqual([...BIDS].sort())
+  })
+
+  it('adds the Insulation profile, with path errors for a bad one first', async () => {
+    const form = page.getByRole('form', { name: 'Add profile' })
+    await form
+      .getByLabel(/Profile \(JSON\)/)
+      .fill('{ "name": "Bad", "terms": [ { "term": "x", "weight": "high" } ] }')
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('terms[0].weight')
+    await form.getByLabel(/Profile \(JSON\)/).fill(INSULATION)
+    await form.getByRole('button', { name: 'Save profile' }).click()
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Profiles' }).textContent())
+      .toContain('Insulation')
+  })
+
+  it('ranks the rock wool bid first once every bid is read', async () => {
+    await expect
+      .poll(
+        async () => {
+          const text = (await results().textContent()) ?? ''
+          return !text.includes('Not read yet') && (await rowNames())[0] === ROCKWOOL
+        },
+        { timeout: 240_000, interval: 1000 },
+      )
+      .toBe(true)
+    const first = results().getByRole('row').nth(1)
+    expect(await first.textContent()).toContain('Insulation')
+    expect(await first.textContent()).toContain('GEM/2026/B/7439924')
+    await page.screenshot({ path: join(SHOTS, 'e2e-tenders-01-ranked.png'), fullPage: true })
+  })
+
+  it('opens the evidence view with the hits highlighted, steps through them and locates a field', async () => {
+    await results().getByRole('button', { name: ROCKWOOL }).click()
+    await expect
+      .poll(() => page.getByRole('heading', { name: `Evidence: ${ROCKWOOL}` }).isVisible())
+      .toBe(true)
+    await page.getByRole('button', { name: 'Next hit' }).click()
+    const hits = page.getByRole('group', { name: 'Hits' })
+    await expect.poll(() => hits.textContent()).toMatch(/Hit 1 of \d+: .*rock wool/)
+    await expect
+      .poll(() => page.locator('.word-overlay rect.mark').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0)
+    expect(await page.locator('.word-overlay rect.mark.current').count()).toBeGreaterThan(0)
+    expect(await page.getByRole('table', { name: 'Score breakdown' }).textContent()).toContain('rock wool')
+    await page.screenshot({ path: join(SHOTS, 'e2e-tenders-02-evidence.png'), fullPage: true })
+    await page.keyboard.press('n')
+    await expect.poll(() => hits.textContent()).toMatch(/Hit 2 of/)
+    await page.getByRole('button', { name: 'Locate bidNumber' }).click()
+    await expect.poll(() => page.locator('.word-overlay rect.mark.field').count()).toBeGreaterThan(0)
+  })
+
+  it('records a decision with a reason and sees it in the list and its filter', async () => {
+    const form = page.getByRole('form', { name: 'Decision' })
+    await form.getByLabel('Relevant', { exact: true }).check()
+    await form.getByLabel('Reason').fill('rock wool mattresses, our range')
+    await form.getByLabel('Decided by').fill('e2e.analyst')
+    await form.getByRole('button', { name: 'Record decision' }).click()
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Current decision' }).textContent())
+      .toContain('rock wool mattresses, our range')
+    await page.screenshot({ path: join(SHOTS, 'e2e-tenders-03-decided.png'), fullPage: true })
+    await page.getByRole('button', { name: 'Back to results' }).click()
+    const first = results().getByRole('row').nth(1)
+    await expect.poll(() => first.textContent()).toContain('Relevant')
+    await page.getByRole('form', { name: 'Filter results' }).getByLabel('Decision').selectOption('relevant')
+    await expect.poll(() => rowNames()).toEqual([ROCKWOOL])
+    await page.screenshot({ path: join(SHOTS, 'e2e-tenders-04-filtered.png'), fullPage: true })
+  })
+
+  it('exports the filtered list as CSV with the decision', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ])
+    const path = await download.path()
+    const { readFileSync } = await import('node:fs')
+    const csv = readFileSync(path, 'utf8').split('\r\n')
+    expect(csv[1]).toContain(ROCKWOOL)
+    expect(csv[1]).toContain('relevant,"rock wool mattresses, our range"')
+    expect(csv).toHaveLength(3)
+  })
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([])
+  })
+})
