@@ -24,9 +24,13 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(desk.url)
+  await openScannerPage()
+})
+
+async function openScannerPage(): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Scanner' }).click()
   await page.getByRole('heading', { level: 1, name: 'Scanner' }).waitFor()
-})
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -56,6 +60,9 @@ describe('the Scanner page in Chromium through pebble-desk serve', () => {
     expect(await devices.textContent()).toContain(pty.device)
 
     pty.send(']C1010950600013435210ABC123\x1D17261231\r')
+    // A batch label opens that batch's COA record (issue 6, scan-driven work); the feed keeps the scan.
+    await page.getByRole('heading', { name: 'Batch ABC123' }).waitFor({ timeout: 15_000 })
+    await openScannerPage()
     await expect.poll(() => feed().textContent(), { timeout: 15_000 }).toContain('ABC123')
     const entry = (await feed().locator('li').first().textContent()) ?? ''
     expect(entry).toContain(pty.device)
@@ -68,7 +75,8 @@ describe('the Scanner page in Chromium through pebble-desk serve', () => {
     const port = page.getByLabel('Port')
     await port.fill('')
     await port.focus()
-    await page.keyboard.type(']C10109506000134352172612311 0WEDGE42'.replace(' ', ''), { delay: 5 })
+    // A unit label without a batch (AI 21 serial only) stays on this page: only batch labels navigate.
+    await page.keyboard.type(']C101095060001343521726123121WEDGE42', { delay: 5 })
     await page.keyboard.press('Enter')
     await expect.poll(() => feed().textContent(), { timeout: 10_000 }).toContain('WEDGE42')
     expect(await feed().locator('li').first().textContent()).toContain('Keyboard scanner')
