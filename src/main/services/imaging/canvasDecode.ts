@@ -1,6 +1,6 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { imageError } from './errors'
-import { rgbaToGray, type RasterImage } from './raster'
+import { isGrayRgba, rgbaToGray, type RasterImage } from './raster'
 
 /**
  * PNG and JPEG through Skia: the codec is native and fast, and the header was already checked, so
@@ -38,7 +38,11 @@ export async function decodeWithCanvas(
   ctx.fillRect(0, 0, width, height)
   ctx.drawImage(image, 0, 0)
   const rgba = ctx.getImageData(0, 0, width, height).data
-  if (expect.gray)
+  // Frees the Skia surface now rather than at the next GC: a 300-dpi page holds ~34 MB there.
+  canvas.width = 0
+  canvas.height = 0
+  // Scanners and converters often write gray pages as RGB: a quarter of the memory from here on.
+  if (expect.gray || isGrayRgba(rgba, width * height))
     return { width, height, channels: 1, data: rgbaToGray(rgba, width * height), dpi: expect.dpi }
   return {
     width,

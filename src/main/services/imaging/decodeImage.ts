@@ -39,3 +39,30 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeImageOptions): 
   if (type === 'image/tiff') return decodeTiff(bytes, file, maxPixels)
   throw imageError('UNSUPPORTED_FILE', file, 'not a PNG, JPEG or TIFF image')
 }
+
+/**
+ * Pages in a PNG or JPEG (always one) after the same header, size and stream checks `decodeImage`
+ * makes, without decoding pixels; undefined for TIFF, whose pages are only known by reading them.
+ * Lets a survey count an image's pages without a full decode that the OCR task repeats anyway.
+ */
+export async function countImagePages(
+  bytes: Uint8Array,
+  opts: DecodeImageOptions,
+): Promise<number | undefined> {
+  const { file, maxPixels } = opts
+  if (bytes.length === 0) throw imageError('CORRUPT_FILE', file, 'the file is empty')
+  const type = sniffMediaType(bytes.subarray(0, 16))
+  if (type === 'image/png') {
+    const h = readPngHeader(bytes, file)
+    checkPixels(file, h.width, h.height, maxPixels)
+    await checkPngStream(bytes, file, h)
+    return 1
+  }
+  if (type === 'image/jpeg') {
+    const h = readJpegHeader(bytes, file)
+    checkPixels(file, h.width, h.height, maxPixels)
+    return 1
+  }
+  if (type === 'image/tiff') return undefined
+  throw imageError('UNSUPPORTED_FILE', file, 'not a PNG, JPEG or TIFF image')
+}

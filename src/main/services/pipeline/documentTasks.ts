@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { DeskError, formatZodIssues } from '../../../shared/contract'
 import { groupLines, type PageText } from '../../../shared/document-text'
-import { decodeImage, type RasterImage } from '../imaging'
+import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
 import { encodePagePicture } from './pagePicture'
@@ -48,7 +48,14 @@ function emptyPage(
 async function survey(task: SurveyTask): Promise<SurveyResult> {
   const bytes = await readSource(task.path, task.file)
   if (!isPdf(task.mediaType)) {
-    const frames = await decodeImage(bytes, { file: task.file, maxPixels: task.maxPixels })
+    const options = { file: task.file, maxPixels: task.maxPixels }
+    // The OCR task decodes the page anyway; a survey that only needs the page count skips the decode.
+    const count = task.mode === 'text-only' ? undefined : await countImagePages(bytes, options)
+    if (count !== undefined) {
+      const ocrPages = Array.from({ length: count }, (_, i) => ({ page: i + 1, reason: 'image' }))
+      return { pageCount: count, textPages: [], ocrPages }
+    }
+    const frames = await decodeImage(bytes, options)
     const textPages =
       task.mode === 'text-only'
         ? frames.map((f, i) =>
