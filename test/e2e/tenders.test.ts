@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
@@ -32,6 +33,7 @@ const pageErrors: string[] = []
 beforeAll(async () => {
   desk = await serveDesk()
   expect(desk.cli('tenants', 'add', 'acme', 'Acme Insulation').status).toBe(0)
+  expect(desk.cli('tenants', 'add', 'globex', 'Globex Boilers').status).toBe(0)
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
@@ -82,6 +84,9 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     const first = results().getByRole('row').nth(1)
     expect(await first.textContent()).toContain('Insulation')
     expect(await first.textContent()).toContain('GEM/2026/B/7439924')
+    // The 2025 BHEL bid closed long ago.
+    const bhel = results().getByRole('row').filter({ hasText: 'GEM/2025/B/6572913' })
+    expect(await bhel.textContent()).toContain('Closed')
     await page.screenshot({ path: join(SHOTS, 'e2e-tenders-01-ranked.png'), fullPage: true })
   })
 
@@ -97,6 +102,12 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
       .poll(() => page.locator('.word-overlay rect.mark').count(), { timeout: 30_000 })
       .toBeGreaterThan(0)
     expect(await page.locator('.word-overlay rect.mark.current').count()).toBeGreaterThan(0)
+    // The highlight must sit on the picture, not drift below it with a stretched overlay.
+    const img = await page.locator('.page-canvas img').boundingBox()
+    const mark = await page.locator('.word-overlay rect.mark.current').first().boundingBox()
+    expect(img && mark).toBeTruthy()
+    expect(mark!.y).toBeGreaterThanOrEqual(img!.y)
+    expect(mark!.y + mark!.height).toBeLessThanOrEqual(img!.y + img!.height)
     expect(await page.getByRole('table', { name: 'Score breakdown' }).textContent()).toContain('rock wool')
     await page.screenshot({ path: join(SHOTS, 'e2e-tenders-02-evidence.png'), fullPage: true })
     await page.keyboard.press('n')
@@ -134,6 +145,24 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     expect(csv[1]).toContain(ROCKWOOL)
     expect(csv[1]).toContain('relevant,"rock wool mattresses, our range"')
     expect(csv).toHaveLength(3)
+  })
+
+  it('imports a whole folder through the folder picker: documents only, for the other tenant', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pebble-bids-'))
+    try {
+      for (const name of BIDS.slice(0, 2)) copyFileSync(corpusFile(name), join(folder, name))
+      writeFileSync(join(folder, 'notes.txt'), 'not a bid')
+      await page.getByLabel('Tenant').selectOption('globex')
+      await expect.poll(() => page.getByRole('table', { name: 'Screening results' }).count()).toBe(0)
+      await page.getByLabel('Import a folder').setInputFiles(folder)
+      await expect
+        .poll(async () => (await rowNames()).sort(), { timeout: 60_000 })
+        .toEqual(BIDS.slice(0, 2).sort())
+      expect(await page.getByRole('main').textContent()).not.toContain('notes.txt')
+    } finally {
+      await page.screenshot({ path: join(SHOTS, 'e2e-tenders-05-folder.png'), fullPage: true })
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('raised no uncaught errors in the page', () => {

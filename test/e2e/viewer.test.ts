@@ -27,8 +27,10 @@ afterAll(async () => {
   await desk?.stop()
 })
 
+// The Documents table: the screening table above it names the same document.
+const documentsTable = () => page.getByRole('table', { name: 'Documents' })
 const textCell = () =>
-  page
+  documentsTable()
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: SCAN }) })
     .getByRole('cell')
@@ -51,7 +53,7 @@ describe('the document viewer over a real OCR run', () => {
   })
 
   it('opens the viewer with word boxes over the page picture and the text beside it', async () => {
-    await page.getByRole('button', { name: SCAN }).click()
+    await documentsTable().getByRole('button', { name: SCAN }).click()
     const viewer = page.getByRole('region', { name: SCAN })
     const picture = viewer.getByRole('img', { name: 'page 1 of 1' })
     await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)

@@ -49,6 +49,11 @@ export function EvidenceView({ tenantId, document, row }: Props) {
     return hitMarks(hits, page, current)
   }, [field, pageText, page, hits, current])
 
+  // The current hit (or located field) may be below the fold of a tall page.
+  useEffect(() => {
+    rootRef.current?.querySelector('rect.current')?.scrollIntoView?.({ block: 'center' })
+  }, [marks, picture.state])
+
   useEffect(() => {
     showViewerPage(1)
     headingRef.current?.focus()

@@ -123,8 +123,9 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                 <div role="cell">
                   {r.fields.bidEndDate ? (
                     <>
-                      <time dateTime={r.fields.bidEndDate.normalised}>{r.fields.bidEndDate.value}</time>{' '}
-                      <DeadlineBadge deadline={v.deadline} />
+                      {/* Badge first: a narrow column cuts the end of the cell, never the warning. */}
+                      <DeadlineBadge deadline={v.deadline} />{' '}
+                      <time dateTime={r.fields.bidEndDate.normalised}>{r.fields.bidEndDate.value}</time>
                     </>
                   ) : (
                     '–'

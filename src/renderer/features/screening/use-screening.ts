@@ -5,6 +5,7 @@ import { loadDecisions, useDecisionsStore } from '../decisions/store'
 import { closeEvidence } from '../evidence/store'
 import { useServices } from '../services/context'
 import { useScreeningStore } from './store'
+import { DEFAULT_FILTERS } from './view'
 
 const SETTLE_MS = 250
 
@@ -16,7 +17,8 @@ export function useScreening(tenantId: TenantId | null): void {
   const { desk } = useServices()
   useEffect(() => {
     // Another tenant's rows and decisions must never show under this one, even for a frame.
-    useScreeningStore.setState({ rows: [], loaded: false, error: null })
+    // Filters go too: profile names and decisions belong to the tenant they were set for.
+    useScreeningStore.setState({ rows: [], loaded: false, error: null, filters: DEFAULT_FILTERS })
     useDecisionsStore.setState({ tenantId: null, decisions: {}, corrections: {} })
     closeEvidence()
     if (tenantId === null) return

@@ -2,6 +2,16 @@ import { useState, type DragEvent } from 'react'
 import { useImport } from './use-import'
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff'
+const DOCUMENT = /\.(pdf|png|jpe?g|tiff?)$/i
+// Not in React's typings, but Chromium and Electron honour it: the picker chooses a whole folder.
+const FOLDER_PICKER = { webkitdirectory: '', directory: '' }
+
+/** A folder brings everything below it; only documents are sent (hidden files and notes are not). */
+export function documentsInFolder(files: readonly File[]): File[] {
+  return files.filter(
+    (f) => DOCUMENT.test(f.name) && !f.webkitRelativePath.split('/').some((p) => p.startsWith('.')),
+  )
+}
 
 export function ImportControls() {
   const { importFiles, busy, error } = useImport()
@@ -46,6 +56,22 @@ export function ImportControls() {
       />
       <label htmlFor="import-documents" className="button">
         Import documents
+      </label>{' '}
+      <input
+        id="import-folder"
+        className="visually-hidden"
+        type="file"
+        multiple
+        disabled={busy}
+        {...FOLDER_PICKER}
+        onChange={(event) => {
+          const files = documentsInFolder(Array.from(event.target.files ?? []))
+          event.target.value = ''
+          void importFiles(files)
+        }}
+      />
+      <label htmlFor="import-folder" className="button">
+        Import a folder
       </label>
       {busy && <p className="muted">Reading and sending files…</p>}
       {error && (
