@@ -63,7 +63,9 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toMatch(/Connected/)
     await page.getByLabel('Tenant').selectOption('lab')
     await page.getByLabel('Import documents').setInputFiles(corpusFile(COA))
+    // The Documents table: the screening table above it names the same document.
     const cell = page
+      .getByRole('table', { name: 'Documents' })
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: COA }) })
       .getByRole('cell')
