@@ -67,7 +67,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       for (const session of sessions) session.emit(event, payload)
     },
     scanLogFile: join(options.dataDir, 'scanner', 'scans.jsonl'),
+    profilesFile: join(options.dataDir, 'scanner', 'profiles.json'),
   })
+  // Batch commands never scan; a desk with a UI gets its scanners back as they were.
+  if (options.host !== 'cli') void scanners.restore()
 
   const credentials = new SyncCredentialStore(options.secrets ?? new MemorySecretStore())
 

@@ -11,7 +11,9 @@ import {
 } from '../../../shared/contract'
 import { Gs1ParseError, parseGs1 } from '../../../shared/gs1'
 import { uuidv7 } from '../../../shared/ids'
-import { decodeSeparators, interpretScan } from '../../../shared/scanner'
+import { z } from 'zod'
+import { decodeSeparators, interpretScan, scannerProfileSchema } from '../../../shared/scanner'
+import { readJsonFile, writeJsonFile } from '../storage/jsonFile'
 import { consoleLog, type ScanEvent, type ScannerDevice, type ScannerLog } from './device'
 import { ScannerManager, type ManagerOptions } from './manager'
 import { ScanLog } from './scan-log'
@@ -28,6 +30,8 @@ export interface ScannerDeskOptions {
   managerOptions?: ManagerOptions
   /** JSON-lines file every scan is appended to. */
   scanLogFile?: string
+  /** Where connected scanners' profiles are kept, so they come back after a restart. */
+  profilesFile?: string
   log?: ScannerLog
   now?: () => number
 }
@@ -39,6 +43,8 @@ export interface ScannerDesk<Ctx> {
    * scan-driven work in the main process (e.g. opening the COA record of AI (10)) attaches.
    */
   onScan(listener: (scan: Scan) => void): () => void
+  /** Reconnects the scanners that were connected when the desk last ran (hosts with a UI call it). */
+  restore(): Promise<void>
   close(): Promise<void>
 }
 
@@ -93,6 +99,14 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
     await watching
   }
 
+  const saveProfiles = async (): Promise<void> => {
+    if (!options.profilesFile) return
+    const profiles = manager.all.map((d) => d.profile)
+    await writeJsonFile(options.profilesFile, { profiles }).catch((error: unknown) =>
+      log.error(`${options.profilesFile}: cannot save scanner profiles (${String(error)})`),
+    )
+  }
+
   const describe = (device: ScannerDevice): ScannerDeviceInfo => ({
     ...(lastStatus.get(device.profile.path) ?? {}),
     path: device.profile.path,
@@ -113,13 +127,16 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
     },
     'scanners.connect': async (profile) => {
       await ready()
-      return describe(await manager.add(profile))
+      const device = await manager.add(profile)
+      await saveProfiles()
+      return describe(device)
     },
     'scanners.disconnect': async ({ path }) => {
       await ready()
       if (!manager.all.some((d) => d.profile.path === path))
         throw new DeskError('NOT_FOUND', `no scanner is connected on ${path}`, { path })
       await manager.remove(path)
+      await saveProfiles()
       return { path }
     },
     'scanners.test': async ({ data }) => {
@@ -153,12 +170,29 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
       scanListeners.add(listener)
       return () => scanListeners.delete(listener)
     },
+    async restore() {
+      if (!options.profilesFile) return
+      const saved = await readJsonFile(options.profilesFile, savedProfilesSchema, { profiles: [] }).catch(
+        (error: unknown) => {
+          log.error(`scanner profiles not restored: ${String(error)}`)
+          return { profiles: [] }
+        },
+      )
+      if (saved.profiles.length === 0) return
+      await ready()
+      // A scanner that is unplugged right now is added anyway: it reconnects when it comes back.
+      for (const profile of saved.profiles) {
+        await manager.add(profile).catch((error: unknown) => log.error(`${profile.path}: ${String(error)}`))
+      }
+    },
     async close() {
       await manager.close()
       await scanLog.flushed()
     },
   }
 }
+
+const savedProfilesSchema = z.object({ profiles: z.array(scannerProfileSchema) })
 
 function hotplugOf(listing: { ok: boolean; reason?: string }): EventPayload<'scanner.ports'>['hotplug'] {
   return listing.ok ? { available: true } : { available: false, reason: listing.reason ?? 'unavailable' }

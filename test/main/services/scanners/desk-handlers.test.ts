@@ -56,6 +56,35 @@ async function rejection(promise: Promise<unknown>): Promise<DeskError> {
 }
 
 describe('scanner methods of the desk', () => {
+  it('brings connected scanners back after a restart of the desk', async () => {
+    const dataDir = tempDir()
+    const pty = new PtyPair(tempDir())
+    await pty.start()
+    cleanups.push(() => pty.stop())
+    const options = { dataDir, host: 'browser' as const, version: '0.0.0', modelsDir: join(REPO, 'models') }
+
+    const first = await createDesk(options)
+    const before = createDirectDeskApi(first).api
+    await before.scanners.connect({ path: pty.device, symbologyIdSent: true, baudRate: 19200 })
+    await first.close()
+    const saved = JSON.parse(readFileSync(join(dataDir, 'scanner', 'profiles.json'), 'utf8'))
+    expect(saved.profiles).toEqual([expect.objectContaining({ path: pty.device, baudRate: 19200 })])
+
+    const second = await createDesk(options)
+    cleanups.push(() => second.close())
+    const after = createDirectDeskApi(second)
+    const scans: Scan[] = []
+    after.api.on('scanner.scan', (scan) => scans.push(scan))
+    await expect
+      .poll(async () => (await after.api.scanners.list()).devices.map((d) => [d.path, d.status]), {
+        timeout: 10_000,
+      })
+      .toEqual([[pty.device, 'connected']])
+    pty.send(LABEL + '\r')
+    await waitFor(() => scans.length === 1, 10_000, 'a scan from the restored scanner')
+    expect(scans[0]).toMatchObject({ device: { path: pty.device }, data: LABEL })
+  })
+
   it('connects a pty scanner, broadcasts its parsed scans to every session and logs them', async () => {
     const { dataDir, a, b } = await openDesk()
     await a.api.tenants.create({ id: 'acme', name: 'Acme' })
