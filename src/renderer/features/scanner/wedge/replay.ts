@@ -31,7 +31,7 @@ export function insertText(el: HTMLElement, text: string): void {
     try {
       if (doc.execCommand('insertText', false, text)) return
     } catch {
-      // Not implemented here: edit the value directly below.
+      // This document has no insertText command (jsdom): edit the value directly below.
     }
   }
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
