@@ -14,8 +14,8 @@ export interface SafeStorageStoreOptions {
 
 /**
  * Secrets encrypted with the OS keychain (safeStorage) and written one file each. Refuses to write
- * when encryption is unavailable, and on Linux when the only backend is "basic_text", which is a
- * hard-coded key: the user was promised encryption, so we fail loudly instead.
+ * when encryption is unavailable, and on Linux when the only backend is "basic_text", whose key is
+ * built into Chromium and so protects nothing: the user was promised encryption, so we fail loudly.
  */
 export function createSafeStorageSecretStore(options: SafeStorageStoreOptions): SecretStore {
   const { safeStorage, dir } = options

@@ -3,6 +3,7 @@ import { describeError } from '../../bridge/errors'
 import type { CoaRecord, SignatureMeaning, Signer, TenantDb } from '../../db'
 import { showNotice } from './qc-store'
 import { signRecord } from './records'
+import { PasswordField } from './PasswordField'
 
 const MEANINGS: SignatureMeaning[] = ['reviewed', 'approved', 'rejected']
 
@@ -62,16 +63,7 @@ export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRec
           </label>
         ))}
       </fieldset>
-      <label>
-        PIN or password
-        <input
-          type="password"
-          autoComplete="off"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          required
-        />
-      </label>
+      <PasswordField label="PIN or password" value={secret} onChange={setSecret} autoComplete="off" />
       {error && (
         <p role="alert" className="inline-error">
           {error}

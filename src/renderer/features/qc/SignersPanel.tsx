@@ -5,6 +5,7 @@ import { actorName, showNotice, useQcStore } from './qc-store'
 import type { QcSettings } from './settings'
 import { writeQcSettings } from './settings'
 import { addSigner } from './signers'
+import { PasswordField } from './PasswordField'
 
 /** Technicians who sign, and the tenant's second-person verification setting. */
 export function SignersPanel({
@@ -70,26 +71,13 @@ export function SignersPanel({
             Name
             <input value={name} onChange={(e) => setName(e.target.value)} required />
           </label>
-          <label>
-            PIN or password
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            Repeat it
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              required
-            />
-          </label>
+          <PasswordField
+            label="PIN or password"
+            value={secret}
+            onChange={setSecret}
+            autoComplete="new-password"
+          />
+          <PasswordField label="Repeat it" value={again} onChange={setAgain} autoComplete="new-password" />
           {error && (
             <p role="alert" className="inline-error">
               {error}
