@@ -40,6 +40,34 @@ describe('POST /v1/ingest', () => {
     }
   })
 
+  it('stores a needs-review decision as it was sent, next to the verdicts for the same document', async () => {
+    const records = [
+      tenderDecision('acme', 'doc-review', 'relevant'),
+      tenderDecision('acme', 'doc-review', 'needs-review'),
+    ]
+    const ack = ingestAckSchema.parse((await postIngest(hub.url, tokenA, { records })).json)
+    expect(ack).toMatchObject({ stored: 2, rejected: 0 })
+    const stored = await withTenant(hub.db, 'acme', async (tx) => {
+      const r = await tx.query<{ record_id: string; decision: string }>(
+        `SELECT record_id, decision FROM tender_decisions WHERE document_id = 'doc-review' ORDER BY record_id`,
+      )
+      return r.rows
+    })
+    expect(stored).toEqual(
+      records.map((rec, i) => ({ record_id: rec.id, decision: ['relevant', 'needs-review'][i] })),
+    )
+  })
+
+  it('still rejects a tender decision outside relevant / irrelevant / needs-review', async () => {
+    const bogus = tenderDecision('acme', 'doc-bogus')
+    bogus.payload = { ...(bogus.payload as object), decision: 'maybe' }
+    const before = await count('acme', 'tender_decisions')
+    const ack = ingestAckSchema.parse((await postIngest(hub.url, tokenA, { records: [bogus] })).json)
+    expect(ack).toMatchObject({ stored: 0, rejected: 1 })
+    expect(ack.results[0]?.reason).toMatch(/payload of tender.decision: decision/)
+    expect(await count('acme', 'tender_decisions')).toBe(before)
+  })
+
   it('acknowledges a replayed record as a duplicate without storing it twice', async () => {
     const rec = correction('acme')
     const before = await count('acme')

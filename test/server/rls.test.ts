@@ -145,6 +145,8 @@ describe('row-level security', () => {
   })
 })
 
+const MIGRATIONS = ['001_init.sql', '002_tender_decision_needs_review.sql']
+
 describe('migrations', () => {
   let database: TestDatabase
   beforeAll(async () => {
@@ -154,8 +156,8 @@ describe('migrations', () => {
 
   it('two hubs migrating at once: one applies, the other waits on the lock and finds nothing to do', async () => {
     const [x, y] = await Promise.all([migrate(database.url), migrate(database.url)])
-    expect([x.applied.length, y.applied.length].sort()).toEqual([0, 1])
+    expect([x.applied.length, y.applied.length].sort()).toEqual([0, MIGRATIONS.length])
     const again = await migrate(database.url)
-    expect(again).toEqual({ applied: [], alreadyApplied: ['001_init.sql'] })
+    expect(again).toEqual({ applied: [], alreadyApplied: MIGRATIONS })
   })
 })

@@ -16,7 +16,11 @@ export const tenderDecisionSchema = z.strictObject({
   documentId,
   documentHash: sha256Schema.optional(),
   tenderId: z.string().min(1).max(200),
-  decision: z.enum(['relevant', 'irrelevant']),
+  /**
+   * 'needs-review' is an analyst saying "not decided yet": the hub keeps it so the latest word on a
+   * document is known, but it is not a relevance label and must never be counted as either verdict.
+   */
+  decision: z.enum(['relevant', 'irrelevant', 'needs-review']),
   reason: z.string().max(10_000).optional(),
   modelVersion: modelVersion.optional(),
   /** The model's confidence in its own suggestion, before the human decided. */

@@ -39,7 +39,7 @@ function decide(label: string, reason: string) {
 }
 
 describe('analyst decisions', () => {
-  it('writes relevant / not relevant as tender.decision outbox rows, needs review to the audit trail only', async () => {
+  it('writes relevant, not relevant and needs review each as a tender.decision outbox row with its audit entry', async () => {
     render(
       <DecisionForm
         tenantId={TENANT}
@@ -63,9 +63,9 @@ describe('analyst decisions', () => {
     expect(screen.getByRole('status', { name: 'Current decision' }).textContent).toContain('ask the buyer')
 
     const { outbox: rows, audit, decisions, chain } = await outbox()
-    expect(rows.map((r) => r.kind)).toEqual(['tender.decision', 'tender.decision'])
-    for (const r of rows) expect(tenderDecisionSchema.safeParse(r.payload).success).toBe(true)
-    expect(rows.map((r) => (r.payload as { decision: string }).decision)).toEqual(['relevant', 'irrelevant'])
+    expect(rows.map((r) => r.kind)).toEqual(['tender.decision', 'tender.decision', 'tender.decision'])
+    const payloads = rows.map((r) => tenderDecisionSchema.parse(r.payload))
+    expect(payloads.map((p) => p.decision)).toEqual(['relevant', 'irrelevant', 'needs-review'])
     expect(rows[0]?.payload).toMatchObject({
       documentId: 'doc-1',
       documentHash: SHA,
@@ -73,6 +73,12 @@ describe('analyst decisions', () => {
       reason: 'rock wool, our range',
       decidedBy: 'asha',
     })
+    expect(rows[2]).toMatchObject({
+      state: 'pending',
+      payload: { documentId: 'doc-1', documentHash: SHA, reason: 'ask the buyer', decidedBy: 'asha' },
+    })
+    // Entity, audit entry and outbox row come from one transaction, so each row points at its entity.
+    expect(rows.map((r) => r.entityId)).toEqual(decisions.map((d) => d.id))
     expect(audit).toHaveLength(3)
     expect(chain).toEqual({ ok: true, count: 3 })
     expect(decisions.map((d) => d.kind)).toEqual(['tender.relevance', 'tender.relevance', 'tender.relevance'])

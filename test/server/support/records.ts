@@ -30,7 +30,11 @@ export function correction(
   }
 }
 
-export function tenderDecision(tenant: string, documentId: string): IngestRecord {
+export function tenderDecision(
+  tenant: string,
+  documentId: string,
+  decision: 'relevant' | 'irrelevant' | 'needs-review' = 'relevant',
+): IngestRecord {
   return {
     id: uuidv7(),
     tenant,
@@ -41,7 +45,7 @@ export function tenderDecision(tenant: string, documentId: string): IngestRecord
     payload: {
       documentId,
       tenderId: 'T-2026-0042',
-      decision: 'relevant',
+      decision,
       modelVersion: 'tender-screen@2.0.1',
       confidence: 0.91,
       decidedBy: 'buyer.anna',

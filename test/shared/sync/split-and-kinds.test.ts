@@ -32,3 +32,26 @@ describe('ground-truth kinds', () => {
     expect(parsed.success).toBe(false) // strict: a renamed field is an error, not silently dropped
   })
 })
+
+describe('tender decisions', () => {
+  const decision = (value: string) =>
+    GROUND_TRUTH_KINDS['tender.decision'].safeParse({
+      documentId: 'd',
+      tenderId: 'GEM/2026/B/1',
+      decision: value,
+      decidedBy: 'asha',
+      decidedAt: '2026-03-02T09:00:00Z',
+    })
+
+  it('accepts relevant, irrelevant and needs-review', () => {
+    for (const value of ['relevant', 'irrelevant', 'needs-review']) expect(decision(value).success).toBe(true)
+  })
+
+  it('rejects any other decision, including the desk-side spelling of not relevant', () => {
+    for (const value of ['maybe', 'not-relevant', 'Needs review', '']) {
+      const parsed = decision(value)
+      expect(parsed.success).toBe(false)
+      expect(parsed.error?.issues[0]?.path).toEqual(['decision'])
+    }
+  })
+})

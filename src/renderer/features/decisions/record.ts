@@ -1,6 +1,6 @@
 import type { TenantId } from '../../../shared/contract'
-import { fieldCorrectionSchema, tenderDecisionSchema } from '../../../shared/sync/kinds'
-import { openTenantDb, recordChange, recordLocalChange } from '../../db'
+import { fieldCorrectionSchema, tenderDecisionSchema, type TenderDecision } from '../../../shared/sync/kinds'
+import { openTenantDb, recordChange } from '../../db'
 import type { TenderDecisionValue } from './types'
 
 export const TENDER_DECISION_KIND = 'tender.relevance'
@@ -16,41 +16,45 @@ export interface TenderDecisionInput {
   actor: string
 }
 
+// The desk says "not-relevant" where the hub's older wire value is "irrelevant"; a Record keeps the
+// mapping exhaustive, so a new desk decision cannot reach the outbox unmapped.
+const WIRE_DECISION: Record<TenderDecisionValue, TenderDecision['decision']> = {
+  relevant: 'relevant',
+  'not-relevant': 'irrelevant',
+  'needs-review': 'needs-review',
+}
+
 /**
- * Relevant / not relevant are ground truth: entity, audit entry and a `tender.decision` outbox row in
- * one transaction, the payload checked against the hub's own schema first. "Needs review" is not a
- * verdict the hub can learn from, so it stays in the local audit trail only.
+ * Every decision, "needs review" included, is written as entity, audit entry and a `tender.decision`
+ * outbox row in one transaction, the payload checked against the hub's own schema first. "Needs
+ * review" is not a relevance label, but the hub must still learn of it: otherwise an earlier
+ * relevant / not relevant would look like the analyst's last word on the document.
  */
 export async function recordTenderDecision(tenant: TenantId, input: TenderDecisionInput): Promise<void> {
   const reason = input.reason.trim()
   const actor = input.actor.trim()
   const decidedAt = new Date().toISOString()
-  const entity = {
-    kind: TENDER_DECISION_KIND,
-    subjectId: input.documentId,
-    value: { decision: input.decision, tenderId: input.tenderId, decidedAt },
+  const payload = tenderDecisionSchema.parse({
+    documentId: input.documentId,
+    documentHash: input.sha256,
+    tenderId: input.tenderId,
+    decision: WIRE_DECISION[input.decision],
     ...(reason === '' ? {} : { reason }),
-  }
+    decidedBy: actor,
+    decidedAt,
+  })
   const db = await openTenantDb(tenant)
   try {
-    if (input.decision === 'needs-review') {
-      await recordLocalChange(db, { table: 'decisions', action: 'create', actor, entity })
-      return
-    }
-    const payload = tenderDecisionSchema.parse({
-      documentId: input.documentId,
-      documentHash: input.sha256,
-      tenderId: input.tenderId,
-      decision: input.decision === 'relevant' ? 'relevant' : 'irrelevant',
-      ...(reason === '' ? {} : { reason }),
-      decidedBy: actor,
-      decidedAt,
-    })
     await recordChange(db, {
       table: 'decisions',
       action: 'create',
       actor,
-      entity,
+      entity: {
+        kind: TENDER_DECISION_KIND,
+        subjectId: input.documentId,
+        value: { decision: input.decision, tenderId: input.tenderId, decidedAt },
+        ...(reason === '' ? {} : { reason }),
+      },
       outbox: { kind: 'tender.decision', payload },
     })
   } finally {
