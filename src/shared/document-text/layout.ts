@@ -21,17 +21,24 @@ export function groupLines(words: readonly Word[]): { lines: Line[]; blocks: Blo
     .filter(({ word }) => word.text.trim() !== '')
     .sort((a, b) => (a.word.bbox[1] + a.word.bbox[3]) / 2 - (b.word.bbox[1] + b.word.bbox[3]) / 2)
 
-  const rows: { top: number; bottom: number; members: { word: Word; index: number }[] }[] = []
+  type Row = { top: number; bottom: number; members: { word: Word; index: number }[] }
+  const rows: Row[] = []
+  // Rows a word could still join, oldest first. Joining needs the row to reach down to the word's
+  // centre; centres only grow in this order, so a row that ends above one never takes another word.
+  let live: Row[] = []
   for (const entry of order) {
     const [, top, , bottom] = entry.word.bbox
     const height = Math.max(1, bottom - top)
-    const row = rows.find((r) => Math.min(r.bottom, bottom) - Math.max(r.top, top) >= height / 2)
+    if (live.length > 8) live = live.filter((r) => r.bottom >= (top + bottom) / 2 - 1)
+    const row = live.find((r) => Math.min(r.bottom, bottom) - Math.max(r.top, top) >= height / 2)
     if (row) {
       row.members.push(entry)
       row.top = Math.min(row.top, top)
       row.bottom = Math.max(row.bottom, bottom)
     } else {
-      rows.push({ top, bottom, members: [entry] })
+      const created = { top, bottom, members: [entry] }
+      rows.push(created)
+      live.push(created)
     }
   }
   rows.sort((a, b) => a.top - b.top)

@@ -54,26 +54,28 @@ export function assessTextLayer(
   let vowels = 0
   let inkArea = 0
 
+  // A page repeats its words many times over; each distinct spelling is judged once.
+  const judged = new Map<string, WordJudgement>()
   for (const word of words) {
     const text = word.text
-    const alnum = countMatches(text, ALNUM)
-    const junk = countMatches(text, JUNK)
-    junkChars += junk
-    chars += alnum
-    inkArea += Math.max(0, word.bbox[2] - word.bbox[0]) * Math.max(0, word.bbox[3] - word.bbox[1])
-    const letters = countMatches(text, LETTER)
-    if (letters > 0) {
-      letterWords++
-      if (letters === 1 && alnum === 1 && !SINGLE_LETTER_WORDS.has(text.replace(EDGE_PUNCT, '')))
-        singleLetterWords++
+    let j = judged.get(text)
+    if (!j) {
+      j = judgeWord(text)
+      judged.set(text, j)
     }
-    const latinLetters = text.match(LATIN_LETTER) ?? []
-    latin += latinLetters.length
-    vowels += latinLetters.filter((c) => VOWELS.has(c.toLowerCase())).length
-    const weight = Math.max(alnum, junk)
+    junkChars += j.junk
+    chars += j.alnum
+    inkArea += Math.max(0, word.bbox[2] - word.bbox[0]) * Math.max(0, word.bbox[3] - word.bbox[1])
+    if (j.letters > 0) {
+      letterWords++
+      if (j.fragment) singleLetterWords++
+    }
+    latin += j.latin
+    vowels += j.vowels
+    const weight = Math.max(j.alnum, j.junk)
     if (weight === 0) continue
-    if (junk > 0 || !looksLikeWriting(text)) badChars += weight
-    else goodChars += alnum
+    if (j.junk > 0 || !j.writing) badChars += weight
+    else goodChars += j.alnum
   }
 
   const singleLetterShare = letterWords > 0 ? singleLetterWords / letterWords : 0
@@ -103,6 +105,34 @@ export function assessTextLayer(
     usable: true,
     reason: `${pct(goodShare)} of ${chars} characters in plausible words, text boxes cover ${pct(coverage)} of the page`,
     stats,
+  }
+}
+
+interface WordJudgement {
+  alnum: number
+  junk: number
+  letters: number
+  latin: number
+  vowels: number
+  /** A lone letter that is not a one-letter word of any common language. */
+  fragment: boolean
+  writing: boolean
+}
+
+function judgeWord(text: string): WordJudgement {
+  const alnum = countMatches(text, ALNUM)
+  const junk = countMatches(text, JUNK)
+  const letters = countMatches(text, LETTER)
+  const latinLetters = text.match(LATIN_LETTER) ?? []
+  return {
+    alnum,
+    junk,
+    letters,
+    latin: latinLetters.length,
+    vowels: latinLetters.filter((c) => VOWELS.has(c.toLowerCase())).length,
+    fragment: letters === 1 && alnum === 1 && !SINGLE_LETTER_WORDS.has(text.replace(EDGE_PUNCT, '')),
+    // looksLikeWriting is asked only where the verdict depends on it: junk condemns a word anyway.
+    writing: Math.max(alnum, junk) === 0 || junk > 0 || looksLikeWriting(text),
   }
 }
 

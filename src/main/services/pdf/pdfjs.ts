@@ -11,8 +11,42 @@ let loading: Promise<Pdfjs> | undefined
  * build is the one that runs on Node 20 (the modern one needs DOMMatrix).
  */
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  loading ??= keepingNativeBuiltins(async () => {
+    // pdf.js runs its parser in this thread ("fake worker"). Loading that half here, where the
+    // builtins are guarded, rather than letting pdf.js import it later, is what pdf.js documents
+    // via globalThis.pdfjsWorker.
+    const parser = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    Object.assign(globalThis, { pdfjsWorker: parser })
+    return import('pdfjs-dist/legacy/build/pdf.mjs')
+  })
   return loading
+}
+
+/**
+ * The legacy build bundles core-js, which on Node 20 swaps `Array.prototype.push`, `JSON.parse` and
+ * `JSON.stringify` for JavaScript versions to fix edge cases pdf.js never meets (array-likes longer
+ * than 2³², raw JSON). Every push and JSON call in the thread would then run through them (a tenth
+ * of the time spent reading text layers went to push alone), so the engine's own are put back.
+ * pdf.js's other polyfills only add what Node 20 lacks and are kept.
+ */
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const builtins: [object, string][] = [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+  ]
+  const kept = builtins.map(([owner, key]) => ({
+    owner,
+    key,
+    descriptor: Object.getOwnPropertyDescriptor(owner, key),
+  }))
+  try {
+    return await load()
+  } finally {
+    for (const { owner, key, descriptor } of kept) {
+      if (descriptor) Object.defineProperty(owner, key, descriptor)
+    }
+  }
 }
 
 /** Folders inside the installed pdfjs-dist; pdf.js on Node wants file paths with a trailing slash. */

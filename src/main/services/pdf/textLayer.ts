@@ -1,7 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api'
 import type { BBox, Word } from '../../../shared/document-text'
-import { apply, pagePixelSize, type Matrix } from './geometry'
+import { pagePixelSize, type Matrix } from './geometry'
 
 export interface TextLayer {
   /** Page size in pixels at `dpi`, /Rotate applied: the same frame as `rasterisePage`. */
@@ -45,44 +45,57 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
     if (!('str' in part)) continue
     const run = toRun(part, content.styles[part.fontName])
     const { item, u, v } = run
-    const [e, f] = [Number(item.transform[4]), Number(item.transform[5])]
+    const e = Number(item.transform[4])
+    const f = Number(item.transform[5])
+    // The run's frame (t along the baseline, s across it) straight to device pixels: a word box is
+    // then the extent of one affine image of a rectangle, taken per axis without building corners.
+    const [m0, m1, m2, m3, m4, m5] = toDevice
+    const ox = m0 * e + m2 * f + m4
+    const oy = m1 * e + m3 * f + m5
+    const tx = m0 * u[0] + m2 * u[1]
+    const ty = m1 * u[0] + m3 * u[1]
+    const sx = (m0 * v[0] + m2 * v[1]) * run.size
+    const sy = (m1 * v[0] + m3 * v[1]) * run.size
+    const sxLo = Math.min(sx * run.descent, sx * run.ascent)
+    const sxHi = Math.max(sx * run.descent, sx * run.ascent)
+    const syLo = Math.min(sy * run.descent, sy * run.ascent)
+    const syHi = Math.max(sy * run.descent, sy * run.ascent)
     const box = (t0: number, t1: number): BBox => {
-      const corners = [t0, t1].flatMap((t) =>
-        [run.descent, run.ascent].map((s) =>
-          apply(toDevice, e + u[0] * t + v[0] * s * run.size, f + u[1] * t + v[1] * s * run.size),
-        ),
-      )
-      const xs = corners.map((c) => c[0])
-      const ys = corners.map((c) => c[1])
+      const x0 = tx * t0
+      const x1 = tx * t1
+      const y0 = ty * t0
+      const y1 = ty * t1
       return [
-        clamp(Math.min(...xs), width),
-        clamp(Math.min(...ys), height),
-        clamp(Math.max(...xs), width),
-        clamp(Math.max(...ys), height),
+        clamp(ox + Math.min(x0, x1) + sxLo, width),
+        clamp(oy + Math.min(y0, y1) + syLo, height),
+        clamp(ox + Math.max(x0, x1) + sxHi, width),
+        clamp(oy + Math.max(y0, y1) + syHi, height),
       ]
     }
 
     const str = item.str
-    const tokens = [...str.matchAll(/\S+/g)]
-    const continues =
-      previous?.open === true && tokens[0]?.index === 0 && joins(previous.run, previous.end, run, e, f)
-    tokens.forEach((token, i) => {
-      const start = token.index
-      const stop = start + token[0].length
-      const bbox = box((start / str.length) * item.width, (stop / str.length) * item.width)
+    const perChar = str.length > 0 ? item.width / str.length : 0
+    const open = previous?.open === true
+    let first = true
+    let continues = false
+    forEachToken(str, (start, stop) => {
+      if (first) continues = open && start === 0 && joins(previous!.run, previous!.end, run, e, f)
+      const text = str.slice(start, stop)
+      const bbox = box(start * perChar, stop * perChar)
       const last = words[words.length - 1]
-      if (i === 0 && continues && last) {
-        last.text += token[0]
+      if (first && continues && last) {
+        last.text += text
         last.bbox = union(last.bbox, bbox)
-      } else if (!isEcho(words, token[0], bbox)) {
-        words.push({ text: token[0], bbox, confidence: 100 })
+      } else if (!isEcho(words, text, bbox)) {
+        words.push({ text, bbox, confidence: 100 })
       }
+      first = false
     })
-    const endsOpen = str.length > 0 && !/\s$/.test(str) && !item.hasEOL
+    const endsOpen = str.length > 0 && !isSpace(str.charCodeAt(str.length - 1)) && !item.hasEOL
     previous = {
       run,
       end: [e + u[0] * item.width, f + u[1] * item.width],
-      open: endsOpen && (tokens.length > 0 || previous?.open === true),
+      open: endsOpen && (!first || open),
     }
   }
   return { width, height, dpi, rotation: page.rotate, words }
@@ -128,6 +141,37 @@ function iou(a: BBox, b: BBox): number {
 
 function union(a: BBox, b: BBox): BBox {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]
+}
+
+/** Calls `fn` with the [start, stop) of every run of non-whitespace, as /\S+/g would find them. */
+function forEachToken(str: string, fn: (start: number, stop: number) => void): void {
+  let start = -1
+  for (let i = 0; i < str.length; i++) {
+    if (isSpace(str.charCodeAt(i))) {
+      if (start >= 0) fn(start, i)
+      start = -1
+    } else if (start < 0) {
+      start = i
+    }
+  }
+  if (start >= 0) fn(start, str.length)
+}
+
+/** Exactly the code units JavaScript's \s matches. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 const clamp = (value: number, max: number) => Math.round(Math.min(max, Math.max(0, value)) * 100) / 100

@@ -92,7 +92,13 @@ export class DocumentPipeline {
       maxPixels: this.maxPixels,
     }
     const run = (task: DocumentTask, timeoutMs: number) =>
-      this.pool.run(task, { priority: request.priority ?? 0, signal: request.signal, timeoutMs })
+      this.pool.run(task, {
+        priority: request.priority ?? 0,
+        signal: request.signal,
+        timeoutMs,
+        // Reading text layers grows no WASM heap; only OCR pages bring a worker closer to recycling.
+        recycleWeight: task.op === 'survey' ? 0 : 1,
+      })
 
     const survey = await this.survey(base, mode, run)
     let pagesDone = survey.textPages.length

@@ -10,7 +10,10 @@ export interface WorkerPoolOptions<R> {
   script: string | URL
   /** Default: os.availableParallelism(). */
   size?: number
-  /** A worker is replaced after this many tasks to give back memory (WASM heaps only grow). */
+  /**
+   * A worker is replaced after this many tasks to give back memory (WASM heaps only grow). Tasks
+   * count by their `recycleWeight`.
+   */
   maxTasksPerWorker?: number
   /** Validates each result before it is handed to the caller. */
   resultSchema?: z.ZodType<R>
@@ -31,6 +34,11 @@ export interface RunOptions {
    * with a transfer list is not retried after a crash.
    */
   transfer?: TransferListItem[]
+  /**
+   * How much the task counts toward `maxTasksPerWorker`; default 1. Work that leaves nothing behind
+   * in the worker (plain JavaScript, collected by GC) counts 0, so it never pays for a restart.
+   */
+  recycleWeight?: number
 }
 
 export interface WorkerPoolStats {
@@ -193,7 +201,7 @@ export class WorkerPool<R = unknown> {
       return
     }
     slot.job = undefined
-    slot.tasksDone++
+    slot.tasksDone += job.options.recycleWeight ?? 1
     const message = parsed.data
     if (message.type === 'error') {
       this.settle(job, DeskError.fromEnvelope(message.error))

@@ -187,6 +187,17 @@ describe('WorkerPool', () => {
     expect(pool.stats().recycled).toBe(3)
   })
 
+  it('counts tasks by their recycle weight, so light tasks never force a restart', async () => {
+    const { pool } = makePool({ maxTasksPerWorker: 2 })
+    const threads: unknown[] = []
+    for (let i = 0; i < 5; i++) threads.push(await pool.run({ op: 'thread' }, { recycleWeight: 0 }))
+    expect(new Set(threads).size).toBe(1)
+    threads.push(await pool.run({ op: 'thread' }), await pool.run({ op: 'thread' }))
+    threads.push(await pool.run({ op: 'thread' }, { recycleWeight: 0 }))
+    expect(new Set(threads).size).toBe(2)
+    expect(pool.stats().recycled).toBe(1)
+  })
+
   it('passes worker-side DeskErrors through with their code', async () => {
     const { pool } = makePool()
     const error = await rejection(pool.run({ op: 'fail' }))
