@@ -1,7 +1,9 @@
 import { DeskError, toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText, ExtractionMode, PageText } from '../../../shared/document-text'
 import { pageTextSchema } from '../../../shared/document-text'
+import type { Profile } from '../../../shared/screening'
 import { DEFAULT_MAX_PIXELS } from '../imaging'
+import type { ScreenedText } from '../screening/screenText'
 import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
 import {
   PIPELINE_VERSION,
@@ -10,6 +12,7 @@ import {
   type DocumentTask,
   type RenderResult,
   type SurveyResult,
+  type SurveyTask,
 } from './tasks'
 
 /** Pages per survey task: big enough to amortise opening the PDF, small enough to spread a long one. */
@@ -17,6 +20,14 @@ const SURVEY_SLICE_PAGES = 16
 import type { TextCache } from './textCache'
 
 export type OcrLanguages = 'eng' | 'eng+hin'
+
+/** Profiles to screen with, under a key that names this exact set (workers compile each set once). */
+export interface ScreenRequest {
+  key: string
+  profiles: readonly Profile[]
+}
+
+export type ExtractOutcome = { text: DocumentText } | { screened: ScreenedText; pageCount: number }
 
 export interface PipelineOptions {
   /** The built worker entry (out/main/document-worker.js). */
@@ -78,12 +89,28 @@ export class DocumentPipeline {
   }
 
   async extract(request: ExtractRequest): Promise<DocumentText> {
+    const outcome = await this.read(request)
+    if ('text' in outcome) return outcome.text
+    throw new DeskError('INTERNAL', `${request.file}: screened without being asked to`)
+  }
+
+  /**
+   * Like `extract`, for screening. When one worker reads a whole document from its text layers, it
+   * screens it there and keeps the words in the text cache: only the screening comes back, and the
+   * main thread never handles the words. Otherwise (cached text, OCR pages, long PDFs) the text
+   * comes back for the caller to screen.
+   */
+  extractScreened(request: ExtractRequest, screen: ScreenRequest): Promise<ExtractOutcome> {
+    return this.read(request, screen)
+  }
+
+  private async read(request: ExtractRequest, screen?: ScreenRequest): Promise<ExtractOutcome> {
     const mode = request.mode ?? 'auto'
     const langs = request.langs ?? 'eng'
     const cached = await request.cache?.get(request.sha256, mode, langs)
     if (cached) {
       request.onProgress?.({ pagesDone: cached.pages.length, pagesTotal: cached.pages.length })
-      return cached
+      return { text: cached }
     }
     const base = {
       path: request.path,
@@ -100,7 +127,15 @@ export class DocumentPipeline {
         recycleWeight: task.op === 'survey' ? 0 : 1,
       })
 
-    const survey = await this.survey(base, mode, run)
+    const inWorker = screen && {
+      screen: { key: screen.key, profiles: [...screen.profiles] },
+      ...(request.cache ? { cache: { dir: request.cache.dir, sha256: request.sha256, langs } } : {}),
+    }
+    const survey = await this.survey(base, mode, run, inWorker)
+    if (survey.screened) {
+      request.onProgress?.({ pagesDone: survey.pageCount, pagesTotal: survey.pageCount })
+      return { screened: survey.screened, pageCount: survey.pageCount }
+    }
     let pagesDone = survey.textPages.length
     request.onProgress?.({ pagesDone, pagesTotal: survey.pageCount })
 
@@ -132,7 +167,7 @@ export class DocumentPipeline {
     }
     // A page that failed is worth retrying later, so such a result is not cached.
     if (!text.pages.some((p) => p.error)) await request.cache?.put(text, langs)
-    return text
+    return { text }
   }
 
   /**
@@ -143,13 +178,15 @@ export class DocumentPipeline {
     base: { path: string; file: string; mediaType: string; maxPixels: number },
     mode: ExtractionMode,
     run: (task: DocumentTask, timeoutMs: number) => Promise<unknown>,
+    inWorker?: Pick<SurveyTask, 'screen' | 'cache'>,
   ): Promise<SurveyResult> {
-    const slice = (from?: number, to?: number) =>
-      run({ op: 'survey', ...base, mode, dpi: this.dpi, from, to }, this.surveyTimeoutMs).then((r) =>
-        surveyResultSchema.parse(r),
+    const slice = (from?: number, to?: number, extra?: Pick<SurveyTask, 'screen' | 'cache'>) =>
+      run({ op: 'survey', ...base, mode, dpi: this.dpi, from, to, ...extra }, this.surveyTimeoutMs).then(
+        (r) => surveyResultSchema.parse(r),
       )
     if (base.mediaType !== 'application/pdf') return slice()
-    const first = await slice(1, SURVEY_SLICE_PAGES)
+    const first = await slice(1, SURVEY_SLICE_PAGES, inWorker)
+    if (first.screened) return first
     const rest: Promise<SurveyResult>[] = []
     for (let from = SURVEY_SLICE_PAGES + 1; from <= first.pageCount; from += SURVEY_SLICE_PAGES) {
       rest.push(slice(from, from + SURVEY_SLICE_PAGES - 1))

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises'
 import { DeskError, formatZodIssues } from '../../../shared/contract'
-import { groupLines, type PageText } from '../../../shared/document-text'
+import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
+import { parseProfile, Screener } from '../../../shared/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
+import { screenPages } from '../screening/screenText'
 import { encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,
+  PIPELINE_VERSION,
   type OcrTask,
   type RenderResult,
   type RenderTask,
   type SurveyResult,
   type SurveyTask,
 } from './tasks'
+import { TextCache } from './textCache'
 
 const isPdf = (mediaType: string) => mediaType === 'application/pdf'
 
@@ -97,8 +101,47 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
         page.cleanup()
       }
     }
+    if (task.screen && result.ocrPages.length === 0 && (task.from ?? 1) === 1 && last === pdf.numPages) {
+      return screenHere(task, result)
+    }
     return result
   })
+}
+
+// Compiled profiles per worker, by the caller's key: compiling a large catalogue costs more than
+// screening one document with it.
+const screeners = new Map<string, Screener>()
+const MAX_SCREENERS = 4
+
+function screenerFor(screen: NonNullable<SurveyTask['screen']>): Screener {
+  let screener = screeners.get(screen.key)
+  if (!screener) {
+    const profiles = screen.profiles.map((input, i) => {
+      const parsed = parseProfile(input)
+      if (!parsed.ok) throw new DeskError('INVALID_INPUT', `profile ${i + 1}: ${parsed.errors.join('; ')}`)
+      return parsed.profile
+    })
+    screener = new Screener(profiles)
+    if (screeners.size >= MAX_SCREENERS) screeners.delete(screeners.keys().next().value ?? '')
+    screeners.set(screen.key, screener)
+  }
+  return screener
+}
+
+/** The whole document came from text layers: screen it here and keep its words in the cache. */
+async function screenHere(task: SurveyTask, result: SurveyResult): Promise<SurveyResult> {
+  const screened = screenPages(screenerFor(task.screen!), result.textPages)
+  if (task.cache) {
+    const text: DocumentText = {
+      sha256: task.cache.sha256,
+      mediaType: task.mediaType,
+      pipelineVersion: PIPELINE_VERSION,
+      mode: task.mode,
+      pages: result.textPages,
+    }
+    await new TextCache(task.cache.dir).put(text, task.cache.langs)
+  }
+  return { pageCount: result.pageCount, textPages: [], ocrPages: [], screened }
 }
 
 async function pageImage(

@@ -1,8 +1,10 @@
 export {
   DocumentPipeline,
+  type ExtractOutcome,
   type ExtractRequest,
   type OcrLanguages,
   type PipelineOptions,
+  type ScreenRequest,
 } from './documentPipeline'
 export { TextCache } from './textCache'
 export { PIPELINE_VERSION } from './tasks'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
+import { screenedTextSchema } from '../screening/screenText'
 
 export const PIPELINE_VERSION = '1'
 
@@ -18,6 +19,16 @@ export const surveyTaskSchema = z.object({
   /** PDF pages to look at (1-based, inclusive); a long PDF is surveyed in parallel slices. */
   from: z.number().int().positive().optional(),
   to: z.number().int().positive().optional(),
+  /**
+   * Screen the document in the worker when this one task reads all of it from text layers: the
+   * words then never cross to the main thread. Profiles were validated by the caller and are
+   * checked again only when a worker first compiles them (by `key`).
+   */
+  screen: z.object({ key: z.string().min(1), profiles: z.array(z.unknown()) }).optional(),
+  /** With `screen`: the text cache to keep the words in, since they do not come back. */
+  cache: z
+    .object({ dir: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), langs: ocrLanguagesSchema })
+    .optional(),
 })
 
 /** Rasterise (or decode) one page, preprocess it and OCR it, all inside one worker: no pixel copies. */
@@ -59,6 +70,8 @@ export const surveyResultSchema = z.object({
   /** Pages finished from the text layer (or empty in text-only mode); the rest need OCR. */
   textPages: z.array(pageTextSchema),
   ocrPages: z.array(z.object({ page: z.number().int().positive(), reason: z.string() })),
+  /** Set when the task was asked to screen and could: then `textPages` is left empty. */
+  screened: screenedTextSchema.optional(),
 })
 export type SurveyResult = z.infer<typeof surveyResultSchema>
 

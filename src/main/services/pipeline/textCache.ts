@@ -5,7 +5,7 @@ import { PIPELINE_VERSION } from './tasks'
 
 /** DocumentText by content hash and pipeline version: importing the same bytes again costs nothing. */
 export class TextCache {
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   private path(sha256: string, mode: ExtractionMode, langs: string): string {
     return join(this.dir, sha256.slice(0, 2), `${sha256}.v${PIPELINE_VERSION}.${mode}.${langs}.json`)

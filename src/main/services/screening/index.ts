@@ -1,10 +1,5 @@
 export { loadProfile, loadProfiles, parseProfileText } from './profiles'
-export {
-  expandDocuments,
-  screenFiles,
-  screenText,
-  type ScreenedText,
-  type ScreenFilesOptions,
-} from './screenFiles'
+export { expandDocuments, screenFiles, type ScreenFilesOptions } from './screenFiles'
+export { screenPages, screenText, screenedTextSchema, type ScreenedText } from './screenText'
 export { exportRows, plainValue, toCsv, toXlsx, type Decision } from './export'
 export { fieldOut, sortResults, summarise, type FieldOut, type ScreenResult } from './result'

@@ -1,12 +1,13 @@
+import { createHash } from 'node:crypto'
 import { stat, readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText } from '../../../shared/document-text'
-import { extractFields, type ExtractedFields } from '../../../shared/fields'
-import { rankProfiles, Screener, type Profile, type ProfileResult } from '../../../shared/screening'
+import { Screener, type Profile } from '../../../shared/screening'
 import { DEFAULT_MAX_FILE_BYTES, identifyFile } from '../documents/intake'
-import type { DocumentPipeline, TextCache } from '../pipeline'
+import type { DocumentPipeline, ScreenRequest, TextCache } from '../pipeline'
 import { sortResults, summarise, type ScreenResult } from './result'
+import { screenText, type ScreenedText } from './screenText'
 
 const DOCUMENT_EXTENSIONS = /\.(pdf|png|jpe?g|tiff?)$/i
 
@@ -26,18 +27,6 @@ export async function expandDocuments(paths: readonly string[]): Promise<string[
   return out
 }
 
-/** The full screening of one document's text: every profile's verdict with evidence, and its fields. */
-export interface ScreenedText {
-  results: ProfileResult[]
-  fields: ExtractedFields
-}
-
-export function screenText(screener: Screener, text: DocumentText): ScreenedText {
-  const pages = text.pages.filter((p) => !p.error)
-  const prepared = screener.prepare(pages)
-  return { results: rankProfiles(screener.screen(prepared)), fields: extractFields(prepared) }
-}
-
 export interface ScreenFilesOptions {
   files: readonly string[]
   profiles: readonly Profile[]
@@ -54,12 +43,16 @@ export interface ScreenFilesOptions {
 /** Screens documents through one pipeline; a document that fails is listed with its error. */
 export async function screenFiles(options: ScreenFilesOptions): Promise<ScreenResult[]> {
   const screener = new Screener(options.profiles)
+  const request: ScreenRequest = {
+    key: createHash('sha256').update(JSON.stringify(options.profiles)).digest('hex'),
+    profiles: options.profiles,
+  }
   const results: ScreenResult[] = []
   let next = 0
   const worker = async () => {
     while (next < options.files.length) {
       const file = options.files[next++]!
-      const result = await screenOne(file, screener, options)
+      const result = await screenOne(file, screener, request, options)
       results.push(result.summary)
       options.onResult?.(result.summary, result.detail)
     }
@@ -72,21 +65,33 @@ export async function screenFiles(options: ScreenFilesOptions): Promise<ScreenRe
 async function screenOne(
   file: string,
   screener: Screener,
+  request: ScreenRequest,
   options: ScreenFilesOptions,
 ): Promise<{ summary: ScreenResult; detail: ScreenedText | null }> {
   let sha256: string | undefined
   try {
     const identified = await identifyFile(file, DEFAULT_MAX_FILE_BYTES)
     sha256 = identified.sha256
-    const text = await options.pipeline.extract({
-      path: file,
-      file,
-      sha256,
-      mediaType: identified.mediaType,
-      mode: options.mode ?? 'auto',
-      cache: options.cache,
-      signal: options.signal,
-    })
+    const outcome = await options.pipeline.extractScreened(
+      {
+        path: file,
+        file,
+        sha256,
+        mediaType: identified.mediaType,
+        mode: options.mode ?? 'auto',
+        cache: options.cache,
+        signal: options.signal,
+      },
+      request,
+    )
+    if ('screened' in outcome) {
+      const { results, fields } = outcome.screened
+      return {
+        summary: summarise(file, sha256, results, fields, outcome.pageCount),
+        detail: outcome.screened,
+      }
+    }
+    const text = outcome.text
     const detail = screenText(screener, text)
     const summary = summarise(file, sha256, detail.results, detail.fields, text.pages.length)
     const failedPage = text.pages.find((p) => p.error)

@@ -8,7 +8,7 @@ import type {
 import type { Field } from '../../../../shared/fields'
 import { plainValue } from '../export'
 import type { FieldOut, ScreenResult } from '../result'
-import type { ScreenedText } from '../screenFiles'
+import type { ScreenedText } from '../screenText'
 
 export type DetailCore = Omit<ScreeningDetail, 'documentId' | 'name' | 'sha256'>
 
