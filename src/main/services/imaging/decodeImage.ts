@@ -3,7 +3,8 @@ import { decodeWithCanvas } from './canvasDecode'
 import { checkPixels, imageError } from './errors'
 import { readJpegHeader } from './jpeg'
 import { readPngHeader } from './png'
-import { checkPngStream } from './pngCheck'
+import { checkPngStream, readPngChunks } from './pngCheck'
+import { decodePng } from './pngDecode'
 import { resolveDpi, type RasterImage } from './raster'
 import { decodeTiff } from './tiff'
 
@@ -25,8 +26,12 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeImageOptions): 
   if (type === 'image/png') {
     const h = readPngHeader(bytes, file)
     checkPixels(file, h.width, h.height, maxPixels)
-    await checkPngStream(bytes, file, h)
+    const chunks = readPngChunks(bytes, file, h)
     const dpi = resolveDpi(h.declaredDpi)
+    const image = await decodePng(file, { ...h, dpi }, chunks)
+    if (image) return [image]
+    // Only after the stream proved sound: Skia crashes the process on some malformed PNGs.
+    await checkPngStream(bytes, file, h)
     return [await decodeWithCanvas(bytes, file, { ...h, dpi, format: 'PNG' })]
   }
   if (type === 'image/jpeg') {
