@@ -1,14 +1,28 @@
 import type { BBox, Block, Line, Word } from './schema'
 
-const union = (boxes: BBox[]): BBox => [
-  Math.min(...boxes.map((b) => b[0])),
-  Math.min(...boxes.map((b) => b[1])),
-  Math.max(...boxes.map((b) => b[2])),
-  Math.max(...boxes.map((b) => b[3])),
-]
+function union(boxes: readonly BBox[]): BBox {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const b of boxes) {
+    if (b[0] < x0) x0 = b[0]
+    if (b[1] < y0) y0 = b[1]
+    if (b[2] > x1) x1 = b[2]
+    if (b[3] > y1) y1 = b[3]
+  }
+  return [x0, y0, x1, y1]
+}
 
 const mean = (values: number[]): number =>
   values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length
+
+interface Row {
+  top: number
+  bottom: number
+  /** Word indexes. */
+  members: number[]
+}
 
 /**
  * Groups text-layer words into reading lines and blocks (OCR brings its own). A word joins a line
@@ -16,27 +30,37 @@ const mean = (values: number[]): number =>
  * bottom, words left to right; a vertical gap of more than 1.5 line heights starts a new block.
  */
 export function groupLines(words: readonly Word[]): { lines: Line[]; blocks: Block[]; text: string } {
-  const order = words
-    .map((word, index) => ({ word, index }))
-    .filter(({ word }) => word.text.trim() !== '')
-    .sort((a, b) => (a.word.bbox[1] + a.word.bbox[3]) / 2 - (b.word.bbox[1] + b.word.bbox[3]) / 2)
+  // Every page of every document passes through here, so this works on indexes, not wrappers.
+  const centre = new Float64Array(words.length)
+  const order: number[] = []
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    centre[i] = (b[1] + b[3]) / 2
+    if (words[i]!.text.trim() !== '') order.push(i)
+  }
+  order.sort((a, b) => centre[a]! - centre[b]!)
 
-  type Row = { top: number; bottom: number; members: { word: Word; index: number }[] }
   const rows: Row[] = []
   // Rows a word could still join, oldest first. Joining needs the row to reach down to the word's
   // centre; centres only grow in this order, so a row that ends above one never takes another word.
   let live: Row[] = []
-  for (const entry of order) {
-    const [, top, , bottom] = entry.word.bbox
+  for (const index of order) {
+    const [, top, , bottom] = words[index]!.bbox
     const height = Math.max(1, bottom - top)
-    if (live.length > 8) live = live.filter((r) => r.bottom >= (top + bottom) / 2 - 1)
-    const row = live.find((r) => Math.min(r.bottom, bottom) - Math.max(r.top, top) >= height / 2)
+    if (live.length > 8) live = live.filter((r) => r.bottom >= centre[index]! - 1)
+    let row: Row | undefined
+    for (const r of live) {
+      if (Math.min(r.bottom, bottom) - Math.max(r.top, top) >= height / 2) {
+        row = r
+        break
+      }
+    }
     if (row) {
-      row.members.push(entry)
+      row.members.push(index)
       row.top = Math.min(row.top, top)
       row.bottom = Math.max(row.bottom, bottom)
     } else {
-      const created = { top, bottom, members: [entry] }
+      const created = { top, bottom, members: [index] }
       rows.push(created)
       live.push(created)
     }
@@ -44,12 +68,13 @@ export function groupLines(words: readonly Word[]): { lines: Line[]; blocks: Blo
   rows.sort((a, b) => a.top - b.top)
 
   const lines: Line[] = rows.map((row) => {
-    row.members.sort((a, b) => a.word.bbox[0] - b.word.bbox[0])
+    row.members.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+    const members = row.members.map((i) => words[i]!)
     return {
-      text: row.members.map((m) => m.word.text).join(' '),
-      bbox: union(row.members.map((m) => m.word.bbox)),
-      confidence: mean(row.members.map((m) => m.word.confidence)),
-      wordIndexes: row.members.map((m) => m.index),
+      text: members.map((w) => w.text).join(' '),
+      bbox: union(members.map((w) => w.bbox)),
+      confidence: mean(members.map((w) => w.confidence)),
+      wordIndexes: row.members,
     }
   })
 
