@@ -29,7 +29,7 @@ const FILLER =
   'The bidder shall comply with all terms and conditions of the GeM GTC. Payments shall be made within 45 days of receipt of goods. ' +
   'Inspection will be carried out by the consignee. Bidders are advised to check applicable GST before quoting. '
 
-async function generate(dir, count) {
+export async function generate(dir, count) {
   const { PDFDocument, StandardFonts } = await import('pdf-lib')
   for (let i = 0; i < count; i++) {
     const pdf = await PDFDocument.create()
