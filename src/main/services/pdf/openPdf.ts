@@ -1,5 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { DeskError } from '../../../shared/contract'
+import { CachedAssetFactory } from './assetCache'
 import { loadPdfjs, pdfjsAssetPaths } from './pdfjs'
 
 export interface OpenPdfOptions {
@@ -35,6 +36,7 @@ export async function openPdf(
     // A private copy, as pdf.js detaches the buffer it is given; also turns a Buffer into a plain Uint8Array.
     data: new Uint8Array(bytes),
     ...pdfjsAssetPaths(),
+    BinaryDataFactory: CachedAssetFactory,
     cMapPacked: true,
     isEvalSupported: false,
     maxImageSize: opts.maxImagePixels ?? DEFAULT_MAX_IMAGE_PIXELS,
