@@ -40,6 +40,7 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
   const content = await page.getTextContent()
   const words: Word[] = []
   let previous: { run: Run; end: [number, number]; open: boolean } | undefined
+  const [m0, m1, m2, m3, m4, m5] = toDevice
 
   for (const part of content.items) {
     if (!('str' in part)) continue
@@ -49,7 +50,6 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
     const f = Number(item.transform[5])
     // The run's frame (t along the baseline, s across it) straight to device pixels: a word box is
     // then the extent of one affine image of a rectangle, taken per axis without building corners.
-    const [m0, m1, m2, m3, m4, m5] = toDevice
     const ox = m0 * e + m2 * f + m4
     const oy = m1 * e + m3 * f + m5
     const tx = m0 * u[0] + m2 * u[1]
