@@ -24,12 +24,16 @@ export function useScreening(tenantId: TenantId | null): void {
     if (tenantId === null) return
     let cancelled = false
     let timer: ReturnType<typeof setTimeout> | null = null
+    // Loads can overlap when one takes longer than the settle time; only the newest may land.
+    let lastLoad = 0
     const load = async (): Promise<void> => {
+      const mine = ++lastLoad
+      const current = () => !cancelled && mine === lastLoad
       try {
         const { rows } = await desk.screening.results()
-        if (!cancelled) useScreeningStore.setState({ rows, loaded: true, error: null })
+        if (current()) useScreeningStore.setState({ rows, loaded: true, error: null })
       } catch (e) {
-        if (!cancelled) useScreeningStore.setState({ loaded: true, error: describeError(e).message })
+        if (current()) useScreeningStore.setState({ loaded: true, error: describeError(e).message })
       }
     }
     const soon = (payload: { tenantId: string }): void => {

@@ -34,12 +34,19 @@ async function showTenant(services: DeskServices, tenantId: TenantId, select: bo
   }
 }
 
+// Every documents.changed event asks for the list again, so several requests overlap while a batch
+// is read; an older answer that arrives after a newer one must not put back what it saw (a document
+// still "running" after it was done).
+let lastListRequest = 0
+
 async function loadDocuments(services: DeskServices, mine: number): Promise<void> {
+  const request = ++lastListRequest
+  const current = () => !isStale(mine) && request === lastListRequest
   try {
     const { documents } = await services.desk.documents.list()
-    if (!isStale(mine)) useDocumentStore.setState({ documents, loaded: true, error: null })
+    if (current()) useDocumentStore.setState({ documents, loaded: true, error: null })
   } catch (error) {
-    if (!isStale(mine)) useDocumentStore.setState({ loaded: true, error: describeError(error).message })
+    if (current()) useDocumentStore.setState({ loaded: true, error: describeError(error).message })
   }
 }
 
