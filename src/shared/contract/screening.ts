@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bboxSchema } from '../document-text/schema'
+import { bboxSchema, pageBoxSchema } from '../document-text/schema'
 
 /**
  * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
@@ -29,8 +29,6 @@ export const profileSaveRequestSchema = z
     format: profileFormatSchema,
   })
   .strict()
-
-const pageBoxSchema = z.object({ page: z.number().int().positive(), bbox: bboxSchema })
 
 /** A field's normalised value flattened to text (ISO dates, plain numbers), with its kind. */
 export const rowFieldSchema = z.object({

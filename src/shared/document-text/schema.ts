@@ -4,6 +4,9 @@ import { z } from 'zod'
 export const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()])
 export type BBox = z.infer<typeof bboxSchema>
 
+/** One box on one page (evidence and fields can span lines and pages). */
+export const pageBoxSchema = z.object({ page: z.number().int().positive(), bbox: bboxSchema })
+
 export const wordSchema = z.object({
   text: z.string(),
   bbox: bboxSchema,

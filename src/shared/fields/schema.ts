@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { bboxSchema } from '../document-text/schema'
-import { pageBoxSchema } from '../screening/result-schema'
+import { bboxSchema, pageBoxSchema } from '../document-text/schema'
 import { FIELD_NAMES } from './types'
 
 /** Extracted fields as they come back from a worker thread (see ./types.ts, the source of truth). */

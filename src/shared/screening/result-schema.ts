@@ -1,13 +1,11 @@
 import { z } from 'zod'
-import { bboxSchema } from '../document-text/schema'
+import { bboxSchema, pageBoxSchema } from '../document-text/schema'
 import { MATCH_MODES } from './profile'
 
 /**
  * Screening results as they come back from a worker thread. The interfaces in ./types.ts stay the
  * source of truth: parsed values are handed on as those types, so the compiler notices any drift.
  */
-
-export const pageBoxSchema = z.object({ page: z.number().int().positive(), bbox: bboxSchema })
 
 export const hitSchema = z.object({
   term: z.string(),
