@@ -11,6 +11,7 @@ import {
 } from 'electron'
 import { defaultDataDir } from '../services/config/dataDir'
 import { createDesk, type Desk } from '../services/desk'
+import { tuneMallocForPageBuffers } from '../services/memory'
 import { registerDeskIpc, type DeskIpc } from './ipc'
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol'
 import { createSafeStorageSecretStore } from './safe-storage'
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  tuneMallocForPageBuffers(app.getAppPath())
   app.enableSandbox()
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
   // Every webContents, including ones we never meant to create, is held to app://desk.
