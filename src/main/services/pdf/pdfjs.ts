@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { patchPdfjsWorker } from './pdfjsPatches'
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 
@@ -15,11 +18,24 @@ export function loadPdfjs(): Promise<Pdfjs> {
     // pdf.js runs its parser in this thread ("fake worker"). Loading that half here, where the
     // builtins are guarded, rather than letting pdf.js import it later, is what pdf.js documents
     // via globalThis.pdfjsWorker.
-    const parser = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    const parser: unknown = await import(/* @vite-ignore */ patchedParserUrl())
     Object.assign(globalThis, { pdfjsWorker: parser })
     return import('pdfjs-dist/legacy/build/pdf.mjs')
   })
   return loading
+}
+
+/**
+ * The installed parser with `PDFJS_WORKER_PATCHES` applied, as a data: URL module: nothing is
+ * written to disk (an installed app may not write beside its node_modules). The parser imports
+ * nothing relative to its own URL on Node, so where it is loaded from does not matter to it.
+ */
+function patchedParserUrl(): string {
+  const path = createRequire(__filename).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')
+  const source = patchPdfjsWorker(readFileSync(path, 'utf8'))
+  // Stack traces and profiles still name the installed file.
+  const named = `${source}\n//# sourceURL=${pathToFileURL(path).href}\n`
+  return `data:text/javascript;base64,${Buffer.from(named).toString('base64')}`
 }
 
 /**

@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import {
   assessTextLayer,
   extractTextLayer,
@@ -12,6 +9,7 @@ import {
   type TextLayerAssessment,
 } from '../../../../src/main/services/pdf'
 import { corpusFile } from '../../../support/corpus'
+import { bundlePdfjsLoader, runPlainNode } from '../../../support/plainNodePdfjs'
 
 async function assessAll(name: string): Promise<TextLayerAssessment[]> {
   return withPdf(new Uint8Array(readFileSync(corpusFile(name))), name, async (pdf) => {
@@ -168,23 +166,11 @@ describe('extractTextLayer and rasterisePage share a frame', () => {
 
 describe('loading pdf.js', () => {
   it("leaves Node's own push and JSON in place, which core-js in the legacy build would replace", async () => {
-    // In a plain Node process, as the desk and its workers run (the test runner loads modules its own way).
-    const { build } = await import('rolldown')
-    const root = join(__dirname, '../../../..')
-    // Inside the project, so the bundle resolves pdfjs-dist from node_modules as the app does.
-    const dir = mkdtempSync(join(root, 'test-results', 'pdfjs-'))
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-    const bundle = join(dir, 'pdfjs.mjs')
-    await build({
-      input: join(root, 'src/main/services/pdf/pdfjs.ts'),
-      output: { file: bundle, format: 'esm' },
-      external: [/^pdfjs-dist/, /^node:/],
-      logLevel: 'silent',
-    })
+    const loader = await bundlePdfjsLoader()
     const pdf = corpusFile('tender_gem_GEM-2026-B-7439924_rockwool.pdf')
     const script = `
       import { readFileSync } from 'node:fs'
-      import { loadPdfjs } from ${JSON.stringify(pathToFileURL(bundle).href)}
+      import { loadPdfjs } from ${JSON.stringify(loader)}
       // Identity, not source text: core-js makes its replacements print as [native code].
       const own = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify }
       const pdfjs = await loadPdfjs()
@@ -192,11 +178,7 @@ describe('loading pdf.js', () => {
       const text = await (await doc.getPage(1)).getTextContent()
       console.log(JSON.stringify({ push: Array.prototype.push === own.push, parse: JSON.parse === own.parse,
         stringify: JSON.stringify === own.stringify, items: text.items.length }))`
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: root,
-      encoding: 'utf8',
-    })
-    const result = JSON.parse(out.trim().split('\n').at(-1)!)
+    const result = JSON.parse(runPlainNode(script))
     expect(result).toMatchObject({ push: true, parse: true, stringify: true })
     expect(result.items).toBeGreaterThan(20)
   })
