@@ -65,11 +65,16 @@ async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Folders inside the installed pdfjs-dist; pdf.js on Node wants file paths with a trailing slash. */
-export function pdfjsAssetPaths(): { standardFontDataUrl: string; cMapUrl: string } {
+/**
+ * Folders inside the installed pdfjs-dist; pdf.js on Node wants file paths with a trailing slash.
+ * `wasmUrl` holds its JPEG 2000, JBIG2 and ICC decoders: without it, pages of scans stored as JPEG
+ * 2000 (common in scanner-made PDFs) render blank.
+ */
+export function pdfjsAssetPaths(): { standardFontDataUrl: string; cMapUrl: string; wasmUrl: string } {
   const root = dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'))
   return {
     standardFontDataUrl: join(root, 'standard_fonts') + '/',
     cMapUrl: join(root, 'cmaps') + '/',
+    wasmUrl: join(root, 'wasm') + '/',
   }
 }
