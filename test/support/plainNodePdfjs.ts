@@ -7,11 +7,11 @@ import { onTestFinished } from 'vitest'
 export const PROJECT_ROOT = join(__dirname, '../..')
 
 /**
- * `src/main/services/pdf/pdfjs.ts` bundled on its own, so a plain Node process can load pdf.js the
+ * `src/main/services/pdf` bundled on its own, so a plain Node process can load and read PDFs the
  * way the desk and its workers do (the test runner loads modules its own way). Returns the
  * bundle's file: URL; the bundle is removed when the test finishes.
  */
-export async function bundlePdfjsLoader(): Promise<string> {
+export async function bundlePdfService(): Promise<string> {
   const { build } = await import('rolldown')
   // Inside the project, so the bundle resolves pdfjs-dist from node_modules as the app does.
   const dir = mkdtempSync(join(PROJECT_ROOT, 'test-results', 'pdfjs-'))
@@ -19,9 +19,9 @@ export async function bundlePdfjsLoader(): Promise<string> {
   // CommonJS, like the desk's own main bundle (the loader finds pdfjs-dist from __filename).
   const bundle = join(dir, 'pdfjs.cjs')
   await build({
-    input: join(PROJECT_ROOT, 'src/main/services/pdf/pdfjs.ts'),
+    input: join(PROJECT_ROOT, 'src/main/services/pdf/index.ts'),
     output: { file: bundle, format: 'cjs' },
-    external: [/^pdfjs-dist/, /^node:/],
+    external: [/^pdfjs-dist/, /^@napi-rs\/canvas/, /^node:/],
     logLevel: 'silent',
   })
   return pathToFileURL(bundle).href

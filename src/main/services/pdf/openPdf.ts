@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { DeskError } from '../../../shared/contract'
 import { CachedAssetFactory } from './assetCache'
-import { loadPdfjs, pdfjsAssetPaths } from './pdfjs'
+import { createInThreadWorker, loadPdfjs, pdfjsAssetPaths } from './pdfjs'
 
 export interface OpenPdfOptions {
   /** Largest embedded image pdf.js decodes, in pixels; bigger ones are skipped rather than allocated. */
@@ -32,7 +32,9 @@ export async function openPdf(
 ): Promise<PdfHandle> {
   if (bytes.length === 0) throw pdfError('CORRUPT_FILE', file, 'the file is empty')
   const pdfjs = await loadPdfjs()
+  const worker = await createInThreadWorker(pdfjs.VerbosityLevel.ERRORS)
   const task = pdfjs.getDocument({
+    worker,
     // A private copy, as pdf.js detaches the buffer it is given; also turns a Buffer into a plain Uint8Array.
     data: new Uint8Array(bytes),
     ...pdfjsAssetPaths(),
@@ -47,6 +49,7 @@ export async function openPdf(
     doc = await task.promise
   } catch (error) {
     await task.destroy().catch(() => undefined)
+    worker.destroy()
     throw classify(error, file)
   }
   let destroyed = false
@@ -57,7 +60,11 @@ export async function openPdf(
     async destroy() {
       if (destroyed) return
       destroyed = true
-      await doc.destroy()
+      try {
+        await doc.destroy()
+      } finally {
+        worker.destroy()
+      }
     },
   }
   if (doc.numPages < 1) {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { InThreadPort } from './inThreadPort'
 import { patchPdfjsWorker } from './pdfjsPatches'
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -19,10 +21,38 @@ export function loadPdfjs(): Promise<Pdfjs> {
     // builtins are guarded, rather than letting pdf.js import it later, is what pdf.js documents
     // via globalThis.pdfjsWorker.
     const parser: unknown = await import(/* @vite-ignore */ patchedParserUrl())
+    if (!isParser(parser)) throw new Error('pdf.worker.mjs does not export WorkerMessageHandler')
+    workerMessageHandler = parser.WorkerMessageHandler
     Object.assign(globalThis, { pdfjsWorker: parser })
     return import('pdfjs-dist/legacy/build/pdf.mjs')
   })
   return loading
+}
+
+/** The parser half's entry point, as far as this module uses it. */
+interface ParserModule {
+  WorkerMessageHandler: { initializeFromPort(port: InThreadPort): void }
+}
+
+let workerMessageHandler: ParserModule['WorkerMessageHandler'] | undefined
+
+function isParser(value: unknown): value is ParserModule {
+  const handler = (value as { WorkerMessageHandler?: { initializeFromPort?: unknown } } | null)
+    ?.WorkerMessageHandler
+  return typeof handler?.initializeFromPort === 'function'
+}
+
+/**
+ * A pdf.js worker for one document whose parser runs in this thread, joined by an `InThreadPort`
+ * instead of pdf.js's cloning LoopbackPort. The caller destroys it after the document.
+ */
+export async function createInThreadWorker(verbosity: number): Promise<PDFWorker> {
+  const pdfjs = await loadPdfjs()
+  if (!workerMessageHandler) throw new Error('pdf.js parser not loaded')
+  const port = new InThreadPort()
+  workerMessageHandler.initializeFromPort(port)
+  // pdf.js types the port as a DOM Worker; it only calls postMessage and the listener methods.
+  return pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity })
 }
 
 /**
@@ -33,7 +63,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
 function patchedParserUrl(): string {
   const path = createRequire(__filename).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')
   const source = patchPdfjsWorker(readFileSync(path, 'utf8'))
-  // Stack traces and profiles still name the installed file.
+  // Stack traces still name the installed file.
   const named = `${source}\n//# sourceURL=${pathToFileURL(path).href}\n`
   return `data:text/javascript;base64,${Buffer.from(named).toString('base64')}`
 }

@@ -4,26 +4,29 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PDFJS_WORKER_PATCHES, patchPdfjsWorker } from '../../../../src/main/services/pdf/pdfjsPatches'
 import { CORPUS_DIR } from '../../../support/corpus'
-import { bundlePdfjsLoader, runPlainNode } from '../../../support/plainNodePdfjs'
+import { bundlePdfService, runPlainNode } from '../../../support/plainNodePdfjs'
 
 const installedParser = () =>
   readFileSync(createRequire(__filename).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8')
 
-/** A script that prints, per PDF, a digest of every page's getTextContent() as JSON. */
-function digestScript(loadPdfjs: string, files: string[]): string {
+/**
+ * A script that prints, per PDF, a digest of every page's getTextContent() as JSON. `setup` defines
+ * `open(data, file)` → `{ doc, close }`.
+ */
+function digestScript(setup: string, files: string[]): string {
   return `
     import { createHash } from 'node:crypto'
     import { readFileSync } from 'node:fs'
-    ${loadPdfjs}
+    ${setup}
     const digests = {}
     for (const file of ${JSON.stringify(files)}) {
       const hash = createHash('sha256')
       try {
-        const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)) }).promise
+        const { doc, close } = await open(new Uint8Array(readFileSync(file)), file)
         for (let p = 1; p <= doc.numPages; p++) {
           hash.update(JSON.stringify(await (await doc.getPage(p)).getTextContent()))
         }
-        await doc.destroy()
+        await close()
       } catch (error) {
         hash.update('error ' + error.message)
       }
@@ -32,7 +35,21 @@ function digestScript(loadPdfjs: string, files: string[]): string {
     console.log(JSON.stringify(digests))`
 }
 
-describe('patches to the pdf.js parser', () => {
+/** pdf.js as installed, with its own fake worker, given the same asset folders as the desk gives it. */
+const INSTALLED_PDFJS = `
+  import { createRequire } from 'node:module'
+  import { dirname, join } from 'node:path'
+  const root = dirname(createRequire(join(process.cwd(), 'package.json')).resolve('pdfjs-dist/package.json'))
+  globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const assets = { standardFontDataUrl: root + '/standard_fonts/', cMapUrl: root + '/cmaps/', cMapPacked: true,
+    wasmUrl: root + '/wasm/', isEvalSupported: false, verbosity: 0 }
+  const open = async (data) => {
+    const doc = await pdfjs.getDocument({ data, ...assets }).promise
+    return { doc, close: () => doc.destroy() }
+  }`
+
+describe('reading text layers through the patched parser and the in-thread port', () => {
   it('each applies exactly once to the installed pdfjs-dist', () => {
     const source = installedParser()
     const patched = patchPdfjsWorker(source)
@@ -51,24 +68,21 @@ describe('patches to the pdf.js parser', () => {
     expect(() => patchPdfjsWorker(twice, [transform!])).toThrow(/found 2 times/)
   })
 
-  it('leave every character and coordinate of every corpus PDF text layer as it was', async () => {
+  it('leaves every character and coordinate of every corpus PDF text layer as it was', async () => {
     const files = readdirSync(CORPUS_DIR)
       .filter((f) => f.endsWith('.pdf'))
       .sort()
       .map((f) => join(CORPUS_DIR, f))
     expect(files.length).toBeGreaterThan(5)
-    const original = runPlainNode(
-      digestScript(
-        `globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
-         const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')`,
-        files,
-      ),
-    )
-    const loader = await bundlePdfjsLoader()
+    const original = runPlainNode(digestScript(INSTALLED_PDFJS, files))
+    const service = await bundlePdfService()
     const patched = runPlainNode(
       digestScript(
-        `import { loadPdfjs } from ${JSON.stringify(loader)}
-         const pdfjs = await loadPdfjs()`,
+        `import { openPdf } from ${JSON.stringify(service)}
+         const open = async (data, file) => {
+           const pdf = await openPdf(data, file)
+           return { doc: pdf.doc, close: () => pdf.destroy() }
+         }`,
         files,
       ),
     )

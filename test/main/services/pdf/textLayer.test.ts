@@ -9,7 +9,7 @@ import {
   type TextLayerAssessment,
 } from '../../../../src/main/services/pdf'
 import { corpusFile } from '../../../support/corpus'
-import { bundlePdfjsLoader, runPlainNode } from '../../../support/plainNodePdfjs'
+import { bundlePdfService, runPlainNode } from '../../../support/plainNodePdfjs'
 
 async function assessAll(name: string): Promise<TextLayerAssessment[]> {
   return withPdf(new Uint8Array(readFileSync(corpusFile(name))), name, async (pdf) => {
@@ -166,7 +166,7 @@ describe('extractTextLayer and rasterisePage share a frame', () => {
 
 describe('loading pdf.js', () => {
   it("leaves Node's own push and JSON in place, which core-js in the legacy build would replace", async () => {
-    const loader = await bundlePdfjsLoader()
+    const loader = await bundlePdfService()
     const pdf = corpusFile('tender_gem_GEM-2026-B-7439924_rockwool.pdf')
     const script = `
       import { readFileSync } from 'node:fs'
