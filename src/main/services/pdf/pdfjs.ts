@@ -17,9 +17,9 @@ let loading: Promise<Pdfjs> | undefined
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= keepingNativeBuiltins(async () => {
-    // pdf.js runs its parser in this thread ("fake worker"). Loading that half here, where the
-    // builtins are guarded, rather than letting pdf.js import it later, is what pdf.js documents
-    // via globalThis.pdfjsWorker.
+    // pdf.js runs its parser in this thread. That half is loaded here, where the builtins are
+    // guarded: openPdf joins it to the API over an InThreadPort, and a getDocument call without a
+    // worker finds it through globalThis.pdfjsWorker, as pdf.js documents.
     const parser: unknown = await import(/* @vite-ignore */ patchedParserUrl())
     if (!isParser(parser)) throw new Error('pdf.worker.mjs does not export WorkerMessageHandler')
     workerMessageHandler = parser.WorkerMessageHandler
@@ -57,8 +57,10 @@ export async function createInThreadWorker(verbosity: number): Promise<PDFWorker
 
 /**
  * The installed parser with `PDFJS_WORKER_PATCHES` applied, as a data: URL module: nothing is
- * written to disk (an installed app may not write beside its node_modules). The parser imports
- * nothing relative to its own URL on Node, so where it is loaded from does not matter to it.
+ * written to disk (an installed app may not write beside its node_modules). On Node the parser
+ * loads nothing relative to its own URL. Its one dynamic import, a JavaScript JPEG 2000 decoder
+ * used only if the wasm one fails to load, would not resolve from a data: URL; the wasm decoder
+ * comes through `wasmUrl` (see pdfjsAssetPaths).
  */
 function patchedParserUrl(): string {
   const path = createRequire(__filename).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')
