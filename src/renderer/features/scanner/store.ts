@@ -28,9 +28,31 @@ export const resetScannerState = (): void => useScannerStore.setState(initial, t
 
 export const setDevices = (devices: ScannerDeviceInfo[]): void => useScannerStore.setState({ devices })
 
+/**
+ * Counts changes to the device list made by connects and status pushes. A `scanners.list` answer is a
+ * snapshot from when it was asked: if the list changed meanwhile (a scanner connected while the
+ * page's first list was in flight), the older snapshot must not overwrite it.
+ */
+let deviceChanges = 0
+let listRequests = 0
+
+/** Call before asking for `scanners.list`; pass the result to `setListedDevices`. */
+export function startDeviceListing(): { changes: number; request: number } {
+  return { changes: deviceChanges, request: ++listRequests }
+}
+
+/** Applies a `scanners.list` answer unless a newer list was asked for or the list changed since. */
+export function setListedDevices(
+  asked: { changes: number; request: number },
+  devices: ScannerDeviceInfo[],
+): void {
+  if (asked.request === listRequests && asked.changes === deviceChanges) setDevices(devices)
+}
+
 export const setPorts = (ports: ScannerPorts): void => useScannerStore.setState({ ports })
 
 export function upsertDevice(device: ScannerDeviceInfo): void {
+  deviceChanges++
   useScannerStore.setState(({ devices }) => ({
     devices: [...devices.filter((d) => d.path !== device.path), device],
   }))
@@ -41,6 +63,7 @@ export function applyStatus(status: ScannerStatus): boolean {
   const { devices } = useScannerStore.getState()
   const known = devices.find((d) => d.path === status.path)
   if (status.status === 'closed') {
+    deviceChanges++
     useScannerStore.setState({ devices: devices.filter((d) => d.path !== status.path) })
     return true
   }
@@ -48,6 +71,7 @@ export function applyStatus(status: ScannerStatus): boolean {
   // The message and retry belong to the previous status unless this one carries its own.
   const { message: _m, retryInMs: _r, attempt: _a, ...rest } = known
   const next = { ...rest, ...status }
+  deviceChanges++
   useScannerStore.setState({ devices: devices.map((d) => (d.path === status.path ? next : d)) })
   return true
 }

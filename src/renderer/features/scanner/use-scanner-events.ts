@@ -2,12 +2,13 @@ import { useEffect } from 'react'
 import { useServices, type DeskServices } from '../services/context'
 import { describeScan } from './describe-scan'
 import { publishScan } from './scan-bus'
-import { addFeedError, addScan, applyStatus, setDevices, setPorts } from './store'
+import { addFeedError, addScan, applyStatus, setListedDevices, setPorts, startDeviceListing } from './store'
 
 export async function refreshScanners(services: DeskServices): Promise<void> {
+  const asked = startDeviceListing()
   const [ports, list] = await Promise.all([services.desk.scanners.ports(), services.desk.scanners.list()])
   setPorts(ports)
-  setDevices(list.devices)
+  setListedDevices(asked, list.devices)
 }
 
 /** Scanner pushes for the whole app: a scan is fed and published even while another page is open. */
@@ -21,11 +22,13 @@ export function useScannerEvents(): void {
       }),
       services.desk.on('scanner.status', (status) => {
         // A device connected from another window: list them all again.
-        if (!applyStatus(status))
+        if (!applyStatus(status)) {
+          const asked = startDeviceListing()
           void services.desk.scanners.list().then(
-            ({ devices }) => setDevices(devices),
+            ({ devices }) => setListedDevices(asked, devices),
             () => undefined,
           )
+        }
       }),
       services.desk.on('scanner.error', addFeedError),
       services.desk.on('scanner.ports', setPorts),
