@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bboxSchema, pageBoxSchema } from '../document-text/schema'
+import { profileResultSchema } from '../screening/result-schema'
 
 /**
  * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
@@ -106,19 +107,8 @@ export const screeningDetailSchema = z.object({
   name: z.string(),
   sha256: z.string(),
   kind: z.enum(['gem', 'cppp', 'generic']),
-  profiles: z.array(
-    z.object({
-      profile: z.string(),
-      category: z.string().optional(),
-      threshold: z.number(),
-      score: z.number(),
-      relevant: z.boolean(),
-      reasons: z.array(z.string()),
-      vetoedBy: z.array(z.string()),
-      missingGroups: z.array(z.string()),
-      terms: z.array(evidenceTermSchema),
-    }),
-  ),
+  // A profile's verdict as the screening engine gives it, with each term's hits as evidence boxes.
+  profiles: z.array(profileResultSchema.extend({ terms: z.array(evidenceTermSchema) })),
   fields: z.record(z.string(), evidenceFieldSchema),
 })
 export type ScreeningDetail = z.infer<typeof screeningDetailSchema>
