@@ -101,7 +101,7 @@ async function matcherAlone(root, work) {
   const { build } = await import('rolldown')
   const file = join(work, 'screening.mjs')
   await build({
-    input: join(root, 'src/shared/screening/index.ts'),
+    input: join(root, 'src/shared/tenders/screening/index.ts'),
     output: { file, format: 'esm' },
     logLevel: 'silent',
   })

@@ -5,7 +5,7 @@ import { buildHub } from './app'
 import { loadConfig } from './config'
 import { migrate } from './db/migrate'
 import { createPool } from './db/pool'
-import { createDesk, revokeDesk } from './store/desks'
+import { registerDesk, revokeDesk } from './store/desks'
 import { recordTraining } from './store/training'
 
 const USAGE = `usage: node out/hub/main.mjs [command]
@@ -50,7 +50,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const db = createPool(config.DATABASE_URL, 2)
       try {
         if (command === 'create-desk') {
-          process.stdout.write(`${await createDesk(db, need('tenant'), need('desk'))}\n`)
+          process.stdout.write(`${await registerDesk(db, need('tenant'), need('desk'))}\n`)
         } else if (command === 'revoke-desk') {
           const n = await revokeDesk(db, need('tenant'), need('desk'))
           process.stdout.write(`revoked ${n} token(s)\n`)

@@ -35,7 +35,7 @@ export async function authenticate(db: Db, token: string): Promise<AuthOutcome> 
  * Creates the tenant if needed and the desk, and issues a fresh token (returned once, stored only
  * as its hash). Issuing for an existing desk of the same tenant rotates: older tokens are revoked.
  */
-export async function createDesk(db: Db, tenant: string, deskId: string): Promise<string> {
+export async function registerDesk(db: Db, tenant: string, deskId: string): Promise<string> {
   tenantIdSchema.parse(tenant)
   if (!DESK_ID_PATTERN.test(deskId)) throw new Error(`invalid desk id "${deskId}"`)
   const token = newDeskToken()

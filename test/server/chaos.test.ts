@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPool } from '../../server/db/pool'
-import { createDesk } from '../../server/store/desks'
+import { registerDesk } from '../../server/store/desks'
 import { createTestDatabase, type TestDatabase } from './support/db'
 import { buildChaosBundles, freePort, startNode, type Managed } from './support/processes'
 import { startChaosProxy, type ChaosProxy } from './support/proxy'
@@ -66,7 +66,7 @@ describe('chaos: desks, a flaky network and a hub that dies', () => {
     let hub = await startHub()
 
     const admin = createPool(database.url, 2)
-    const tokens = await Promise.all(DESKS.map((d) => createDesk(admin, d.tenant, d.desk)))
+    const tokens = await Promise.all(DESKS.map((d) => registerDesk(admin, d.tenant, d.desk)))
     await admin.end()
     const startDesk = (i: number) => {
       const d = DESKS[i]!

@@ -30,7 +30,7 @@ import {
   screeningExportRequestSchema,
   screeningExportSchema,
   screeningRowSchema,
-} from './screening'
+} from './tenders'
 
 const noParams = z.object({}).strict()
 
@@ -118,33 +118,33 @@ export const methods = {
   /** Fails with ENCRYPTION_UNAVAILABLE in the desktop app when the OS cannot encrypt the token. */
   'sync.credentials.set': { request: syncCredentialsSchema.strict(), response: syncCredentialsSavedSchema },
   'sync.credentials.clear': { request: noParams, response: z.object({ cleared: z.boolean() }) },
-  'screening.profiles.list': {
+  'tenders.profiles.list': {
     request: noParams,
     response: z.object({ profiles: z.array(profileSummarySchema) }),
   },
   /** Replaces a profile of the same name; fails with INVALID_INPUT and `details.errors` (JSON paths). */
-  'screening.profiles.save': { request: profileSaveRequestSchema, response: profileSummarySchema },
-  'screening.profiles.remove': {
+  'tenders.profiles.save': { request: profileSaveRequestSchema, response: profileSummarySchema },
+  'tenders.profiles.remove': {
     request: z.object({ name: z.string().min(1).max(200) }).strict(),
     response: z.object({ removed: z.boolean() }),
   },
   /** One row per document of the tenant, screened against every profile (cached per profile set). */
-  'screening.results': { request: noParams, response: z.object({ rows: z.array(screeningRowSchema) }) },
-  'screening.detail': {
+  'tenders.results': { request: noParams, response: z.object({ rows: z.array(screeningRowSchema) }) },
+  'tenders.detail': {
     request: z.object({ documentId: z.string().min(1).max(200) }).strict(),
     response: screeningDetailSchema,
   },
-  'screening.export': { request: screeningExportRequestSchema, response: screeningExportSchema },
+  'tenders.export': { request: screeningExportRequestSchema, response: screeningExportSchema },
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {
   'jobs.progress': jobSchema,
   'documents.changed': z.object({ tenantId: tenantIdSchema }),
-  'scanner.scan': scanSchema,
-  'scanner.status': scannerStatusSchema,
-  'scanner.error': scannerErrorSchema,
-  'scanner.ports': scannerPortsSchema,
-  'screening.changed': z.object({ tenantId: tenantIdSchema }),
+  'scanners.scan': scanSchema,
+  'scanners.status': scannerStatusSchema,
+  'scanners.error': scannerErrorSchema,
+  'scanners.ports': scannerPortsSchema,
+  'tenders.changed': z.object({ tenantId: tenantIdSchema }),
 } as const satisfies Record<EventName, z.ZodType>
 
 export type Methods = typeof methods

@@ -23,22 +23,22 @@ export const METHOD_NAMES = [
   'sync.credentials.get',
   'sync.credentials.set',
   'sync.credentials.clear',
-  'screening.profiles.list',
-  'screening.profiles.save',
-  'screening.profiles.remove',
-  'screening.results',
-  'screening.detail',
-  'screening.export',
+  'tenders.profiles.list',
+  'tenders.profiles.save',
+  'tenders.profiles.remove',
+  'tenders.results',
+  'tenders.detail',
+  'tenders.export',
 ] as const
 
 export const EVENT_NAMES = [
   'jobs.progress',
   'documents.changed',
-  'scanner.scan',
-  'scanner.status',
-  'scanner.error',
-  'scanner.ports',
-  'screening.changed',
+  'scanners.scan',
+  'scanners.status',
+  'scanners.error',
+  'scanners.ports',
+  'tenders.changed',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

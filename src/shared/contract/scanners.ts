@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { scannerProfileSchema } from '../scanner/profile'
+import { scannerProfileSchema } from '../scanners/profile'
 
 export { scannerProfileSchema }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createSafeStorageSecretStore } from '../../../src/main/electron/safe-storage'
-import { SyncCredentialStore } from '../../../src/main/services/sync-credentials'
+import { SyncCredentialStore } from '../../../src/main/services/sync'
 import { useTempDirs } from '../../support/tempDir'
 import { FakeSafeStorage } from './fake-electron'
 

@@ -1,7 +1,7 @@
 import type { CoaReportDto, ExtractedRowDto, Scan } from '../../../src/shared/contract'
 import type { TenantDb } from '../../../src/renderer/db'
 import { createRecord, saveCheck } from '../../../src/renderer/features/qc/records'
-import { saveSpecification } from '../../../src/renderer/features/specifications/library'
+import { saveSpecification } from '../../../src/renderer/features/qc/specifications/library'
 import { parseSpecification, type Specification } from '../../../src/shared/qc'
 
 export const SPEC_INPUT = {

@@ -143,7 +143,7 @@ describe('QC page', () => {
     fireEvent.click(screen.getByRole('button', { name: '← All COA records' }))
     act(() => showPage('tenders'))
     act(() =>
-      test.emit('scanner.scan', scanOf('0109506000134352' + '10BN1\x1D17280614', { path: '/dev/ttyACM0' })),
+      test.emit('scanners.scan', scanOf('0109506000134352' + '10BN1\x1D17280614', { path: '/dev/ttyACM0' })),
     )
     await screen.findByRole('heading', { name: 'Batch BN1' })
     expect(useNavigationStore.getState().page).toBe('qc')
@@ -157,7 +157,7 @@ describe('QC page', () => {
   it('a malformed label gives a clear message', async () => {
     const test = await setup()
     await screen.findByRole('group', { name: 'QC sections' })
-    act(() => test.emit('scanner.scan', scanOf('17281399', { path: '/dev/ttyACM0' })))
+    act(() => test.emit('scanners.scan', scanOf('17281399', { path: '/dev/ttyACM0' })))
     expect((await screen.findByRole('alert')).textContent).toMatch(/Unreadable label at position \d+/)
   })
 })

@@ -6,13 +6,13 @@ import { editValue, signRecord } from '../../../src/renderer/features/qc/records
 import { handleQcScan } from '../../../src/renderer/features/qc/scan-link'
 import { writeQcSettings } from '../../../src/renderer/features/qc/settings'
 import { addSigner } from '../../../src/renderer/features/qc/signers'
-import { recordSampling } from '../../../src/renderer/features/sampling/sampling'
+import { recordSampling } from '../../../src/renderer/features/qc/sampling/sampling'
 import {
   exportSpecText,
   parseSpecText,
   saveSpecification,
   specVersions,
-} from '../../../src/renderer/features/specifications/library'
+} from '../../../src/renderer/features/qc/specifications/library'
 import { compileSpec } from '../../../src/shared/qc'
 import { openFresh, steppingClock } from '../db/helpers'
 import { checkedRecord, scan, spec, SPEC_INPUT } from './fixtures'

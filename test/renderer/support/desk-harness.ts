@@ -33,7 +33,7 @@ export interface TestDesk {
   texts: Map<string, DocumentText>
   calls: Array<{ method: MethodName; params: unknown }>
   scanners: ScannerHarness
-  /** screening.* answers: rows, details and profiles the test sets. */
+  /** tenders.* answers: rows, details and profiles the test sets. */
   screening: ScreeningHarness
   /** sync.credentials.* per tenant, kept "in memory" as serve mode does. */
   syncCredentials: Map<string, SyncCredentials>
@@ -113,7 +113,7 @@ export function createTestDesk(init: {
       for (const l of [...(listeners.get(event) ?? [])]) l(payload)
     },
   }
-  t.scanners = createScannerHarness((scan) => t.emit('scanner.scan', scan))
+  t.scanners = createScannerHarness((scan) => t.emit('scanners.scan', scan))
   for (const d of init.documents ?? [])
     t.documents.set(d.tenantId, [...(t.documents.get(d.tenantId) ?? []), d])
 

@@ -7,7 +7,7 @@ import {
   type ScannerPorts,
 } from '../../../src/shared/contract'
 import { Gs1ParseError, parseGs1 } from '../../../src/shared/gs1'
-import { decodeSeparators, interpretScan, parseProfile } from '../../../src/shared/scanner'
+import { decodeSeparators, interpretScan, parseProfile } from '../../../src/shared/scanners'
 
 type ScannerMethod = Extract<keyof HandlerMap<null>, `scanners.${string}` | `gs1.${string}`>
 

@@ -5,15 +5,15 @@ import {
   type ScreeningDetail,
   type ScreeningRow,
 } from '../../../src/shared/contract'
-import { parseProfile } from '../../../src/shared/screening'
+import { parseProfile } from '../../../src/shared/tenders/screening'
 
 type ScreeningMethod =
-  | 'screening.profiles.list'
-  | 'screening.profiles.save'
-  | 'screening.profiles.remove'
-  | 'screening.results'
-  | 'screening.detail'
-  | 'screening.export'
+  | 'tenders.profiles.list'
+  | 'tenders.profiles.save'
+  | 'tenders.profiles.remove'
+  | 'tenders.results'
+  | 'tenders.detail'
+  | 'tenders.export'
 
 /** Screening in memory: rows and details are set by the test; profiles are really validated. */
 export interface ScreeningHarness {
@@ -33,8 +33,8 @@ export function createScreeningHarness(): ScreeningHarness {
     handlers: undefined as unknown as ScreeningHarness['handlers'],
   }
   h.handlers = {
-    'screening.profiles.list': () => ({ profiles: h.profiles }),
-    'screening.profiles.save': ({ text, format }) => {
+    'tenders.profiles.list': () => ({ profiles: h.profiles }),
+    'tenders.profiles.save': ({ text, format }) => {
       if (format === 'yaml') throw new DeskError('INVALID_INPUT', 'the harness reads JSON only')
       let data: unknown
       try {
@@ -59,18 +59,18 @@ export function createScreeningHarness(): ScreeningHarness {
       h.profiles = [...h.profiles.filter((x) => x.name !== p.name), summary]
       return summary
     },
-    'screening.profiles.remove': ({ name }) => {
+    'tenders.profiles.remove': ({ name }) => {
       const before = h.profiles.length
       h.profiles = h.profiles.filter((p) => p.name !== name)
       return { removed: h.profiles.length < before }
     },
-    'screening.results': () => ({ rows: h.rows }),
-    'screening.detail': ({ documentId }) => {
+    'tenders.results': () => ({ rows: h.rows }),
+    'tenders.detail': ({ documentId }) => {
       const detail = h.details.get(documentId)
       if (!detail) throw new DeskError('NOT_FOUND', `no screening for ${documentId} in this harness`)
       return detail
     },
-    'screening.export': ({ format, documentIds, decisions }) => {
+    'tenders.export': ({ format, documentIds, decisions }) => {
       h.exports.push({ format, ...(documentIds ? { documentIds } : {}), decisions })
       const text = `file,decision\r\n${(documentIds ?? []).join('\r\n')}\r\n`
       return {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildHub, type HubDeps } from '../../../server/app'
 import { loadConfig, type HubConfig } from '../../../server/config'
 import { createPool, type Db } from '../../../server/db/pool'
-import { createDesk } from '../../../server/store/desks'
+import { registerDesk } from '../../../server/store/desks'
 import { createTestDatabase, type TestDatabase } from './db'
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789'
@@ -39,7 +39,7 @@ export async function startTestHub(
     db,
     database,
     config,
-    desk: (tenant, deskId) => createDesk(db, tenant, deskId),
+    desk: (tenant, deskId) => registerDesk(db, tenant, deskId),
     close: async () => {
       await app.close()
       await db.end()

@@ -1,5 +1,5 @@
 import { Gs1ParseError, parseGs1, type Gs1Element, type Gs1Result } from '../../../shared/gs1'
-import { decodeSeparators } from '../../../shared/scanner/notation'
+import { decodeSeparators } from '../../../shared/scanners/notation'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 
 export function describeElement(e: Gs1Element): string {

@@ -11,9 +11,9 @@ import { ModelRegistry } from '../models/manifest'
 import { DocumentPipeline } from '../pipeline'
 import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
-import { ProfileStore, ScreeningDesk, screeningHandlers } from '../screening/desk'
+import { ProfileStore, ScreeningDesk, screeningHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
-import { syncCredentialHandlers, SyncCredentialStore } from '../sync-credentials'
+import { syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { TenantStore } from '../tenants/tenantStore'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
@@ -43,7 +43,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ? new DocumentPipeline(pipelineOptionsFrom(settings, options.workerScript, options.workers))
     : null
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
-  const screeningChanged = (tenantId: TenantId) => broadcast(tenantId, 'screening.changed', { tenantId })
+  const screeningChanged = (tenantId: TenantId) => broadcast(tenantId, 'tenders.changed', { tenantId })
   let screening: ScreeningDesk | null = null
   const service = new DocumentService({
     documents,

@@ -1,9 +1,9 @@
 import { DeskError, toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText, ExtractionMode, PageText } from '../../../shared/document-text'
 import { pageTextSchema } from '../../../shared/document-text'
-import type { Profile } from '../../../shared/screening'
+import type { Profile } from '../../../shared/tenders/screening'
 import { DEFAULT_MAX_PIXELS } from '../imaging'
-import type { ScreenedText } from '../screening/screenText'
+import type { ScreenedText } from '../tenders/screenText'
 import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
 import {
   PIPELINE_VERSION,

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { DeskError, formatZodIssues } from '../../../shared/contract'
 import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
-import { parseProfile, Screener } from '../../../shared/screening'
+import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
-import { screenPages } from '../screening/screenText'
+import { screenPages } from '../tenders/screenText'
 import { encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
-import { screenedTextSchema } from '../screening/screenText'
+import { screenedTextSchema } from '../tenders/screenText'
 
 export const PIPELINE_VERSION = '1'
 

@@ -14,8 +14,8 @@ import {
 } from '../../../shared/qc'
 import type { GrayImage } from '../vision'
 import { findRules } from './rules'
-import { extractHeaderFields } from './headerFields'
-import { extractTables, type Rules } from './table/extract'
+import { extractHeaderFields } from '../../../shared/qc/headerFields'
+import { extractTables, type Rules } from '../../../shared/qc/table/extract'
 import { signatureCheck, skewCheck, type VisionSettings } from './visionChecks'
 
 export const NO_TABLE = 'no results table found'

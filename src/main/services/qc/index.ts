@@ -1,5 +1,5 @@
-export { extractTables, type ExtractOptions, type Rules } from './table/extract'
-export { extractHeaderFields } from './headerFields'
+export { extractTables, type ExtractOptions, type Rules } from '../../../shared/qc/table/extract'
+export { extractHeaderFields } from '../../../shared/qc/headerFields'
 export { findRules } from './rules'
 export {
   inkMark,

@@ -1,5 +1,5 @@
 import type { GrayImage } from '../vision'
-import type { Rules } from './table/extract'
+import type { Rules } from '../../../shared/qc/table/extract'
 
 /**
  * Ruling lines of bordered tables: long straight runs of dark pixels. Short breaks (scan dropouts,

@@ -1,7 +1,7 @@
 import type { PageText } from '../../../shared/document-text'
 import type { CoaCheck } from '../../../shared/qc'
 import type { GrayImage } from '../vision'
-import type { Rules } from './table/extract'
+import type { Rules } from '../../../shared/qc/table/extract'
 
 /** A region as fractions of the page: [x0, y0, x1, y1], origin top-left. */
 export type Region = [number, number, number, number]

@@ -12,7 +12,7 @@ import {
 import { Gs1ParseError, parseGs1 } from '../../../shared/gs1'
 import { uuidv7 } from '../../../shared/ids'
 import { z } from 'zod'
-import { decodeSeparators, interpretScan, scannerProfileSchema } from '../../../shared/scanner'
+import { decodeSeparators, interpretScan, scannerProfileSchema } from '../../../shared/scanners'
 import { readJsonFile, writeJsonFile } from '../storage/jsonFile'
 import { consoleLog, type ScanEvent, type ScannerDevice, type ScannerLog } from './device'
 import { ScannerManager, type ManagerOptions } from './manager'
@@ -20,7 +20,7 @@ import { ScanLog } from './scan-log'
 import { WedgeReader } from './wedge'
 
 export type ScannerMethod = Extract<MethodName, `scanners.${string}` | `gs1.${string}`>
-export type ScannerEvent = Extract<EventName, `scanner.${string}`>
+export type ScannerEvent = Extract<EventName, `scanners.${string}`>
 
 export interface ScannerDeskOptions {
   /** Sends an event to every session: scanners belong to the machine, not to a tenant. */
@@ -67,7 +67,7 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
 
   const accept = (scan: Scan): void => {
     scanLog.record(scan)
-    emit('scanner.scan', scan)
+    emit('scanners.scan', scan)
     for (const listener of scanListeners) {
       try {
         listener(scan)
@@ -79,7 +79,7 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
 
   const sendPorts = async (): Promise<void> => {
     const listing = await manager.listPorts()
-    emit('scanner.ports', { ports: listing.ports, hotplug: manager.hotplugStatus ?? hotplugOf(listing) })
+    emit('scanners.ports', { ports: listing.ports, hotplug: manager.hotplugStatus ?? hotplugOf(listing) })
   }
 
   manager.on('scan', (scan) => accept(serialScan(scan)))
@@ -87,9 +87,9 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
     const clean = scannerStatus(status)
     if (clean.status === 'closed') lastStatus.delete(clean.path)
     else lastStatus.set(clean.path, clean)
-    emit('scanner.status', clean)
+    emit('scanners.status', clean)
   })
-  manager.on('error', (error) => emit('scanner.error', { ...error, timestamp: new Date().toISOString() }))
+  manager.on('error', (error) => emit('scanners.error', { ...error, timestamp: new Date().toISOString() }))
   manager.on('hotplug', () => void sendPorts())
   manager.on('hotplugStatus', () => void sendPorts())
 
@@ -194,7 +194,7 @@ export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk
 
 const savedProfilesSchema = z.object({ profiles: z.array(scannerProfileSchema) })
 
-function hotplugOf(listing: { ok: boolean; reason?: string }): EventPayload<'scanner.ports'>['hotplug'] {
+function hotplugOf(listing: { ok: boolean; reason?: string }): EventPayload<'scanners.ports'>['hotplug'] {
   return listing.ok ? { available: true } : { available: false, reason: listing.reason ?? 'unavailable' }
 }
 

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder'
 import type { Gs1Result } from '../../../shared/gs1'
-import { interpretScan } from '../../../shared/scanner/interpret'
+import { interpretScan } from '../../../shared/scanners/interpret'
 import { fullJitterDelay, type BackoffOptions } from '../../../shared/backoff'
 
 /** Several scanners on one USB hub that drop together must not all retry in the same instant. */

@@ -4,4 +4,4 @@ export {
   scannerProfileSchema,
   type ScannerProfile,
   type ScannerProfileInput,
-} from '../../../shared/scanner/profile'
+} from '../../../shared/scanners/profile'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DeskError, type Scan, type wedgeRequestSchema } from '../../../shared/contract'
 import { uuidv7 } from '../../../shared/ids'
-import { interpretScan } from '../../../shared/scanner'
+import { interpretScan } from '../../../shared/scanners'
 import { DuplicateFilter } from './dedupe'
 import { garbageReason, normalisePayload } from './payload'
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { CoaReportDto } from '../../../shared/contract/qc'
-import { usePagePicture } from '../viewer/use-page-picture'
-import { WordOverlay } from '../viewer/WordOverlay'
+import { usePagePicture } from '../documents/use-page-picture'
+import { WordOverlay } from '../documents/WordOverlay'
 import { cellsOnPage } from './cells'
 
 interface Props {

@@ -3,7 +3,7 @@ import { describeError } from '../../bridge/errors'
 import type { CoaRecord, SpecificationRow, TenantDb } from '../../db'
 import { useDocumentStore } from '../../state'
 import { useServices } from '../services/context'
-import { latestPerProduct } from '../specifications/library'
+import { latestPerProduct } from './specifications/library'
 import { actorName, openRecord } from './qc-store'
 import { createRecord, findRecordByBatch, saveCheck } from './records'
 

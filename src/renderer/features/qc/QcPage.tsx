@@ -1,6 +1,6 @@
 import { showPage, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
-import { SpecLibrary } from '../specifications/SpecLibrary'
+import { SpecLibrary } from './specifications/SpecLibrary'
 import { NewCheckForm } from './NewCheckForm'
 import { useQcStore, type QcView } from './qc-store'
 import { RecordList } from './RecordList'

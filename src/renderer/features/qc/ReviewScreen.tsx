@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { compileSpec } from '../../../shared/qc'
 import type { CoaRecord, Signer, SpecificationRow, TenantDb } from '../../db'
-import { SamplingPanel } from '../sampling/SamplingPanel'
+import { SamplingPanel } from './sampling/SamplingPanel'
 import { CellPage } from './CellPage'
 import { pagesOf } from './cells'
 import { reviewReport } from './effective'

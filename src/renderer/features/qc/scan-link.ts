@@ -1,7 +1,7 @@
 import type { Scan } from '../../../shared/contract'
 import { scanSchema as scanPayloadSchema } from '../../../shared/sync/kinds'
 import { recordChange, type CoaRecord, type SamplingRow, type TenantDb } from '../../db'
-import { markPicked, unitFromLabel, type PickOutcome } from '../sampling/sampling'
+import { markPicked, unitFromLabel, type PickOutcome } from './sampling/sampling'
 import { findRecordByBatch } from './records'
 
 export type ScanHandling =

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { describeError } from '../../bridge/errors'
 import { openTenantDb } from '../../db'
 import { showPage, useTenantStore } from '../../state'
-import { onScan } from '../scanner/scan-bus'
+import { onScan } from '../scanners/scan-bus'
 import { actorName, openRecord, showNotice, useQcStore } from './qc-store'
 import { handleQcScan } from './scan-link'
 

@@ -1,13 +1,13 @@
 import { useDocumentStore, useTenantStore, useViewerStore } from '../../state'
-import { EvidenceView } from '../evidence/EvidenceView'
-import { useEvidenceStore } from '../evidence/store'
+import { EvidenceView } from './evidence/EvidenceView'
+import { useEvidenceStore } from './evidence/store'
 import { PageHeading } from '../navigation/PageHeading'
-import { ScreeningSection } from '../screening/ScreeningSection'
-import { useScreeningStore } from '../screening/store'
-import { useScreening } from '../screening/use-screening'
-import { DocumentViewer } from '../viewer/DocumentViewer'
-import { DocumentsTable } from './DocumentsTable'
-import { ImportControls } from './ImportControls'
+import { ScreeningSection } from './screening/ScreeningSection'
+import { useScreeningStore } from './screening/store'
+import { useScreening } from './screening/use-screening'
+import { DocumentViewer } from '../documents/DocumentViewer'
+import { DocumentsTable } from '../documents/DocumentsTable'
+import { ImportControls } from '../documents/ImportControls'
 
 export function TendersPage() {
   const tenantId = useTenantStore((s) => s.currentId)

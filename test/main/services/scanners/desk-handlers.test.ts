@@ -37,14 +37,14 @@ async function openDesk(): Promise<{ desk: Desk; dataDir: string; a: Window; b: 
   const open = (): Window => {
     const direct = createDirectDeskApi(desk)
     const events: Array<[EventName, unknown]> = []
-    for (const name of ['scanner.scan', 'scanner.status', 'scanner.error'] as const)
+    for (const name of ['scanners.scan', 'scanners.status', 'scanners.error'] as const)
       direct.api.on(name, (payload) => events.push([name, payload]))
     return { api: direct.api, events }
   }
   return { desk, dataDir, a: open(), b: open() }
 }
 
-const scansOf = (w: Window) => w.events.filter(([n]) => n === 'scanner.scan').map(([, p]) => p as Scan)
+const scansOf = (w: Window) => w.events.filter(([n]) => n === 'scanners.scan').map(([, p]) => p as Scan)
 
 async function rejection(promise: Promise<unknown>): Promise<DeskError> {
   const error = await promise.then(
@@ -74,7 +74,7 @@ describe('scanner methods of the desk', () => {
     cleanups.push(() => second.close())
     const after = createDirectDeskApi(second)
     const scans: Scan[] = []
-    after.api.on('scanner.scan', (scan) => scans.push(scan))
+    after.api.on('scanners.scan', (scan) => scans.push(scan))
     await expect
       .poll(async () => (await after.api.scanners.list()).devices.map((d) => [d.path, d.status]), {
         timeout: 10_000,
@@ -118,7 +118,7 @@ describe('scanner methods of the desk', () => {
     await waitFor(() => scansOf(a).length === 2, 10_000, 'the bad scan')
     expect(scansOf(a)[1]?.parseError?.position).toBeGreaterThanOrEqual(3)
     expect(
-      a.events.some(([n, p]) => n === 'scanner.error' && (p as { kind: string }).kind === 'garbage'),
+      a.events.some(([n, p]) => n === 'scanners.error' && (p as { kind: string }).kind === 'garbage'),
     ).toBe(true)
 
     await waitFor(() => readLog(dataDir).length === 2, 5_000, 'the scan log')
@@ -127,7 +127,7 @@ describe('scanner methods of the desk', () => {
     await a.api.scanners.disconnect({ path: pty.device })
     expect((await a.api.scanners.list()).devices).toEqual([])
     const closed = b.events
-      .filter(([n]) => n === 'scanner.status')
+      .filter(([n]) => n === 'scanners.status')
       .map(([, p]) => (p as ScannerStatus).status)
     expect(closed.at(-1)).toBe('closed')
     expect((await rejection(a.api.scanners.disconnect({ path: pty.device }))).code).toBe('NOT_FOUND')
@@ -160,7 +160,7 @@ describe('scanner methods of the desk', () => {
     const bad = await a.api.scanners.test({ data: '17261331' })
     expect(bad.gs1).toBeUndefined()
     expect(bad.parseError?.position).toBe(4) // the month
-    expect(a.events.filter(([n]) => n === 'scanner.scan')).toEqual([]) // tests are not scans
+    expect(a.events.filter(([n]) => n === 'scanners.scan')).toEqual([]) // tests are not scans
 
     const parsed = await a.api.gs1.parse({ data: '(01)09506000134352(17)261200' })
     expect(parsed.elements[1]).toMatchObject({ ai: '17', date: '2026-12-31' })

@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { extractionModeSchema } from '../../../shared/document-text'
+import { defaultDataDir } from '../../services/config/dataDir'
+import { DocumentPipeline, TextCache } from '../../services/pipeline'
+import {
+  expandDocuments,
+  loadProfiles,
+  plainValue,
+  screenFiles,
+  toCsv,
+  toXlsx,
+  type ScreenResult,
+} from '../../services/tenders'
+import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
+import type { CliValues } from '../run'
+
+function describe(results: ScreenResult[]): string {
+  if (results.length === 0) return 'no documents'
+  return results
+    .map((r) => {
+      if (r.error) return `ERROR  ${r.file}: ${r.error.message}`
+      const f = (name: string) => (r.fields[name] ? plainValue(r.fields[name].normalised) : '-')
+      const terms = r.matches.map((m) => `${m.term}×${m.count}`).join(', ') || 'no matches'
+      return [
+        `${r.score.toFixed(2).padStart(7)}  ${r.relevant ? 'RELEVANT' : 'no      '}  ${r.profile ?? '-'}  ${r.file}`,
+        `         ${f('bidNumber') !== '-' ? f('bidNumber') : f('tenderReference')}  ends ${f('bidEndDate')}  ${terms}`,
+        ...(r.reasons.length > 0 ? [`         ${r.reasons.join('; ')}`] : []),
+      ].join('\n')
+    })
+    .join('\n')
+}
+
+/** `pebble-desk screen <files|dirs…> --profile <file>…`: ranked documents with fields and evidence. */
+export async function runScreen(
+  values: CliValues,
+  paths: string[],
+  io: CliIo,
+  mode: OutputMode,
+): Promise<number> {
+  if (paths.length === 0) throw new UsageError('screen needs at least one file or folder')
+  const profileFiles = values.profile ?? []
+  if (profileFiles.length === 0) throw new UsageError('screen needs at least one --profile <file>')
+  if (values.csv && mode.json) throw new UsageError('--csv and --json cannot be used together')
+  const extraction = extractionModeSchema.safeParse(values.mode ?? 'auto')
+  if (!extraction.success)
+    throw new UsageError(`--mode must be auto, force-ocr or text-only (got "${values.mode}")`)
+  const workers = values.workers === undefined ? undefined : Number(values.workers)
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
+    throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${values.workers}")`)
+  }
+
+  const profiles = await loadProfiles(profileFiles.map((p) => resolve(p)))
+  const files = await expandDocuments(paths)
+  const pipeline = new DocumentPipeline({
+    workerScript: join(io.appRoot, 'out', 'main', 'document-worker.js'),
+    workers,
+  })
+  const cache = values['no-cache']
+    ? undefined
+    : new TextCache(join(values['data-dir'] ?? defaultDataDir(io.env), 'cache', 'text'))
+  try {
+    const results = await screenFiles({ files, profiles, pipeline, cache, mode: extraction.data })
+    if (values.xlsx) await writeFile(resolve(values.xlsx), toXlsx(results))
+    if (values.csv) io.stdout(toCsv(results))
+    else printResult(io, mode, { results }, describe(results))
+    for (const r of results) if (r.error) io.stderr(`pebble-desk: ${r.error.message}\n`)
+    return results.some((r) => r.error) ? EXIT.failure : EXIT.ok
+  } finally {
+    await pipeline.close()
+  }
+}

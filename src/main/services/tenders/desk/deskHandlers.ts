@@ -1,0 +1,44 @@
+import type { Handler, TenantId } from '../../../../shared/contract'
+import type { ProfileStore } from './profileStore'
+import type { ScreeningDesk } from './screeningDesk'
+
+type ScreeningMethod =
+  | 'tenders.profiles.list'
+  | 'tenders.profiles.save'
+  | 'tenders.profiles.remove'
+  | 'tenders.results'
+  | 'tenders.detail'
+  | 'tenders.export'
+
+export interface ScreeningHandlerDeps<Ctx> {
+  tenantOf(ctx: Ctx): TenantId
+  profiles: ProfileStore
+  desk: ScreeningDesk
+  /** Profiles changed: every row may rank differently now. */
+  changed(tenantId: TenantId): void
+}
+
+export function screeningHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
+  [M in ScreeningMethod]: Handler<M, Ctx>
+} {
+  return {
+    'tenders.profiles.list': async (_params, ctx) => ({
+      profiles: (await deps.profiles.load(deps.tenantOf(ctx))).summaries,
+    }),
+    'tenders.profiles.save': async ({ text, format }, ctx) => {
+      const tenantId = deps.tenantOf(ctx)
+      const saved = await deps.profiles.save(tenantId, text, format)
+      deps.changed(tenantId)
+      return saved
+    },
+    'tenders.profiles.remove': async ({ name }, ctx) => {
+      const tenantId = deps.tenantOf(ctx)
+      const removed = await deps.profiles.remove(tenantId, name)
+      if (removed) deps.changed(tenantId)
+      return { removed }
+    },
+    'tenders.results': async (_params, ctx) => ({ rows: await deps.desk.rows(deps.tenantOf(ctx)) }),
+    'tenders.detail': async ({ documentId }, ctx) => deps.desk.detail(deps.tenantOf(ctx), documentId),
+    'tenders.export': async (request, ctx) => deps.desk.export(deps.tenantOf(ctx), request),
+  }
+}

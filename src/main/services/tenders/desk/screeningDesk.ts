@@ -1,0 +1,150 @@
+import type { DocumentRecord, ScreeningDetail, ScreeningRow, TenantId } from '../../../../shared/contract'
+import { DeskError, toErrorEnvelope } from '../../../../shared/contract'
+import type { DocumentText } from '../../../../shared/document-text'
+import { Screener } from '../../../../shared/tenders/screening'
+import { toCsv, toXlsx, type Decision } from '../export'
+import { sortResults, summarise, type ScreenResult } from '../result'
+import { screenText } from '../screenText'
+import { detailCore, emptySummary, rowFrom, type DetailCore } from './convert'
+import type { ProfileSet, ProfileStore } from './profileStore'
+
+export interface ScreeningDeskDeps {
+  profiles: ProfileStore
+  list(tenantId: TenantId): Promise<DocumentRecord[]>
+  record(tenantId: TenantId, documentId: string): Promise<DocumentRecord>
+  text(tenantId: TenantId, documentId: string): Promise<DocumentText>
+  /** Tells the tenant's sessions that screening results changed. */
+  changed(tenantId: TenantId): void
+}
+
+interface Screened {
+  summary: ScreenResult
+  detail: DetailCore
+}
+
+export interface ExportRequest {
+  format: 'csv' | 'xlsx'
+  documentIds?: string[]
+  decisions: { documentId: string; decision: Decision['decision']; reason?: string }[]
+}
+
+const MAX_CACHED = 20_000
+
+/**
+ * Screens every document of a tenant against the tenant's profiles. Results are cached by the
+ * document's hash and the profile set's hash: a re-import costs nothing, and editing a profile
+ * invalidates exactly what it should.
+ */
+export class ScreeningDesk {
+  private readonly screeners = new Map<string, Screener>()
+  private readonly cache = new Map<string, Screened>()
+
+  constructor(private readonly deps: ScreeningDeskDeps) {}
+
+  private screener(set: ProfileSet): Screener {
+    let screener = this.screeners.get(set.hash)
+    if (!screener) {
+      screener = new Screener(set.profiles)
+      this.screeners.set(set.hash, screener)
+    }
+    return screener
+  }
+
+  private screen(set: ProfileSet, record: DocumentRecord, text: DocumentText): Screened {
+    const key = `${record.tenantId}:${record.sha256}:${set.hash}`
+    const hit = this.cache.get(key)
+    if (hit) return hit
+    const screened = screenText(this.screener(set), text)
+    const summary = summarise(
+      record.name,
+      record.sha256,
+      screened.results,
+      screened.fields,
+      text.pages.length,
+    )
+    const failed = text.pages.find((p) => p.error)
+    if (failed?.error)
+      summary.error = { code: failed.error.code, message: `page ${failed.page}: ${failed.error.message}` }
+    const entry = { summary, detail: detailCore(screened) }
+    // Bounded so a desk that imports all day does not grow without end; evicted ones are recomputed.
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value ?? '')
+    this.cache.set(key, entry)
+    return entry
+  }
+
+  /** The pipeline's hook: screen a document the moment its text is ready. */
+  async textReady(record: DocumentRecord, text: DocumentText): Promise<void> {
+    const set = await this.deps.profiles.load(record.tenantId)
+    this.screen(set, record, text)
+    this.deps.changed(record.tenantId)
+  }
+
+  private async screened(tenantId: TenantId, record: DocumentRecord): Promise<ScreenResult> {
+    const extraction = record.extraction
+    if (extraction?.state === 'failed')
+      return emptySummary(record, extraction.error ?? { code: 'INTERNAL', message: 'extraction failed' })
+    if (extraction?.state !== 'done') return emptySummary(record)
+    try {
+      const set = await this.deps.profiles.load(tenantId)
+      return this.screen(set, record, await this.deps.text(tenantId, record.id)).summary
+    } catch (error) {
+      const { code, message } = toErrorEnvelope(error)
+      return emptySummary(record, { code, message })
+    }
+  }
+
+  async rows(tenantId: TenantId): Promise<ScreeningRow[]> {
+    const records = await this.deps.list(tenantId)
+    const rows: ScreeningRow[] = []
+    for (const record of records) rows.push(rowFrom(record, await this.screened(tenantId, record)))
+    return rows
+  }
+
+  async detail(tenantId: TenantId, documentId: string): Promise<ScreeningDetail> {
+    const record = await this.deps.record(tenantId, documentId)
+    const set = await this.deps.profiles.load(tenantId)
+    const text = await this.deps.text(tenantId, documentId)
+    const { detail } = this.screen(set, record, text)
+    return { documentId: record.id, name: record.name, sha256: record.sha256, ...detail }
+  }
+
+  async export(
+    tenantId: TenantId,
+    request: ExportRequest,
+  ): Promise<{ fileName: string; mediaType: string; dataBase64: string; rows: number }> {
+    const records = await this.deps.list(tenantId)
+    const byId = new Map(records.map((r) => [r.id, r]))
+    const chosen = request.documentIds
+      ? request.documentIds.map((id) => {
+          const record = byId.get(id)
+          if (!record) throw new DeskError('NOT_FOUND', `no document ${id}`, { documentId: id })
+          return record
+        })
+      : records
+    const results: ScreenResult[] = []
+    for (const record of chosen) results.push(await this.screened(tenantId, record))
+    // Without an explicit order the export is ranked, as the command line ranks it.
+    if (!request.documentIds) sortResults(results)
+    const decisions = new Map<string, Decision>()
+    for (const d of request.decisions) {
+      const record = byId.get(d.documentId)
+      if (record)
+        decisions.set(record.sha256, { decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) })
+    }
+    const stamp = new Date().toISOString().slice(0, 10)
+    if (request.format === 'csv') {
+      return {
+        fileName: `screening-${tenantId}-${stamp}.csv`,
+        mediaType: 'text/csv',
+        dataBase64: Buffer.from(toCsv(results, decisions), 'utf8').toString('base64'),
+        rows: results.length,
+      }
+    }
+    return {
+      fileName: `screening-${tenantId}-${stamp}.xlsx`,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      dataBase64: Buffer.from(toXlsx(results, decisions)).toString('base64'),
+      rows: results.length,
+    }
+  }
+}

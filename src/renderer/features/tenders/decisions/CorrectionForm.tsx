@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react'
+import type { EvidenceField, TenantId } from '../../../../shared/contract'
+import { describeError } from '../../../bridge/errors'
+import { announce } from '../../../state'
+import { recordFieldCorrection } from './record'
+import { loadDecisions, setDecisionActor, useDecisionsStore } from './store'
+
+interface Props {
+  tenantId: TenantId
+  documentId: string
+  sha256: string
+  fieldName: string
+  field: EvidenceField
+  modelVersion: string
+  onDone(): void
+}
+
+/** Corrects one extracted field; the value as read is kept beside the correction, never overwritten. */
+export function CorrectionForm({
+  tenantId,
+  documentId,
+  sha256,
+  fieldName,
+  field,
+  modelVersion,
+  onDone,
+}: Props) {
+  const actor = useDecisionsStore((s) => s.actor)
+  const [value, setValue] = useState(field.value)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    if (value.trim() === '' || value.trim() === field.value) return setError('Enter the corrected value.')
+    if (actor.trim() === '') return setError('Say who corrected it (your name or initials).')
+    try {
+      await recordFieldCorrection(tenantId, {
+        documentId,
+        sha256,
+        field: fieldName,
+        original: { value: field.value, normalised: field.normalised },
+        correctedValue: value,
+        confidence: field.confidence,
+        modelVersion,
+        reason,
+        actor,
+      })
+      await loadDecisions(tenantId)
+      announce(`Correction of ${fieldName} recorded.`)
+      onDone()
+    } catch (e) {
+      setError(describeError(e).message)
+    }
+  }
+
+  return (
+    <form
+      aria-label={`Correct ${fieldName}`}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      className="correction"
+    >
+      <p className="muted">As read: {field.value}</p>
+      <label>
+        Corrected value
+        <input value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <label>
+        Reason
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <label>
+        Corrected by
+        <input value={actor} onChange={(e) => setDecisionActor(e.target.value)} autoComplete="name" />
+      </label>
+      <button type="submit">Save correction</button>{' '}
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { DocumentRecord, ScreeningRow, TenantId } from '../../../../shared/contract'
+import { showViewerPage, useViewerStore } from '../../../state'
+import { DecisionForm } from '../decisions/DecisionForm'
+import { useServices } from '../../services/context'
+import { PageNav } from '../../documents/PageNav'
+import { PagePicture } from '../../documents/PagePicture'
+import { useDocumentText } from '../../documents/use-document-text'
+import { usePagePicture } from '../../documents/use-page-picture'
+import { useRemote } from '../../documents/use-remote'
+import { FieldsPanel } from './FieldsPanel'
+import { fieldMarks, flattenHits, hitMarks } from './marks'
+import { ScoreBreakdown } from './ScoreBreakdown'
+import { closeEvidence } from './store'
+import { useHitKeys } from './use-hit-keys'
+
+interface Props {
+  tenantId: TenantId
+  document: DocumentRecord
+  row: ScreeningRow | undefined
+}
+
+/** One screened document: every hit highlighted on its page, the fields, the score, the decision. */
+export function EvidenceView({ tenantId, document, row }: Props) {
+  const { desk } = useServices()
+  const rootRef = useRef<HTMLElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const load = useCallback(() => desk.tenders.detail({ documentId: document.id }), [desk, document.id])
+  const detail = useRemote(document.extraction?.state === 'done' ? document.id : null, load)
+  const text = useDocumentText(document)
+  const [profileIndex, setProfileIndex] = useState(0)
+  const [hitIndex, setHitIndex] = useState<number | null>(null)
+  const [located, setLocated] = useState<string | null>(null)
+  const wanted = useViewerStore((s) => s.page)
+
+  const info = detail.state === 'ready' ? detail.value : null
+  const profile = info?.profiles[profileIndex]
+  const hits = useMemo(() => flattenHits(profile), [profile])
+  const pages = text.state === 'ready' ? text.value.pages : []
+  const pageCount = Math.max(pages.length || (document.extraction?.pagesTotal ?? 0), 1)
+  const page = Math.min(Math.max(wanted, 1), pageCount)
+  const pageText = pages.find((p) => p.page === page)
+  const picture = usePagePicture(document.id, document.sha256, page)
+  const current = hitIndex === null ? undefined : hits[hitIndex]
+  const field = located && info ? info.fields[located] : undefined
+
+  const marks = useMemo(() => {
+    if (field && pageText) return fieldMarks(field, page, pageText.words)
+    return hitMarks(hits, page, current)
+  }, [field, pageText, page, hits, current])
+
+  // The current hit (or located field) may be below the fold of a tall page.
+  useEffect(() => {
+    rootRef.current?.querySelector('rect.current')?.scrollIntoView?.({ block: 'center' })
+  }, [marks, picture.state])
+
+  useEffect(() => {
+    showViewerPage(1)
+    headingRef.current?.focus()
+  }, [document.id])
+
+  const goHit = useCallback(
+    (step: 1 | -1) => {
+      if (hits.length === 0) return
+      const next =
+        hitIndex === null ? (step === 1 ? 0 : hits.length - 1) : (hitIndex + step + hits.length) % hits.length
+      setHitIndex(next)
+      setLocated(null)
+      showViewerPage(hits[next]!.page)
+    },
+    [hits, hitIndex],
+  )
+  useHitKeys(rootRef, goHit)
+
+  const locate = (name: string): void => {
+    const f = info?.fields[name]
+    if (!f) return
+    setLocated(name)
+    setHitIndex(null)
+    showViewerPage(f.page)
+    rootRef.current?.querySelector('.page-figure')?.scrollIntoView?.({ block: 'start' })
+  }
+
+  return (
+    <section className="viewer evidence" aria-labelledby="evidence-title" ref={rootRef}>
+      <div className="viewer-bar">
+        <button type="button" onClick={closeEvidence}>
+          Back to results
+        </button>
+        <h2 id="evidence-title" tabIndex={-1} ref={headingRef}>
+          Evidence: {document.name}
+        </h2>
+      </div>
+      {detail.state === 'error' && (
+        <p role="alert" className="inline-error">
+          Could not load the screening: {detail.message}
+        </p>
+      )}
+      {detail.state === 'idle' && (
+        <p className="muted">The evidence appears once the document has been read.</p>
+      )}
+      <div className="viewer-tools">
+        <PageNav page={page} pageCount={pageCount} />
+        {info && info.profiles.length > 1 && (
+          <label>
+            Profile{' '}
+            <select
+              value={profileIndex}
+              onChange={(e) => {
+                setProfileIndex(Number(e.target.value))
+                setHitIndex(null)
+              }}
+            >
+              {info.profiles.map((p, i) => (
+                <option key={p.profile} value={i}>
+                  {p.profile} ({p.score.toFixed(1)})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="hit-nav" role="group" aria-label="Hits">
+          <button type="button" onClick={() => goHit(-1)} disabled={hits.length === 0} aria-keyshortcuts="p">
+            Previous hit
+          </button>
+          <span aria-live="polite">
+            {hits.length === 0
+              ? 'No hits'
+              : current
+                ? `Hit ${hitIndex! + 1} of ${hits.length}: “${current.text}” (${current.term}, page ${current.page})`
+                : `${hits.length} hits`}
+          </span>
+          <button type="button" onClick={() => goHit(1)} disabled={hits.length === 0} aria-keyshortcuts="n">
+            Next hit
+          </button>
+        </div>
+      </div>
+      <div className="evidence-body">
+        <PagePicture
+          picture={picture}
+          pageText={pageText}
+          showBoxes
+          label={`page ${page} of ${pageCount}`}
+          marks={marks}
+          marksOnly
+        />
+        <div className="evidence-side">
+          <DecisionForm
+            tenantId={tenantId}
+            documentId={document.id}
+            sha256={document.sha256}
+            name={document.name}
+            tenderId={
+              row?.fields.bidNumber?.normalised ?? row?.fields.tenderReference?.value ?? document.name
+            }
+          />
+          {profile && <ScoreBreakdown profile={profile} />}
+          {info && (
+            <FieldsPanel
+              tenantId={tenantId}
+              documentId={document.id}
+              sha256={document.sha256}
+              fields={info.fields}
+              modelVersion={`fields/${text.state === 'ready' ? text.value.pipelineVersion : 'unknown'}`}
+              located={located}
+              onLocate={locate}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import type { EvidenceField, TenantId } from '../../../../shared/contract'
+import { CorrectionForm } from '../decisions/CorrectionForm'
+import { useDecisionsStore } from '../decisions/store'
+
+interface Props {
+  tenantId: TenantId
+  documentId: string
+  sha256: string
+  fields: Record<string, EvidenceField>
+  modelVersion: string
+  located: string | null
+  onLocate(name: string): void
+}
+
+/** The fields read from the bid; each can be located on its page, or corrected. */
+export function FieldsPanel({
+  tenantId,
+  documentId,
+  sha256,
+  fields,
+  modelVersion,
+  located,
+  onLocate,
+}: Props) {
+  const corrections = useDecisionsStore((s) => s.corrections[documentId])
+  const [correcting, setCorrecting] = useState<string | null>(null)
+  const names = Object.keys(fields)
+
+  return (
+    <section aria-labelledby="fields-title">
+      <h3 id="fields-title">Fields</h3>
+      {names.length === 0 && <p className="muted">No fields were read from this document.</p>}
+      <table aria-label="Fields">
+        <tbody>
+          {names.map((name) => {
+            const f = fields[name]!
+            const corrected = corrections?.[name]
+            return (
+              <tr key={name} aria-current={located === name ? 'true' : undefined}>
+                <th scope="row">{name}</th>
+                <td>
+                  {corrected ? (
+                    <>
+                      <ins>{corrected.correctedValue}</ins>{' '}
+                      <del title="As read">{corrected.originalValue}</del>
+                    </>
+                  ) : (
+                    f.value
+                  )}
+                  {f.normalised !== f.value && !corrected && <div className="muted">{f.normalised}</div>}
+                  {correcting === name && (
+                    <CorrectionForm
+                      tenantId={tenantId}
+                      documentId={documentId}
+                      sha256={sha256}
+                      fieldName={name}
+                      field={f}
+                      modelVersion={modelVersion}
+                      onDone={() => setCorrecting(null)}
+                    />
+                  )}
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => onLocate(name)}>
+                    Locate {name}
+                  </button>{' '}
+                  <button type="button" className="link" onClick={() => setCorrecting(name)}>
+                    Correct {name}
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}

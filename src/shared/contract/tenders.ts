@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { bboxSchema, pageBoxSchema } from '../document-text/schema'
+import { profileResultSchema } from '../tenders/screening/result-schema'
+
+/**
+ * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
+ * the results table, and the full evidence of one document for the evidence view.
+ */
+
+export const profileFormatSchema = z.enum(['json', 'yaml'])
+
+export const profileSummarySchema = z.object({
+  name: z.string(),
+  category: z.string().optional(),
+  threshold: z.number(),
+  terms: z.number().int().nonnegative(),
+  exclusions: z.number().int().nonnegative(),
+  format: profileFormatSchema,
+  /** The text as the analyst gave it, so it can be edited again. */
+  text: z.string(),
+})
+export type ProfileSummary = z.infer<typeof profileSummarySchema>
+
+export const profileSaveRequestSchema = z
+  .object({
+    text: z
+      .string()
+      .min(1)
+      .max(8 * 1024 * 1024),
+    format: profileFormatSchema,
+  })
+  .strict()
+
+/** A field's normalised value flattened to text (ISO dates, plain numbers), with its kind. */
+export const rowFieldSchema = z.object({
+  value: z.string(),
+  normalised: z.string(),
+  type: z.enum(['text', 'date', 'date-time', 'number', 'money', 'boolean', 'percent']),
+  label: z.string(),
+  page: z.number().int().positive(),
+  confidence: z.number().min(0).max(1),
+})
+export type RowField = z.infer<typeof rowFieldSchema>
+
+export const screeningRowSchema = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  sha256: z.string(),
+  importedAt: z.string(),
+  /** pending: not read yet; failed: extraction failed (listed with its error). */
+  state: z.enum(['pending', 'screened', 'failed']),
+  profile: z.string().nullable(),
+  category: z.string().optional(),
+  score: z.number(),
+  relevant: z.boolean(),
+  reasons: z.array(z.string()),
+  matches: z.array(
+    z.object({
+      term: z.string(),
+      count: z.number().int().nonnegative(),
+      weight: z.number(),
+      points: z.number(),
+    }),
+  ),
+  profiles: z.array(z.object({ profile: z.string(), score: z.number(), relevant: z.boolean() })),
+  kind: z.enum(['gem', 'cppp', 'generic']).optional(),
+  fields: z.record(z.string(), rowFieldSchema),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+})
+export type ScreeningRow = z.infer<typeof screeningRowSchema>
+
+export const evidenceHitSchema = z.object({
+  term: z.string(),
+  variant: z.string(),
+  text: z.string(),
+  page: z.number().int().positive(),
+  bbox: bboxSchema,
+  boxes: z.array(pageBoxSchema),
+  words: z.array(z.object({ page: z.number().int().positive(), indexes: z.array(z.number().int()) })),
+  confidence: z.number(),
+})
+export type EvidenceHit = z.infer<typeof evidenceHitSchema>
+
+export const evidenceTermSchema = z.object({
+  term: z.string(),
+  mode: z.string(),
+  weight: z.number(),
+  veto: z.boolean(),
+  exclusion: z.boolean(),
+  count: z.number().int().nonnegative(),
+  points: z.number(),
+  pages: z.array(z.number().int()),
+  hits: z.array(evidenceHitSchema),
+})
+export type EvidenceTerm = z.infer<typeof evidenceTermSchema>
+
+export const evidenceFieldSchema = rowFieldSchema.extend({
+  bbox: bboxSchema,
+  boxes: z.array(pageBoxSchema),
+  labelBoxes: z.array(pageBoxSchema),
+  method: z.string(),
+})
+export type EvidenceField = z.infer<typeof evidenceFieldSchema>
+
+export const screeningDetailSchema = z.object({
+  documentId: z.string(),
+  name: z.string(),
+  sha256: z.string(),
+  kind: z.enum(['gem', 'cppp', 'generic']),
+  // A profile's verdict as the screening engine gives it, with each term's hits as evidence boxes.
+  profiles: z.array(profileResultSchema.extend({ terms: z.array(evidenceTermSchema) })),
+  fields: z.record(z.string(), evidenceFieldSchema),
+})
+export type ScreeningDetail = z.infer<typeof screeningDetailSchema>
+
+export const screeningExportRequestSchema = z
+  .object({
+    format: z.enum(['csv', 'xlsx']),
+    /** The rows to export, in this order (the table's filtered, sorted list); all when absent. */
+    documentIds: z.array(z.string().min(1)).max(200_000).optional(),
+    decisions: z
+      .array(
+        z
+          .object({
+            documentId: z.string().min(1),
+            decision: z.enum(['relevant', 'not-relevant', 'needs-review']),
+            reason: z.string().max(10_000).optional(),
+          })
+          .strict(),
+      )
+      .max(200_000)
+      .default([]),
+  })
+  .strict()
+
+export const screeningExportSchema = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  dataBase64: z.string(),
+  rows: z.number().int().nonnegative(),
+})
