@@ -3,7 +3,7 @@ import type { DocumentText, ExtractionMode, PageText } from '../../../shared/doc
 import { pageTextSchema } from '../../../shared/document-text'
 import type { Profile } from '../../../shared/tenders/screening'
 import { DEFAULT_MAX_PIXELS } from '../imaging'
-import type { ScreenedText } from '../tenders/screenText'
+import type { ScreenedText } from '../../../shared/tenders/screenText'
 import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
 import {
   PIPELINE_VERSION,

@@ -5,7 +5,7 @@ import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
-import { screenPages } from '../tenders/screenText'
+import { screenPages } from '../../../shared/tenders/screenText'
 import { encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
-import { screenedTextSchema } from '../tenders/screenText'
+import { screenedTextSchema } from '../../../shared/tenders/screenText'
 
 export const PIPELINE_VERSION = '1'
 

@@ -1,5 +1,10 @@
 export { loadProfile, loadProfiles, parseProfileText } from './profiles'
 export { expandDocuments, screenFiles, type ScreenFilesOptions } from './screenFiles'
-export { screenPages, screenText, screenedTextSchema, type ScreenedText } from './screenText'
+export {
+  screenPages,
+  screenText,
+  screenedTextSchema,
+  type ScreenedText,
+} from '../../../shared/tenders/screenText'
 export { exportRows, plainValue, toCsv, toXlsx, type Decision } from './export'
 export { fieldOut, sortResults, summarise, type FieldOut, type ScreenResult } from './result'

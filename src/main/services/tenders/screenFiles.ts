@@ -7,7 +7,7 @@ import { Screener, type Profile } from '../../../shared/tenders/screening'
 import { DEFAULT_MAX_FILE_BYTES, identifyFile } from '../documents/intake'
 import type { DocumentPipeline, ScreenRequest, TextCache } from '../pipeline'
 import { sortResults, summarise, type ScreenResult } from './result'
-import { screenText, type ScreenedText } from './screenText'
+import { screenText, type ScreenedText } from '../../../shared/tenders/screenText'
 
 const DOCUMENT_EXTENSIONS = /\.(pdf|png|jpe?g|tiff?)$/i
 

@@ -8,7 +8,7 @@ import type {
 import type { Field } from '../../../../shared/tenders/fields'
 import { plainValue } from '../export'
 import type { FieldOut, ScreenResult } from '../result'
-import type { ScreenedText } from '../screenText'
+import type { ScreenedText } from '../../../../shared/tenders/screenText'
 
 export type DetailCore = Omit<ScreeningDetail, 'documentId' | 'name' | 'sha256'>
 

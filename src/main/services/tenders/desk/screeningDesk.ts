@@ -4,7 +4,7 @@ import type { DocumentText } from '../../../../shared/document-text'
 import { Screener } from '../../../../shared/tenders/screening'
 import { toCsv, toXlsx, type Decision } from '../export'
 import { sortResults, summarise, type ScreenResult } from '../result'
-import { screenText } from '../screenText'
+import { screenText } from '../../../../shared/tenders/screenText'
 import { detailCore, emptySummary, rowFrom, type DetailCore } from './convert'
 import type { ProfileSet, ProfileStore } from './profileStore'
 

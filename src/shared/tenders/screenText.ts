@@ -1,12 +1,7 @@
 import { z } from 'zod'
-import type { DocumentText, PageText } from '../../../shared/document-text'
-import { extractedFieldsSchema, extractFields, type ExtractedFields } from '../../../shared/tenders/fields'
-import {
-  profileResultSchema,
-  rankProfiles,
-  Screener,
-  type ProfileResult,
-} from '../../../shared/tenders/screening'
+import type { DocumentText, PageText } from '../document-text'
+import { extractedFieldsSchema, extractFields, type ExtractedFields } from './fields'
+import { profileResultSchema, rankProfiles, Screener, type ProfileResult } from './screening'
 
 /** The full screening of one document's text: every profile's verdict with evidence, and its fields. */
 export interface ScreenedText {
