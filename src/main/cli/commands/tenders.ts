@@ -61,7 +61,7 @@ export async function runScreen(
     : new TextCache(join(values['data-dir'] ?? defaultDataDir(io.env), 'cache', 'text'))
   try {
     const results = await screenFiles({ files, profiles, pipeline, cache, mode: extraction.data })
-    if (values.xlsx) await writeFile(resolve(values.xlsx), toXlsx(results))
+    if (values.xlsx) await writeFile(resolve(values.xlsx), await toXlsx(results))
     if (values.csv) io.stdout(toCsv(results))
     else printResult(io, mode, { results }, describe(results))
     for (const r of results) if (r.error) io.stderr(`pebble-desk: ${r.error.message}\n`)

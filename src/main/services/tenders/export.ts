@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate'
+import ExcelJS from 'exceljs'
 import type { NormalisedValue } from '../../../shared/tenders/fields'
 import type { ScreenResult } from './result'
 
@@ -97,53 +97,19 @@ export function toCsv(results: readonly ScreenResult[], decisions?: ReadonlyMap<
   )
 }
 
-/** XML 1.0 has no place for most control characters, so they are dropped rather than escaped. */
-const isXmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || c >= 0x20
-
-const xml = (s: string) =>
-  Array.from(s)
-    .filter((ch) => isXmlChar(ch.codePointAt(0) ?? 0))
-    .join('')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-
-function columnName(index: number): string {
-  let n = index + 1
-  let name = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    name = String.fromCharCode(65 + r) + name
-    n = Math.floor((n - 1) / 26)
-  }
-  return name
-}
-
-/** A minimal valid XLSX (one sheet, inline strings, numbers as numbers), written with fflate. */
-export function toXlsx(
+/**
+ * The same rows as the CSV in a one-sheet workbook ("Screening"): numbers stay numbers, every
+ * other value (ISO dates included) is text, so nothing is reinterpreted as a formula or a date.
+ */
+export async function toXlsx(
   results: readonly ScreenResult[],
   decisions?: ReadonlyMap<string, Decision>,
-): Uint8Array {
-  const rows = exportRows(results, decisions)
-  const sheetRows = rows
-    .map((row, r) => {
-      const cells = row
-        .map((v, c) => {
-          const ref = `${columnName(c)}${r + 1}`
-          if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`
-          return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`
-        })
-        .join('')
-      return `<row r="${r + 1}">${cells}</row>`
-    })
-    .join('')
-  const files = {
-    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Screening" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
-  }
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])))
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Pebble Desk'
+  const sheet = workbook.addWorksheet('Screening')
+  for (const row of exportRows(results, decisions)) sheet.addRow(row)
+  const data = await workbook.xlsx.writeBuffer()
+  // Node hands back a Buffer; the typings only promise an ArrayBuffer.
+  return data instanceof Uint8Array ? data : new Uint8Array(data)
 }

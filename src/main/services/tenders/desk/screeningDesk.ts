@@ -143,7 +143,7 @@ export class ScreeningDesk {
     return {
       fileName: `screening-${tenantId}-${stamp}.xlsx`,
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      dataBase64: Buffer.from(toXlsx(results, decisions)).toString('base64'),
+      dataBase64: Buffer.from(await toXlsx(results, decisions)).toString('base64'),
       rows: results.length,
     }
   }
