@@ -1,15 +1,16 @@
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { createDesk, createDirectDeskApi, readAppVersion } from '../services/desk'
+import type { DeskApi } from '../../shared/contract'
 import { defaultDataDir } from '../services/config/dataDir'
+import { createDesk, createDirectDeskApi, readAppVersion, type Desk } from '../services/desk'
+import { documentWorkerScript, openDeskCore, type DeskCore } from '../services/desk/core'
 import { runDocuments, runImport } from './commands/documents'
-import { runCoa } from './commands/qc'
+import { runDocumentsRead } from './commands/documentsRead'
 import { runGs1 } from './commands/gs1'
-import { runOcr } from './commands/ocr'
-import { runSample } from './commands/sample'
-import { runScan } from './commands/scanners'
-import { runScreen } from './commands/tenders'
+import { runQcCheck } from './commands/qc'
+import { runQcSample } from './commands/qcSample'
+import { runScannersListen } from './commands/scanners'
+import { runTendersScreen } from './commands/tenders'
 import { runServe } from './commands/serve'
 import { runTenants } from './commands/tenants'
 import { HELP } from './help'
@@ -51,10 +52,89 @@ function parse(argv: readonly string[]) {
   }
 }
 
-/** The built document worker, where this installation has one (a build without it only records files). */
-function documentWorker(appRoot: string): string | undefined {
-  const script = join(appRoot, 'out', 'main', 'document-worker.js')
-  return existsSync(script) ? script : undefined
+type CommandRunner =
+  /** Needs nothing but its arguments. */
+  | {
+      needs: 'nothing'
+      run(values: CliValues, rest: string[], io: CliIo, mode: OutputMode): number | Promise<number>
+    }
+  /** Reads documents through the desk core (settings.json, document workers), outside any tenant. */
+  | {
+      needs: 'core'
+      run(core: DeskCore, values: CliValues, rest: string[], io: CliIo, mode: OutputMode): Promise<number>
+    }
+  /** Works in a tenant's store through the desk's contract, as the app does. */
+  | {
+      needs: 'desk'
+      run(
+        desk: Desk,
+        api: DeskApi,
+        values: CliValues,
+        rest: string[],
+        io: CliIo,
+        mode: OutputMode,
+      ): Promise<number>
+    }
+
+/** Every command, named `<capability> <job>` as in docs/architecture.md. */
+export const CLI_COMMANDS = {
+  serve: { needs: 'desk', run: (desk, _api, values, _rest, io, mode) => runServe(desk, values, io, mode) },
+  'documents import': {
+    needs: 'desk',
+    run: (_desk, api, _v, rest, io, mode) => runImport(api, rest, io, mode),
+  },
+  'documents list': {
+    needs: 'desk',
+    run: (_desk, api, _v, rest, io, mode) => runDocuments(api, rest, io, mode),
+  },
+  'documents read': { needs: 'core', run: runDocumentsRead },
+  'tenders screen': { needs: 'core', run: runTendersScreen },
+  'qc check': { needs: 'core', run: runQcCheck },
+  'qc sample': { needs: 'nothing', run: runQcSample },
+  'scanners listen': { needs: 'nothing', run: runScannersListen },
+  gs1: { needs: 'nothing', run: (_values, rest, io, mode) => runGs1(rest, io, mode) },
+  tenants: { needs: 'desk', run: (_desk, api, _v, rest, io, mode) => runTenants(api, rest, io, mode) },
+} as const satisfies Record<string, CommandRunner>
+
+export type CliCommand = keyof typeof CLI_COMMANDS
+
+/** The one-word commands of earlier versions, still accepted. */
+export const CLI_ALIASES: Record<string, CliCommand> = {
+  import: 'documents import',
+  documents: 'documents list',
+  ocr: 'documents read',
+  screen: 'tenders screen',
+  coa: 'qc check',
+  sample: 'qc sample',
+  scan: 'scanners listen',
+}
+
+function isCommand(name: string): name is CliCommand {
+  return Object.hasOwn(CLI_COMMANDS, name)
+}
+
+/** `qc check a.pdf` → the command and its arguments; old one-word names map to their new ones. */
+export function resolveCommand(positionals: readonly string[]): { command: CliCommand; rest: string[] } {
+  const [first, second, ...more] = positionals
+  if (!first) throw new UsageError('no command given')
+  const two = `${first} ${second ?? ''}`
+  if (second !== undefined && isCommand(two)) return { command: two, rest: more }
+  const rest = second === undefined ? [] : [second, ...more]
+  if (isCommand(first)) return { command: first, rest }
+  const alias = CLI_ALIASES[first]
+  if (alias) return { command: alias, rest }
+  const jobs = Object.keys(CLI_COMMANDS).filter((c) => c.startsWith(`${first} `))
+  if (jobs.length > 0) throw new UsageError(`"${first}" needs one of: ${jobs.join(', ')}`)
+  throw new UsageError(`unknown command "${first}"`)
+}
+
+function workersOption(values: CliValues): number | undefined {
+  if (values.workers === undefined) return undefined
+  const workers = Number(values.workers)
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${values.workers}")`)
+  }
+  return workers
 }
 
 /** Runs one `pebble-desk` invocation and returns its exit code. */
@@ -65,41 +145,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const version = readAppVersion(io.appRoot)
     if (values.help) return (printResult(io, mode, { help: HELP }, HELP), EXIT.ok)
     if (values.version) return (printResult(io, mode, { version }, version), EXIT.ok)
-    const [command, ...rest] = positionals
-    if (!command) throw new UsageError('no command given')
-    if (command === 'gs1') return runGs1(rest, io, mode)
-    if (command === 'ocr') return await runOcr(values, rest, io, mode)
-    if (command === 'scan') return await runScan(values, rest, io, mode)
-    if (command === 'coa') return await runCoa(values, rest, io, mode)
-    if (command === 'sample') return runSample(values, rest, io, mode)
-    if (command === 'screen') return await runScreen(values, rest, io, mode)
-    if (!['serve', 'import', 'documents', 'tenants'].includes(command)) {
-      throw new UsageError(`unknown command "${command}"`)
-    }
-    if (command !== 'serve' && (values.port !== undefined || values.open)) {
+    const { command, rest } = resolveCommand(positionals)
+    const portUsers: CliCommand[] = ['serve', 'scanners listen']
+    if ((values.open && command !== 'serve') || (values.port !== undefined && !portUsers.includes(command))) {
       throw new UsageError('--port and --open belong to "serve"')
+    }
+    const runner: CommandRunner = CLI_COMMANDS[command]
+    const dataDir = values['data-dir'] ?? defaultDataDir(io.env)
+    const workerScript = documentWorkerScript(io.appRoot)
+    const workers = workersOption(values)
+
+    if (runner.needs === 'nothing') return await runner.run(values, rest, io, mode)
+    if (runner.needs === 'core') {
+      const core = await openDeskCore({
+        dataDir,
+        ...(workerScript ? { workerScript } : {}),
+        ...(workers ? { workers } : {}),
+      })
+      try {
+        return await runner.run(core, values, rest, io, mode)
+      } finally {
+        await core.close()
+      }
     }
 
     const desk = await createDesk({
-      dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+      dataDir,
       host: command === 'serve' ? 'browser' : 'cli',
       version,
       modelsDir: join(io.appRoot, 'models'),
-      workerScript: documentWorker(io.appRoot),
+      ...(workerScript ? { workerScript } : {}),
+      ...(workers ? { workers } : {}),
     })
     const direct = createDirectDeskApi(desk)
     try {
       if (values.tenant) await direct.api.tenants.select({ tenantId: values.tenant })
-      switch (command) {
-        case 'serve':
-          return await runServe(desk, values, io, mode)
-        case 'import':
-          return await runImport(direct.api, rest, io, mode)
-        case 'documents':
-          return await runDocuments(direct.api, rest, io, mode)
-        default:
-          return await runTenants(direct.api, rest, io, mode)
-      }
+      return await runner.run(desk, direct.api, values, rest, io, mode)
     } finally {
       direct.close()
       await desk.close()

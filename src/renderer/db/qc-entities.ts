@@ -88,7 +88,7 @@ const samplingFields = z.strictObject({
   picked: z.array(z.number().int().positive()),
 })
 
-/** drawSample's result as stored (a type alias, so it snapshots into audit JSON). */
+/** planSample's result as stored (a type alias, so it snapshots into audit JSON). */
 export type StoredSamplingResult = z.infer<typeof samplingResultSchema>
 
 function pair<S extends z.ZodObject>(fields: S) {

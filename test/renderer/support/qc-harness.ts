@@ -1,9 +1,9 @@
 import { DeskError, type MethodParams } from '../../../src/shared/contract'
 import type { DocumentText } from '../../../src/shared/document-text'
-import { checkCoa } from '../../../src/main/services/qc/checkCoa'
+import { assessCoa } from '../../../src/main/services/qc/assessCoa'
 import { parseSpecification } from '../../../src/shared/qc'
 
-/** qc.check in memory: the real checkCoa over the harness's texts, with no page images. */
+/** qc.check in memory: the real assessCoa over the harness's texts, with no page images. */
 export function qcHarnessHandler(texts: Map<string, DocumentText>) {
   return ({ documentId, spec, expectedBatch, today }: MethodParams<'qc.check'>) => {
     const text = texts.get(documentId)
@@ -11,7 +11,7 @@ export function qcHarnessHandler(texts: Map<string, DocumentText>) {
     const parsed = spec === undefined ? undefined : parseSpecification(spec)
     if (parsed && !parsed.ok)
       throw new DeskError('INVALID_INPUT', parsed.errors.map((e) => e.path).join('; '))
-    const report = checkCoa({
+    const report = assessCoa({
       file: documentId,
       text,
       today: today ?? '2026-11-20',

@@ -3,7 +3,7 @@ import {
   CODE_LETTERS,
   codeLetter,
   containerPlan,
-  drawSample,
+  planSample,
   iso2859Plan,
   pickListText,
   pickUnits,
@@ -81,7 +81,7 @@ describe('seeded picks', () => {
   })
 
   it('pins the generator: this seed gives these containers on every platform', () => {
-    expect(drawSample({ plan: 'sqrt', lotSize: 30, seed: 'pebble' }).picks).toMatchInlineSnapshot(`
+    expect(planSample({ plan: 'sqrt', lotSize: 30, seed: 'pebble' }).picks).toMatchInlineSnapshot(`
       [
         3,
         18,
@@ -95,7 +95,7 @@ describe('seeded picks', () => {
   })
 
   it('prints a pick list with the seed', () => {
-    const result = drawSample({ plan: 'iso2859', lotSize: 1000, level: 'II', seed: 'S-1' })
+    const result = planSample({ plan: 'iso2859', lotSize: 1000, level: 'II', seed: 'S-1' })
     const text = pickListText(result)
     expect(text).toContain('Seed:        S-1')
     expect(text).toContain('Code letter: J')

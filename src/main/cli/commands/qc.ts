@@ -1,47 +1,8 @@
-import { readdir, stat } from 'node:fs/promises'
-import { extname, join, resolve } from 'node:path'
-import { DeskError } from '../../../shared/contract'
-import { bestNameScore, type CompiledSpec } from '../../../shared/qc'
-import { defaultDataDir } from '../../services/config/dataDir'
-import { DEFAULT_MAX_FILE_BYTES, identifyFile } from '../../services/documents/intake'
-import { DocumentPipeline, TextCache } from '../../services/pipeline'
-import { checkCoa, loadPageImages, loadSpecFile, type CoaReport, type LoadedSpec } from '../../services/qc'
-import type { GrayImage } from '../../services/vision'
+import { resolve } from 'node:path'
+import type { DeskCore } from '../../services/desk/core'
+import { checkCoa, loadSpecLibrary, localToday, type CoaReport } from '../../services/qc'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
-
-/** --spec names a file, or a folder of specification files (the library): the COA's product picks one. */
-async function loadSpecs(given: string): Promise<LoadedSpec[]> {
-  const path = resolve(given)
-  const info = await stat(path).catch(() => undefined)
-  if (!info) throw new DeskError('NOT_FOUND', `${path}: no such file`, { file: path })
-  if (!info.isDirectory()) return [await loadSpecFile(path)]
-  const names = (await readdir(path))
-    .filter((n) => ['.json', '.yaml', '.yml'].includes(extname(n).toLowerCase()))
-    .sort()
-  return Promise.all(names.map((n) => loadSpecFile(join(path, n))))
-}
-
-function pickSpec(
-  specs: LoadedSpec[],
-  product: string | undefined,
-  code: string | undefined,
-): CompiledSpec | undefined {
-  if (specs.length === 1) return specs[0]!.compiled
-  const scored = specs
-    .map((s) => ({
-      s: s.compiled,
-      score:
-        code && s.compiled.productCode === code
-          ? 2
-          : product
-            ? bestNameScore([s.compiled.product, ...s.compiled.productAliases], [product])
-            : 0,
-    }))
-    .filter((x) => x.score >= 0.75)
-    .sort((a, b) => b.score - a.score || b.s.version - a.s.version)
-  return scored[0]?.s
-}
 
 function todayIso(values: CliValues): string {
   if (values.today !== undefined) {
@@ -49,8 +10,7 @@ function todayIso(values: CliValues): string {
       throw new UsageError(`--today must be yyyy-mm-dd (got "${values.today}")`)
     return values.today
   }
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  return localToday()
 }
 
 export function coaJson(report: CoaReport) {
@@ -96,50 +56,25 @@ function describe(report: CoaReport): string {
   return lines.join('\n')
 }
 
-/** `pebble-desk coa <file> --spec <file|folder> [--batch B] [--today yyyy-mm-dd]`: one COA against its specification. */
-export async function runCoa(
+/** `pebble-desk qc check <file> --spec <file|folder> [--batch B] [--today yyyy-mm-dd]` (was `coa`). */
+export async function runQcCheck(
+  core: DeskCore,
   values: CliValues,
   files: string[],
   io: CliIo,
   mode: OutputMode,
 ): Promise<number> {
-  if (files.length !== 1) throw new UsageError('coa needs exactly one COA file')
-  if (!values.spec) throw new UsageError('coa needs --spec <file or folder>')
+  if (files.length !== 1) throw new UsageError('qc check needs exactly one COA file')
+  if (!values.spec) throw new UsageError('qc check needs --spec <file or folder>')
   const today = todayIso(values)
-  const specs = await loadSpecs(values.spec)
+  const specs = await loadSpecLibrary(resolve(values.spec))
   const path = resolve(files[0]!)
-  const pipeline = new DocumentPipeline({
-    workerScript: join(io.appRoot, 'out', 'main', 'document-worker.js'),
+  const report = await checkCoa(core, {
+    document: { path, name: path },
+    specs: specs.map((s) => s.compiled),
+    today,
+    ...(values.batch ? { expectedBatch: values.batch } : {}),
   })
-  const cache = new TextCache(join(values['data-dir'] ?? defaultDataDir(io.env), 'cache', 'text'))
-  try {
-    const { sha256, mediaType } = await identifyFile(path, DEFAULT_MAX_FILE_BYTES)
-    const text = await pipeline.extract({ path, file: path, sha256, mediaType, cache })
-    let images = new Map<number, GrayImage>()
-    try {
-      images = await loadPageImages(
-        path,
-        path,
-        mediaType,
-        text.pages.map((p) => p.page),
-      )
-    } catch {
-      // The vision checks report "skipped"; the table and verdict do not depend on the image.
-    }
-    // The product decides the specification when --spec is a library folder.
-    const probe = checkCoa({ file: path, text, today, images })
-    const spec = pickSpec(specs, probe.product, probe.productCode)
-    const report = checkCoa({
-      file: path,
-      text,
-      today,
-      images,
-      ...(spec ? { spec } : {}),
-      ...(values.batch ? { expectedBatch: values.batch } : {}),
-    })
-    printResult(io, mode, coaJson(report), describe(report))
-    return EXIT.ok
-  } finally {
-    await pipeline.close()
-  }
+  printResult(io, mode, coaJson(report), describe(report))
+  return EXIT.ok
 }

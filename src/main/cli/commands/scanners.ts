@@ -26,14 +26,15 @@ function scanText(scan: ScanEvent): string {
 }
 
 /** Prints scans from one serial scanner, one per line, until SIGINT/SIGTERM. */
-export async function runScan(
+export async function runScannersListen(
   values: CliValues,
   args: readonly string[],
   io: CliIo,
   mode: OutputMode,
 ): Promise<number> {
-  if (args.length > 0) throw new UsageError('scan takes no arguments (use --port)')
-  if (!values.port) throw new UsageError('scan needs --port <path>, e.g. --port /dev/ttyACM0 or COM3')
+  if (args.length > 0) throw new UsageError('scanners listen takes no arguments (use --port)')
+  if (!values.port)
+    throw new UsageError(`scanners listen needs --port <path>, e.g. --port /dev/ttyACM0 or COM3`)
   const log: ScannerLog = {
     info: () => undefined,
     warn: (m) => io.stderr(`pebble-desk: ${m}\n`),

@@ -1,13 +1,11 @@
 import { writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { extractionModeSchema } from '../../../shared/document-text'
-import { defaultDataDir } from '../../services/config/dataDir'
-import { DocumentPipeline, TextCache } from '../../services/pipeline'
+import type { DeskCore } from '../../services/desk/core'
 import {
-  expandDocuments,
   loadProfiles,
   plainValue,
-  screenFiles,
+  screenDocuments,
   toCsv,
   toXlsx,
   type ScreenResult,
@@ -31,42 +29,32 @@ function describe(results: ScreenResult[]): string {
     .join('\n')
 }
 
-/** `pebble-desk screen <files|dirs…> --profile <file>…`: ranked documents with fields and evidence. */
-export async function runScreen(
+/** `pebble-desk tenders screen <files|dirs…> --profile <file>…` (was `screen`): ranked bids with fields and evidence. */
+export async function runTendersScreen(
+  core: DeskCore,
   values: CliValues,
   paths: string[],
   io: CliIo,
   mode: OutputMode,
 ): Promise<number> {
-  if (paths.length === 0) throw new UsageError('screen needs at least one file or folder')
+  if (paths.length === 0) throw new UsageError('tenders screen needs at least one file or folder')
   const profileFiles = values.profile ?? []
-  if (profileFiles.length === 0) throw new UsageError('screen needs at least one --profile <file>')
+  if (profileFiles.length === 0) throw new UsageError('tenders screen needs at least one --profile <file>')
   if (values.csv && mode.json) throw new UsageError('--csv and --json cannot be used together')
   const extraction = extractionModeSchema.safeParse(values.mode ?? 'auto')
   if (!extraction.success)
     throw new UsageError(`--mode must be auto, force-ocr or text-only (got "${values.mode}")`)
-  const workers = values.workers === undefined ? undefined : Number(values.workers)
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 64)) {
-    throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${values.workers}")`)
-  }
 
   const profiles = await loadProfiles(profileFiles.map((p) => resolve(p)))
-  const files = await expandDocuments(paths)
-  const pipeline = new DocumentPipeline({
-    workerScript: join(io.appRoot, 'out', 'main', 'document-worker.js'),
-    workers,
+  const results = await screenDocuments(core, {
+    paths,
+    profiles,
+    mode: extraction.data,
+    useCache: !values['no-cache'],
   })
-  const cache = values['no-cache']
-    ? undefined
-    : new TextCache(join(values['data-dir'] ?? defaultDataDir(io.env), 'cache', 'text'))
-  try {
-    const results = await screenFiles({ files, profiles, pipeline, cache, mode: extraction.data })
-    if (values.xlsx) await writeFile(resolve(values.xlsx), await toXlsx(results))
-    if (values.csv) io.stdout(toCsv(results))
-    else printResult(io, mode, { results }, describe(results))
-    for (const r of results) if (r.error) io.stderr(`pebble-desk: ${r.error.message}\n`)
-    return results.some((r) => r.error) ? EXIT.failure : EXIT.ok
-  } finally {
-    await pipeline.close()
-  }
+  if (values.xlsx) await writeFile(resolve(values.xlsx), await toXlsx(results))
+  if (values.csv) io.stdout(toCsv(results))
+  else printResult(io, mode, { results }, describe(results))
+  for (const r of results) if (r.error) io.stderr(`pebble-desk: ${r.error.message}\n`)
+  return results.some((r) => r.error) ? EXIT.failure : EXIT.ok
 }

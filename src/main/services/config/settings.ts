@@ -30,6 +30,13 @@ export const deskSettingsSchema = z
       })
       .strict()
       .default({ pagesPerWorker: 40, pageTimeoutSec: 120, dpi: 300 }),
+    ocr: z
+      .object({
+        /** Languages OCR reads when a run names none (Hindi adds the bilingual GeM labels). */
+        languages: z.enum(['eng', 'eng+hin']).default('eng'),
+      })
+      .strict()
+      .default({ languages: 'eng' }),
   })
   .strict()
 

@@ -4,17 +4,17 @@ import { DeskError, HandlerRegistry, type EventName, type TenantId } from '../..
 import { uuidv7 } from '../../../shared/ids'
 import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
-import { loadDeskSettings, pipelineOptionsFrom } from '../config/settings'
-import { expandPaths, type IntakeSource } from '../documents/intake'
+import type { IntakeSource } from '../documents/intake'
 import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
-import { DocumentPipeline } from '../pipeline'
 import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
 import { ProfileStore, ScreeningDesk, screeningHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
 import { syncCredentialHandlers, SyncCredentialStore } from '../sync'
+import { listFiles } from '../storage/walk'
 import { TenantStore } from '../tenants/tenantStore'
+import { openDeskCore } from './core'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
 function requireTenant(session: DeskSession): TenantId {
@@ -28,8 +28,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const tenants = new TenantStore(options.dataDir)
   const documents = new DocumentStore((id) => tenants.folderOf(id))
   const models = new ModelRegistry(options.modelsDir)
-  const settings = await loadDeskSettings(options.dataDir)
-  const maxBytes = options.maxFileBytes ?? Math.round(settings.limits.maxFileMb * 1024 * 1024)
+  const core = await openDeskCore(options)
+  const maxBytes = core.maxFileBytes
   const sessions = new Set<DeskSession>()
 
   const broadcast = (tenantId: TenantId, event: EventName, payload: unknown): void => {
@@ -39,9 +39,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   }
   const jobs = new JobManager((job) => broadcast(job.tenantId, 'jobs.progress', job))
 
-  const pipeline = options.workerScript
-    ? new DocumentPipeline(pipelineOptionsFrom(settings, options.workerScript, options.workers))
-    : null
+  const pipeline = core.pipeline
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
   const screeningChanged = (tenantId: TenantId) => broadcast(tenantId, 'tenders.changed', { tenantId })
   let screening: ScreeningDesk | null = null
@@ -96,7 +94,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'tenants.create': async (tenant) => tenants.create(tenant),
     'documents.import': async ({ paths }, session) => {
       const tenantId = requireTenant(session)
-      const files = await expandPaths(paths)
+      const files = await listFiles(paths)
       const sources = files.map((path): IntakeSource => ({ kind: 'path', path }))
       return service.importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
     },
@@ -116,11 +114,15 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'documents.page': async ({ documentId, page, width }, session) =>
       service.page(requireTenant(session), documentId, page, width ?? 1200),
     'documents.extract': async ({ documentIds, mode, langs }, session) =>
-      service.extract(requireTenant(session), documentIds, { mode: mode ?? 'auto', langs: langs ?? 'eng' }),
+      service.extract(requireTenant(session), documentIds, {
+        mode: mode ?? 'auto',
+        langs: langs ?? core.ocrLanguages,
+      }),
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
     ...scanners.handlers,
     ...qcHandlers<DeskSession>({
+      core,
       tenantOf: requireTenant,
       text: (tenantId, documentId) => service.text(tenantId, documentId),
       record: (tenantId, documentId) => documents.get(tenantId, documentId),
@@ -156,7 +158,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     async close() {
       jobs.cancelAll()
       await jobs.idle()
-      await pipeline?.close()
+      await core.close()
       await scanners.close()
       sessions.clear()
     },

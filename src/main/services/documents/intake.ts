@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
@@ -138,20 +138,4 @@ function tooLarge(file: string, size: number, max: number): DeskError {
     size,
     max,
   })
-}
-
-/** Expands folders into the files below them (sorted, hidden entries skipped); files pass through. */
-export async function expandPaths(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = []
-  const walk = async (path: string): Promise<void> => {
-    const info = await stat(path).catch(() => null)
-    if (!info?.isDirectory()) {
-      out.push(path) // missing files are reported by storeBlob, with their name
-      return
-    }
-    const entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort()
-    for (const entry of entries) await walk(join(path, entry))
-  }
-  for (const path of paths) await walk(path)
-  return out
 }

@@ -9,6 +9,14 @@ export {
   type Region,
   type VisionSettings,
 } from './visionChecks'
-export { loadSpecFile, parseSpecText, type LoadedSpec } from './specFile'
-export { checkCoa, extractCoa, NO_TABLE, type CheckCoaRequest, type CoaReport } from './checkCoa'
+export { loadSpecFile, loadSpecLibrary, parseSpecText, type LoadedSpec } from './specFile'
+export { assessCoa, extractCoa, NO_TABLE, type AssessCoaRequest, type CoaReport } from './assessCoa'
+export {
+  checkCoa,
+  localToday,
+  pickSpec,
+  type CheckCoaRequest,
+  type CoaCheckResult,
+  type CoaDocument,
+} from './checkCoa'
 export { loadPageImages } from './pageImages'

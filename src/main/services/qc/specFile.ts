@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { listFiles } from '../storage/walk'
 import { DeskError } from '../../../shared/contract'
 import { parseSpecification, type CompiledSpec, type Specification } from '../../../shared/qc'
 
@@ -46,4 +47,15 @@ export async function loadSpecFile(file: string): Promise<LoadedSpec> {
     )
   }
   return parseSpecText(text, file)
+}
+
+const SPEC_EXTENSIONS = /\.(json|ya?ml)$/i
+
+/** A specification file, or a folder of them (the library): every file is validated, errors name it. */
+export async function loadSpecLibrary(path: string): Promise<LoadedSpec[]> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info) throw new DeskError('NOT_FOUND', `${path}: no such file`, { file: path })
+  if (!info.isDirectory()) return [await loadSpecFile(path)]
+  const files = await listFiles([path], { include: SPEC_EXTENSIONS, recursive: false })
+  return Promise.all(files.map((file) => loadSpecFile(file)))
 }

@@ -1,5 +1,6 @@
 export { loadProfile, loadProfiles, parseProfileText } from './profiles'
-export { expandDocuments, screenFiles, type ScreenFilesOptions } from './screenFiles'
+export { DOCUMENT_EXTENSIONS, screenFiles, type ScreenFilesOptions } from './screenFiles'
+export { screenDocuments, type ScreenDocumentsRequest } from './screenDocuments'
 export {
   screenPages,
   screenText,

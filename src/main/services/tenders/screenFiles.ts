@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import { stat, readdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText } from '../../../shared/document-text'
 import { Screener, type Profile } from '../../../shared/tenders/screening'
@@ -9,23 +7,8 @@ import type { DocumentPipeline, ScreenRequest, TextCache } from '../pipeline'
 import { sortResults, summarise, type ScreenResult } from './result'
 import { screenText, type ScreenedText } from '../../../shared/tenders/screenText'
 
-const DOCUMENT_EXTENSIONS = /\.(pdf|png|jpe?g|tiff?)$/i
-
-/** Folders become the documents below them (by extension; hidden entries skipped); named files pass as given. */
-export async function expandDocuments(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = []
-  const walk = async (path: string, named: boolean): Promise<void> => {
-    const info = await stat(path).catch(() => null)
-    if (!info?.isDirectory()) {
-      if (named || DOCUMENT_EXTENSIONS.test(path)) out.push(path)
-      return
-    }
-    for (const entry of (await readdir(path)).filter((e) => !e.startsWith('.')).sort())
-      await walk(join(path, entry), false)
-  }
-  for (const path of paths) await walk(resolve(path), true)
-  return out
-}
+/** What a folder of bids holds that is worth reading; other files in it are skipped. */
+export const DOCUMENT_EXTENSIONS = /\.(pdf|png|jpe?g|tiff?)$/i
 
 export interface ScreenFilesOptions {
   files: readonly string[]
@@ -38,6 +21,8 @@ export interface ScreenFilesOptions {
   /** Called as each document is done (the desk screens while the import runs). */
   onResult?(result: ScreenResult, detail: ScreenedText | null): void
   signal?: AbortSignal
+  /** Largest file read (default: the intake default). */
+  maxFileBytes?: number
 }
 
 /** Screens documents through one pipeline; a document that fails is listed with its error. */
@@ -70,7 +55,7 @@ async function screenOne(
 ): Promise<{ summary: ScreenResult; detail: ScreenedText | null }> {
   let sha256: string | undefined
   try {
-    const identified = await identifyFile(file, DEFAULT_MAX_FILE_BYTES)
+    const identified = await identifyFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
     sha256 = identified.sha256
     const outcome = await options.pipeline.extractScreened(
       {

@@ -33,7 +33,7 @@ export interface SamplingResult {
   note?: string
 }
 
-export function drawSample(request: SamplingRequest): SamplingResult {
+export function planSample(request: SamplingRequest): SamplingResult {
   const base = { lotSize: request.lotSize, seed: request.seed, prng: PRNG_NAME }
   let result: Omit<SamplingResult, 'picks' | 'drawOrder' | 'seed' | 'prng' | 'lotSize'>
   if (request.plan === 'iso2859') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identifyFile } from '../../../../src/main/services/documents/intake'
 import { DocumentPipeline } from '../../../../src/main/services/pipeline'
-import { checkCoa, loadPageImages, type CoaReport } from '../../../../src/main/services/qc'
+import { assessCoa, loadPageImages, type CoaReport } from '../../../../src/main/services/qc'
 import { parseSpecification, type CompiledSpec, type SpecificationInput } from '../../../../src/shared/qc'
 import { builtDocumentWorker } from '../../../support/builtApp'
 import { corpusFile } from '../../../support/corpus'
@@ -92,7 +92,7 @@ async function read(name: string) {
   const text = await pipeline.extract({ path, file: path, sha256, mediaType })
   const images = await loadPageImages(path, path, mediaType, [1])
   return (spec?: CompiledSpec, batch?: string): CoaReport =>
-    checkCoa({
+    assessCoa({
       file: path,
       text,
       images,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { openDeskCore } from '../../../../src/main/services/desk/core'
 import { qcHandlers } from '../../../../src/main/services/qc/deskHandlers'
 import { DeskError, HandlerRegistry, methods, type DocumentRecord } from '../../../../src/shared/contract'
 import { coaText } from '../../../renderer/qc/coa-text'
 import { SPEC_INPUT } from '../../../renderer/qc/fixtures'
+import { useTempDirs } from '../../../support/tempDir'
 
 const SHA = 'b'.repeat(64)
 const record: DocumentRecord = {
@@ -16,8 +18,13 @@ const record: DocumentRecord = {
   importedAt: '2026-01-01T00:00:00.000Z',
 }
 
-function registry() {
+const tempDir = useTempDirs()
+
+async function registry() {
+  // No document worker: the text is the desk's, and the blob is missing, so the vision checks skip.
+  const core = await openDeskCore({ dataDir: tempDir() })
   const handlers = qcHandlers<null>({
+    core,
     tenantOf: () => 'lab',
     text: async () => coaText(SHA),
     record: async () => record,
@@ -30,11 +37,9 @@ function registry() {
 
 describe('qc.check', () => {
   it('judges the document against the given specification and returns page sizes for highlighting', async () => {
-    const outcome = await registry().dispatch(
-      'qc.check',
-      { documentId: 'doc-1', spec: SPEC_INPUT, expectedBatch: 'BN1' },
-      null,
-    )
+    const outcome = await (
+      await registry()
+    ).dispatch('qc.check', { documentId: 'doc-1', spec: SPEC_INPUT, expectedBatch: 'BN1' }, null)
     if (!outcome.ok) throw DeskError.fromEnvelope(outcome.error)
     const report = methods['qc.check'].response.parse(outcome.result)
     expect(report.verdict).toBe('fail')
@@ -47,7 +52,9 @@ describe('qc.check', () => {
   })
 
   it('refuses an invalid specification, naming the path', async () => {
-    const outcome = await registry().dispatch(
+    const outcome = await (
+      await registry()
+    ).dispatch(
       'qc.check',
       { documentId: 'doc-1', spec: { product: 'P', version: 1, parameters: [{ name: 'Lead' }] } },
       null,

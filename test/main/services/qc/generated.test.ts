@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identifyFile } from '../../../../src/main/services/documents/intake'
 import { DocumentPipeline } from '../../../../src/main/services/pipeline'
-import { checkCoa, loadPageImages } from '../../../../src/main/services/qc'
+import { assessCoa, loadPageImages } from '../../../../src/main/services/qc'
 import { parseSpecification } from '../../../../src/shared/qc'
 import { builtDocumentWorker } from '../../../support/builtApp'
 import { useTempDirs } from '../../../support/tempDir'
@@ -186,7 +186,7 @@ async function check(file: string) {
   const text = await pipeline.extract({ path: file, file, sha256, mediaType })
   const images = await loadPageImages(file, file, mediaType, [1])
   if (!SPEC.ok) throw new Error('spec')
-  return checkCoa({
+  return assessCoa({
     file,
     text,
     images,

@@ -1,5 +1,5 @@
 import type { Gs1ResultDto } from '../../../../shared/contract'
-import { drawSample, type SamplingRequest } from '../../../../shared/qc'
+import { planSample, type SamplingRequest } from '../../../../shared/qc'
 import { recordLocalChange, type SamplingRow, type TenantDb } from '../../../db'
 
 export async function recordSampling(
@@ -8,8 +8,8 @@ export async function recordSampling(
   context: { batch: string; coaRecordId?: string },
   actor: string,
 ): Promise<SamplingRow> {
-  // drawSample throws RangeError with a sentence for an impossible lot; callers show it as is.
-  const result = drawSample(request)
+  // planSample throws RangeError with a sentence for an impossible lot; callers show it as is.
+  const result = planSample(request)
   const { entity } = await recordLocalChange(db, {
     table: 'samplings',
     action: 'create',

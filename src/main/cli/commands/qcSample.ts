@@ -1,11 +1,11 @@
-import { drawSample, isInspectionLevel, pickListText, type SamplingPlanKind } from '../../../shared/qc'
+import { planSample, isInspectionLevel, pickListText, type SamplingPlanKind } from '../../../shared/qc'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
 
 const PLANS: SamplingPlanKind[] = ['iso2859', 'sqrt', 'who-n', 'who-p', 'who-r']
 
-/** `pebble-desk sample --lot-size N [--level II] [--plan iso2859|sqrt|who-n|who-p|who-r] --seed S`. */
-export function runSample(values: CliValues, rest: string[], io: CliIo, mode: OutputMode): number {
+/** `pebble-desk qc sample --lot-size N [--level II] [--plan iso2859|sqrt|who-n|who-p|who-r] --seed S`. */
+export function runQcSample(values: CliValues, rest: string[], io: CliIo, mode: OutputMode): number {
   if (rest.length > 0) throw new UsageError(`sample takes options only (got "${rest[0]}")`)
   const lotSize = Number(values['lot-size'])
   if (
@@ -29,7 +29,7 @@ export function runSample(values: CliValues, rest: string[], io: CliIo, mode: Ou
   if (plan === 'iso2859' && lotSize < 2) throw new UsageError('ISO 2859-1 lots have at least 2 units')
   if (!values.seed)
     throw new UsageError('sample needs --seed (record it: the same seed gives the same pick list)')
-  const result = drawSample({ plan, lotSize, level, seed: values.seed })
+  const result = planSample({ plan, lotSize, level, seed: values.seed })
   printResult(io, mode, { ...result, pickList: pickListText(result) }, pickListText(result))
   return EXIT.ok
 }

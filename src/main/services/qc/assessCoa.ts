@@ -1,0 +1,182 @@
+import type { DocumentText } from '../../../shared/document-text'
+import {
+  bestNameScore,
+  checkBatch,
+  checkExpiry,
+  evaluate,
+  overallVerdict,
+  type CoaCheck,
+  type CoaExtraction,
+  type CompiledSpec,
+  type ExtractedRow,
+  type ParameterVerdict,
+  type Verdict,
+} from '../../../shared/qc'
+import type { GrayImage } from '../vision'
+import { findRules } from './rules'
+import { extractHeaderFields } from '../../../shared/qc/headerFields'
+import { extractTables, type Rules } from '../../../shared/qc/table/extract'
+import { signatureCheck, skewCheck, type VisionSettings } from './visionChecks'
+
+export const NO_TABLE = 'no results table found'
+
+/** Reads tables and header fields from every page; `images` (optional) enables ruling lines. */
+export function extractCoa(
+  text: DocumentText,
+  images: Map<number, GrayImage> = new Map(),
+): { extraction: CoaExtraction; rules: Map<number, Rules> } {
+  const extraction: CoaExtraction = { tables: [], fields: {}, notes: [] }
+  const rulesByPage = new Map<number, Rules>()
+  for (const page of text.pages) {
+    const image = images.get(page.page)
+    const rules = image ? findRules(image, page.width / image.width, page.width * 0.06) : undefined
+    if (rules) rulesByPage.set(page.page, rules)
+    const tables = extractTables(page, rules ? { rules } : {})
+    extraction.tables.push(...tables)
+    const fields = extractHeaderFields(
+      page,
+      tables.map((t) => ({ y0: t.bbox[1], y1: t.bbox[3] })),
+    )
+    for (const [k, v] of Object.entries(fields)) {
+      const key = k as keyof CoaExtraction['fields']
+      if (!extraction.fields[key]) extraction.fields[key] = v
+    }
+    if (page.error) extraction.notes.push(`page ${page.page} could not be read: ${page.error.message}`)
+  }
+  if (extraction.tables.length === 0) extraction.notes.push(NO_TABLE)
+  return { extraction, rules: rulesByPage }
+}
+
+export interface AssessCoaRequest {
+  file: string
+  text: DocumentText
+  /** Undefined when the desk has no specification for the product: the COA goes to review. */
+  spec?: CompiledSpec
+  /** Batch entered or scanned at intake. */
+  expectedBatch?: string
+  /** ISO date in the desk's time zone. */
+  today: string
+  /** Page images (any resolution) for ruling lines and the stamp/signature check. */
+  images?: Map<number, GrayImage>
+  vision?: VisionSettings
+  confidenceThreshold?: number
+}
+
+export interface CoaReport {
+  file: string
+  product?: string
+  productCode?: string
+  supplier?: string
+  batch?: string
+  manufactured?: string
+  expiry?: string
+  specProduct?: string
+  specVersion?: number
+  verdict: Verdict
+  /** Why the verdict is not a plain pass, in sentences. */
+  reasons: string[]
+  parameters: ParameterVerdict[]
+  checks: CoaCheck[]
+  /** Every extracted row (page, box, confidence per cell) for the review screen. */
+  rows: ExtractedRow[]
+  extraction: CoaExtraction
+}
+
+function productCheck(extraction: CoaExtraction, spec: CompiledSpec): CoaCheck {
+  const product = extraction.fields.product?.text
+  const code = extraction.fields.productCode?.text
+  const codeMatches =
+    !!spec.productCode && !!code && spec.productCode.replace(/\s/g, '') === code.replace(/\s/g, '')
+  const nameMatches = !!product && bestNameScore([spec.product, ...spec.productAliases], [product]) >= 0.75
+  if (codeMatches || nameMatches) {
+    return {
+      name: 'product',
+      status: 'pass',
+      detail: `COA product "${product ?? code}" matches the specification "${spec.product}"`,
+      affectsVerdict: true,
+    }
+  }
+  return {
+    name: 'product',
+    status: 'review',
+    detail: product
+      ? `COA product "${product}" is not the specification's product "${spec.product}"`
+      : `no product name found on the COA to compare with "${spec.product}"`,
+    affectsVerdict: true,
+  }
+}
+
+/** Extraction, evaluation against the specification, cross-checks and vision checks in one report. */
+export function assessCoa(request: AssessCoaRequest): CoaReport {
+  const images = request.images ?? new Map<number, GrayImage>()
+  const { extraction, rules } = extractCoa(request.text, images)
+  const rows = extraction.tables.flatMap((t) => t.rows)
+  const f = extraction.fields
+  const checks: CoaCheck[] = []
+  const reasons: string[] = []
+  let parameters: ParameterVerdict[] = []
+  let verdict: Verdict
+  const spec = request.spec
+
+  if (!spec) {
+    verdict = 'review'
+    reasons.push(`no specification for ${f.product ? `"${f.product.text}"` : 'this product'}`)
+  } else if (rows.length === 0) {
+    verdict = 'review'
+    reasons.push(NO_TABLE)
+    parameters = spec.parameters.map((p) => ({
+      name: p.name,
+      specName: p.name,
+      limit: p.limitText,
+      verdict: 'review',
+      reason: `${p.name}: ${NO_TABLE}`,
+    }))
+    checks.push({ name: 'results-table', status: 'review', detail: NO_TABLE, affectsVerdict: true })
+  } else {
+    const evaluation = evaluate(
+      spec,
+      rows,
+      request.confidenceThreshold !== undefined ? { confidenceThreshold: request.confidenceThreshold } : {},
+    )
+    parameters = evaluation.parameters
+    verdict = evaluation.verdict
+    checks.push(productCheck(extraction, spec))
+  }
+  checks.push(checkBatch(extraction, request.expectedBatch), checkExpiry(extraction, request.today))
+  if (request.text.pages.length > 0) checks.push(skewCheck(request.text.pages, request.vision))
+  const last = request.text.pages[request.text.pages.length - 1]
+  const image = last && images.get(last.page)
+  if (last && image)
+    checks.push(
+      signatureCheck(image, last, rules.get(last.page) ?? { horizontal: [], vertical: [] }, request.vision),
+    )
+  else
+    checks.push({
+      name: 'stamp-or-signature',
+      status: 'skipped',
+      detail: 'no page image to look at',
+      affectsVerdict: false,
+    })
+
+  const folded = checks.filter((c) => c.affectsVerdict && (c.status === 'fail' || c.status === 'review'))
+  for (const c of folded) reasons.push(c.detail)
+  verdict = overallVerdict([verdict, ...folded.map((c) => c.status as Verdict)])
+  for (const p of parameters) if (p.verdict === 'fail' || p.verdict === 'review') reasons.push(p.reason)
+
+  return {
+    file: request.file,
+    ...(f.product ? { product: f.product.text } : {}),
+    ...(f.productCode ? { productCode: f.productCode.text } : {}),
+    ...(f.supplier ? { supplier: f.supplier.text } : {}),
+    ...(f.batch ? { batch: f.batch.text } : {}),
+    ...(f.manufactured ? { manufactured: f.manufactured.date ?? f.manufactured.text } : {}),
+    ...(f.expiry ? { expiry: f.expiry.date ?? f.expiry.text } : {}),
+    ...(spec ? { specProduct: spec.product, specVersion: spec.version } : {}),
+    verdict,
+    reasons,
+    parameters,
+    checks,
+    rows,
+    extraction,
+  }
+}
