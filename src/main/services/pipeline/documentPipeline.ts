@@ -1,11 +1,13 @@
-import { DeskError, toErrorEnvelope } from '../../../shared/contract'
+import { DeskError, formatZodIssues, toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText, ExtractionMode, PageText } from '../../../shared/document-text'
 import { pageTextSchema } from '../../../shared/document-text'
 import type { Profile } from '../../../shared/tenders/screening'
 import { DEFAULT_MAX_PIXELS } from '../imaging'
 import type { ScreenedText } from '../../../shared/tenders/screenText'
+import type { GrayImage } from '../vision'
 import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
 import {
+  grayPagesResultSchema,
   PIPELINE_VERSION,
   renderResultSchema,
   surveyResultSchema,
@@ -58,6 +60,21 @@ export interface ExtractRequest {
   /** Called once the page count is known and after every finished page. */
   onProgress?(progress: { pagesDone: number; pagesTotal: number }): void
 }
+
+export interface GrayPagesRequest {
+  path: string
+  /** Named in errors. */
+  file: string
+  mediaType: string
+  /** 1-based; pages the file does not have are left out of the answer. */
+  pages: number[]
+  /** PDF pages are rasterised at this resolution (default 100); images keep their own. */
+  dpi?: number
+  signal?: AbortSignal
+}
+
+/** Enough for ruling lines and stamp ink, and a tenth of the pixels of a 300 dpi OCR page. */
+const GRAY_PAGES_DPI = 100
 
 /** Files → DocumentText: text layer first, OCR only for pages without a usable one, all in workers. */
 export class DocumentPipeline {
@@ -214,9 +231,59 @@ export class DocumentPipeline {
     )
   }
 
+  /**
+   * Gray page images for the COA vision checks, made in a worker under the intake pixel limit. The
+   * pixels are moved from the worker, not copied. Errors name the file (corrupt, too large,
+   * unreadable, timed out, cancelled).
+   */
+  async grayPages(request: GrayPagesRequest): Promise<Map<number, GrayImage>> {
+    const pages = [...new Set(request.pages)]
+    const out = new Map<number, GrayImage>()
+    if (pages.length === 0) return out
+    const task: DocumentTask = {
+      op: 'gray-pages',
+      path: request.path,
+      file: request.file,
+      mediaType: request.mediaType,
+      pages,
+      dpi: request.dpi ?? GRAY_PAGES_DPI,
+      maxPixels: this.maxPixels,
+    }
+    let value: unknown
+    try {
+      value = await this.pool.run(task, {
+        // Someone is waiting on the check, as on the viewer: ahead of bulk OCR.
+        priority: 100,
+        signal: request.signal,
+        timeoutMs: this.surveyTimeoutMs + this.pageTimeoutMs * pages.length,
+      })
+    } catch (error) {
+      if (request.signal?.aborted) throw new DeskError('CANCELLED', `${request.file}: cancelled`)
+      throw namingFile(error, request.file)
+    }
+    const result = grayPagesResultSchema.safeParse(value)
+    if (!result.success) {
+      const why = formatZodIssues(result.error)
+      throw new DeskError('INTERNAL', `${request.file}: invalid gray pages from the worker (${why})`)
+    }
+    for (const { page, width, height, dpi, data } of result.data.pages) {
+      out.set(page, { width, height, channels: 1, data, dpi })
+    }
+    return out
+  }
+
   close(): Promise<void> {
     return this.pool.close()
   }
+}
+
+/** The error as a DeskError whose message starts with the file (pool and zod errors do not). */
+function namingFile(error: unknown, file: string): DeskError {
+  const envelope = toErrorEnvelope(error)
+  if (envelope.message.startsWith(`${file}:`)) {
+    return error instanceof DeskError ? error : DeskError.fromEnvelope(envelope)
+  }
+  return new DeskError(envelope.code, `${file}: ${envelope.message}`, { file, ...envelope.details })
 }
 
 function failedPage(

@@ -6,10 +6,14 @@ import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
+import { toGray, type GrayImage } from '../vision'
+import type { TaskReply } from '../worker-pool'
 import { encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,
   PIPELINE_VERSION,
+  type GrayPagesResult,
+  type GrayPagesTask,
   type OcrTask,
   type RenderResult,
   type RenderTask,
@@ -189,13 +193,73 @@ async function render(task: RenderTask): Promise<RenderResult> {
   return encodePagePicture(image, task.width)
 }
 
+/**
+ * Gray pages exactly as the COA vision checks always had them (PDF pages rasterised gray at `dpi`,
+ * image pages decoded at their own resolution and turned to luma), with one file read and one PDF
+ * open for all pages. Each page's pixels go back in a buffer of their own, moved rather than copied.
+ */
+async function grayPages(task: GrayPagesTask): Promise<TaskReply<GrayPagesResult>> {
+  const bytes = await readSource(task.path, task.file)
+  const pages: { page: number; image: GrayImage }[] = []
+  if (isPdf(task.mediaType)) {
+    await withPdf(bytes, task.file, async (pdf) => {
+      for (const n of task.pages) {
+        if (n > pdf.numPages) continue
+        const page = await pdf.doc.getPage(n)
+        try {
+          const image = toGray(await rasterisePage(page, task.dpi, { maxPixels: task.maxPixels }))
+          pages.push({ page: n, image })
+        } finally {
+          page.cleanup()
+        }
+      }
+    })
+  } else {
+    const frames = await decodeImage(bytes, { file: task.file, maxPixels: task.maxPixels })
+    for (const n of task.pages) {
+      const frame = frames[n - 1]
+      if (frame) pages.push({ page: n, image: toGray(frame) })
+    }
+  }
+  const transfer: ArrayBuffer[] = []
+  const result = pages.map(({ page, image: { width, height, dpi, data } }) => {
+    const own = ownedBuffer(data, transfer)
+    transfer.push(own.buffer)
+    return { page, width, height, dpi, data: own }
+  })
+  return { value: { pages: result }, transfer }
+}
+
+/**
+ * `data` itself when it is the whole of an ArrayBuffer not yet on the transfer list, so it can be
+ * moved; otherwise (a view into a larger or shared buffer, e.g. a pooled Node Buffer) a copy of
+ * just its bytes, since moving the buffer would take more than this page with it.
+ */
+function ownedBuffer(data: Uint8Array, taken: readonly ArrayBuffer[]): Uint8Array<ArrayBuffer> {
+  const buffer = data.buffer
+  if (
+    buffer instanceof ArrayBuffer &&
+    data.byteOffset === 0 &&
+    data.byteLength === buffer.byteLength &&
+    !taken.includes(buffer)
+  ) {
+    return data as Uint8Array<ArrayBuffer>
+  }
+  return new Uint8Array(data)
+}
+
+export type DocumentTaskResult = SurveyResult | PageText | RenderResult | GrayPagesResult
+
 /** The worker side of the document pipeline (see src/main/workers/document-worker.ts). */
-export async function handleDocumentTask(payload: unknown): Promise<SurveyResult | PageText | RenderResult> {
+export async function handleDocumentTask(
+  payload: unknown,
+): Promise<DocumentTaskResult | TaskReply<DocumentTaskResult>> {
   const parsed = documentTaskSchema.safeParse(payload)
   if (!parsed.success)
     throw new DeskError('INVALID_INPUT', `bad document task: ${formatZodIssues(parsed.error)}`)
   const task = parsed.data
   if (task.op === 'survey') return survey(task)
   if (task.op === 'ocr') return ocr(task)
+  if (task.op === 'gray-pages') return grayPages(task)
   return render(task)
 }

@@ -2,6 +2,7 @@ export {
   DocumentPipeline,
   type ExtractOutcome,
   type ExtractRequest,
+  type GrayPagesRequest,
   type OcrLanguages,
   type PipelineOptions,
   type ScreenRequest,

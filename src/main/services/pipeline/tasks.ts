@@ -55,15 +55,31 @@ export const renderTaskSchema = z.object({
   maxPixels: z.number().int().positive(),
 })
 
+/**
+ * Gray pictures of some pages for the COA vision checks (ruling lines, stamp ink): PDF pages
+ * rasterised at `dpi`, image pages decoded at their own resolution. Pages past the end are left out.
+ */
+export const grayPagesTaskSchema = z.object({
+  op: z.literal('gray-pages'),
+  path: z.string(),
+  file: z.string(),
+  mediaType: z.string(),
+  pages: z.array(z.number().int().positive()).min(1),
+  dpi: z.number().positive(),
+  maxPixels: z.number().int().positive(),
+})
+
 export const documentTaskSchema = z.discriminatedUnion('op', [
   surveyTaskSchema,
   ocrTaskSchema,
   renderTaskSchema,
+  grayPagesTaskSchema,
 ])
 export type DocumentTask = z.infer<typeof documentTaskSchema>
 export type SurveyTask = z.infer<typeof surveyTaskSchema>
 export type OcrTask = z.infer<typeof ocrTaskSchema>
 export type RenderTask = z.infer<typeof renderTaskSchema>
+export type GrayPagesTask = z.infer<typeof grayPagesTaskSchema>
 
 export const surveyResultSchema = z.object({
   pageCount: z.number().int().nonnegative(),
@@ -81,3 +97,20 @@ export const renderResultSchema = z.object({
   png: z.instanceof(Uint8Array),
 })
 export type RenderResult = z.infer<typeof renderResultSchema>
+
+/** One gray page; `data` arrives moved (transferred) from the worker, one buffer per page. */
+export const grayPageSchema = z
+  .object({
+    page: z.number().int().positive(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    dpi: z.number().positive(),
+    data: z.instanceof(Uint8Array),
+  })
+  .refine((p) => p.data.length === p.width * p.height, {
+    message: 'gray page data does not match its width × height',
+    path: ['data'],
+  })
+
+export const grayPagesResultSchema = z.object({ pages: z.array(grayPageSchema) })
+export type GrayPagesResult = z.infer<typeof grayPagesResultSchema>
