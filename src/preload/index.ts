@@ -2,7 +2,8 @@
 // contract are imported here; the bundler inlines them.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { createDeskApi, type DeskApi, type DeskTransport } from '../shared/contract/api'
-import { IPC_CHANNELS, type EventName } from '../shared/contract/names'
+import { EventListeners } from '../shared/contract/listeners'
+import { IPC_CHANNELS, isEventName } from '../shared/contract/names'
 
 /**
  * What a failed call rejects with. A plain object, not an Error: contextBridge copies an Error's
@@ -30,14 +31,12 @@ function failure(error: unknown): DeskCallFailure {
   return out
 }
 
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+const listeners = new EventListeners()
 
 // One channel listener fans out to subscribers, so the renderer never sees IpcRendererEvent
 // (whose `sender` is ipcRenderer itself) and many subscriptions don't pile up IPC listeners.
 ipcRenderer.on(IPC_CHANNELS.event, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
-  const subscribers = listeners.get(name as EventName)
-  if (!subscribers) return
-  for (const listener of [...subscribers]) listener(payload)
+  if (isEventName(name)) listeners.emit(name, payload)
 })
 
 const transport: DeskTransport = {
@@ -46,15 +45,7 @@ const transport: DeskTransport = {
     if (isRecord(outcome) && outcome.ok === true) return outcome.result
     throw failure(isRecord(outcome) ? outcome.error : undefined)
   },
-  subscribe(event, listener) {
-    let subscribers = listeners.get(event)
-    if (!subscribers) listeners.set(event, (subscribers = new Set()))
-    const own = (payload: unknown): void => listener(payload)
-    subscribers.add(own)
-    return () => {
-      subscribers.delete(own)
-    }
-  },
+  subscribe: (event, listener) => listeners.add(event, listener),
 }
 
 const api = createDeskApi(transport) satisfies DeskApi

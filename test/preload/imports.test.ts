@@ -36,6 +36,7 @@ describe('preload import graph', () => {
     expect(relative).toEqual([
       'src/preload/index.ts',
       'src/shared/contract/api.ts',
+      'src/shared/contract/listeners.ts',
       'src/shared/contract/names.ts',
     ])
   })

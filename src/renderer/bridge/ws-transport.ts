@@ -1,5 +1,6 @@
 import {
   DeskError,
+  EventListeners,
   events,
   formatZodIssues,
   isEventName,
@@ -55,7 +56,7 @@ export class WsTransport implements DeskTransport {
   private attempt = 0
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private readonly pending = new Map<number, Pending>()
-  private readonly eventListeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  private readonly eventListeners = new EventListeners()
   private readonly stateListeners = new Set<(state: ConnectionState) => void>()
 
   constructor(private readonly options: WsTransportOptions) {
@@ -76,10 +77,7 @@ export class WsTransport implements DeskTransport {
   readonly connection: DeskConnection
 
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
-    let set = this.eventListeners.get(event)
-    if (!set) this.eventListeners.set(event, (set = new Set()))
-    set.add(listener)
-    return () => set.delete(listener)
+    return this.eventListeners.add(event, listener)
   }
 
   call(method: MethodName, params: unknown): Promise<unknown> {
@@ -198,14 +196,9 @@ export class WsTransport implements DeskTransport {
     if (!isEventName(name)) return
     const checked = events[name].safeParse(payload)
     if (!checked.success) return
-    for (const listener of [...(this.eventListeners.get(name) ?? [])]) {
-      try {
-        listener(checked.data)
-      } catch (error) {
-        // One faulty listener must not starve the others of the event.
-        console.error(`listener for ${name} failed`, error)
-      }
-    }
+    this.eventListeners.emit(name, checked.data, (error) =>
+      console.error(`listener for ${name} failed`, error),
+    )
   }
 
   private setState(state: ConnectionState): void {

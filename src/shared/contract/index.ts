@@ -1,5 +1,6 @@
 export * from './api'
 export * from './errors'
+export * from './listeners'
 export * from './methods'
 export * from './names'
 export * from './qc'

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DeskError, HandlerRegistry, type EventName, type TenantId } from '../../../shared/contract'
-import { uuidv7 } from '../../../shared/ids'
+import { DeskError, HandlerRegistry, type TenantId } from '../../../shared/contract'
 import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
 import type { IntakeSource } from '../documents/intake'
@@ -9,12 +8,13 @@ import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
-import { ProfileStore, ScreeningDesk, screeningHandlers } from '../tenders/desk'
+import { ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
 import { syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { listFiles } from '../storage/walk'
 import { TenantStore } from '../tenants/tenantStore'
 import { openDeskCore } from './core'
+import { DeskSessions } from './sessions'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
 function requireTenant(session: DeskSession): TenantId {
@@ -30,40 +30,32 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const models = new ModelRegistry(options.modelsDir)
   const core = await openDeskCore(options)
   const maxBytes = core.maxFileBytes
-  const sessions = new Set<DeskSession>()
-
-  const broadcast = (tenantId: TenantId, event: EventName, payload: unknown): void => {
-    for (const session of sessions) {
-      if (session.tenantId === tenantId) session.emit(event as never, payload as never)
-    }
-  }
-  const jobs = new JobManager((job) => broadcast(job.tenantId, 'jobs.progress', job))
+  const sessions = new DeskSessions()
+  const jobs = new JobManager((job) => sessions.publish(job.tenantId, 'jobs.progress', job))
 
   const pipeline = core.pipeline
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
-  const screeningChanged = (tenantId: TenantId) => broadcast(tenantId, 'tenders.changed', { tenantId })
-  let screening: ScreeningDesk | null = null
+  const tendersChanged = (tenantId: TenantId) => sessions.publish(tenantId, 'tenders.changed', { tenantId })
+  let screening: TendersDesk | null = null
   const service = new DocumentService({
     documents,
     jobs,
     pipeline,
     folderOf: (id) => tenants.folderOf(id),
     maxBytes,
-    changed: (tenantId) => broadcast(tenantId, 'documents.changed', { tenantId }),
+    changed: (tenantId) => sessions.publish(tenantId, 'documents.changed', { tenantId }),
     textReady: async (record, text) => screening?.textReady(record, text),
   })
-  screening = new ScreeningDesk({
+  screening = new TendersDesk({
     profiles,
     list: (tenantId) => documents.list(tenantId),
     record: (tenantId, documentId) => documents.get(tenantId, documentId),
     text: (tenantId, documentId) => service.text(tenantId, documentId),
-    changed: screeningChanged,
+    changed: tendersChanged,
   })
 
   const scanners = createScannerDesk<DeskSession>({
-    emit: (event, payload) => {
-      for (const session of sessions) session.emit(event, payload)
-    },
+    emit: (event, payload) => sessions.publish(null, event, payload),
     scanLogFile: join(options.dataDir, 'scanner', 'scans.jsonl'),
     profilesFile: join(options.dataDir, 'scanner', 'profiles.json'),
   })
@@ -129,11 +121,11 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
-    ...screeningHandlers<DeskSession>({
+    ...tendersHandlers<DeskSession>({
       tenantOf: requireTenant,
       profiles,
       desk: screening,
-      changed: screeningChanged,
+      changed: tendersChanged,
     }),
   })
 
@@ -141,18 +133,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
 
   return {
     registry,
-    openSession(emit) {
-      const session: DeskSession = {
-        id: uuidv7(),
-        tenantId: firstTenant,
-        emit: (event, payload) => emit(event, payload),
-      }
-      sessions.add(session)
-      return session
-    },
-    closeSession(session) {
-      sessions.delete(session)
-    },
+    openSession: (emit) => sessions.open(firstTenant, emit),
+    closeSession: (session) => sessions.close(session),
     idle: () => jobs.idle(),
     connectOrigins: async () => credentials.origins((await tenants.list()).map((t) => t.id)),
     async close() {

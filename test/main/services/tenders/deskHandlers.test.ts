@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { DeskError, HandlerRegistry, type DocumentRecord } from '../../../../src/shared/contract'
 import type { DocumentText } from '../../../../src/shared/document-text'
-import { ProfileStore, ScreeningDesk, screeningHandlers } from '../../../../src/main/services/tenders/desk'
+import { ProfileStore, TendersDesk, tendersHandlers } from '../../../../src/main/services/tenders/desk'
 import { makePage } from '../../../shared/tenders/screening/makePage'
 
 const INSULATION = JSON.stringify({
@@ -74,7 +74,7 @@ beforeEach(() => {
   changed = []
   textCalls = 0
   const profiles = new ProfileStore(() => dir)
-  const desk = new ScreeningDesk({
+  const desk = new TendersDesk({
     profiles,
     list: async () => records,
     record: async (_t, id) => {
@@ -92,7 +92,7 @@ beforeEach(() => {
   })
   registry = new HandlerRegistry<null>()
   for (const [name, handler] of Object.entries(
-    screeningHandlers<null>({
+    tendersHandlers<null>({
       tenantOf: () => 'acme',
       profiles,
       desk,
@@ -209,7 +209,7 @@ describe('screening desk handlers', () => {
   it('textReady screens at once and announces the change', async () => {
     await call('tenders.profiles.save', { text: INSULATION, format: 'json' })
     changed = []
-    const desk = new ScreeningDesk({
+    const desk = new TendersDesk({
       profiles: new ProfileStore(() => dir),
       list: async () => records,
       record: async () => records[0]!,

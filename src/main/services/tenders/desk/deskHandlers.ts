@@ -1,6 +1,6 @@
 import type { Handler, TenantId } from '../../../../shared/contract'
 import type { ProfileStore } from './profileStore'
-import type { ScreeningDesk } from './screeningDesk'
+import type { TendersDesk } from './tendersDesk'
 
 type ScreeningMethod =
   | 'tenders.profiles.list'
@@ -13,12 +13,12 @@ type ScreeningMethod =
 export interface ScreeningHandlerDeps<Ctx> {
   tenantOf(ctx: Ctx): TenantId
   profiles: ProfileStore
-  desk: ScreeningDesk
+  desk: TendersDesk
   /** Profiles changed: every row may rank differently now. */
   changed(tenantId: TenantId): void
 }
 
-export function screeningHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
+export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
   [M in ScreeningMethod]: Handler<M, Ctx>
 } {
   return {

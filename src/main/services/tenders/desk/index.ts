@@ -1,3 +1,3 @@
 export { ProfileStore, type ProfileSet } from './profileStore'
-export { ScreeningDesk, type ScreeningDeskDeps } from './screeningDesk'
-export { screeningHandlers, type ScreeningHandlerDeps } from './deskHandlers'
+export { TendersDesk, type TendersDeskDeps } from './tendersDesk'
+export { tendersHandlers, type ScreeningHandlerDeps } from './deskHandlers'

@@ -8,7 +8,7 @@ import { screenText } from '../../../../shared/tenders/screenText'
 import { detailCore, emptySummary, rowFrom, type DetailCore } from './convert'
 import type { ProfileSet, ProfileStore } from './profileStore'
 
-export interface ScreeningDeskDeps {
+export interface TendersDeskDeps {
   profiles: ProfileStore
   list(tenantId: TenantId): Promise<DocumentRecord[]>
   record(tenantId: TenantId, documentId: string): Promise<DocumentRecord>
@@ -35,11 +35,11 @@ const MAX_CACHED = 20_000
  * document's hash and the profile set's hash: a re-import costs nothing, and editing a profile
  * invalidates exactly what it should.
  */
-export class ScreeningDesk {
+export class TendersDesk {
   private readonly screeners = new Map<string, Screener>()
   private readonly cache = new Map<string, Screened>()
 
-  constructor(private readonly deps: ScreeningDeskDeps) {}
+  constructor(private readonly deps: TendersDeskDeps) {}
 
   private screener(set: ProfileSet): Screener {
     let screener = this.screeners.get(set.hash)
