@@ -2,9 +2,7 @@ import type { DocumentText } from '../../../shared/document-text'
 import { bestNameScore, type CompiledSpec } from '../../../shared/qc'
 import type { DeskCore } from '../desk/core'
 import { identifyFile } from '../documents/intake'
-import type { GrayImage } from '../vision'
 import { assessCoa, type CoaReport } from './assessCoa'
-import { loadPageImages } from './pageImages'
 
 export interface CoaDocument {
   /** Where the bytes are (a desk blob or a file given on the command line). */
@@ -77,18 +75,19 @@ export async function checkCoa(core: DeskCore, request: CheckCoaRequest): Promis
       langs: core.ocrLanguages,
       cache: core.textCache,
     }))
-  let images = new Map<number, GrayImage>()
-  try {
-    images = await loadPageImages(
-      document.path,
-      document.name,
-      identified.mediaType,
-      text.pages.map((p) => p.page),
-    )
-  } catch {
-    // Ruling lines and the stamp check need the picture; the table and the verdict do not.
-  }
-  const base = { file: document.name, text, today: request.today, images }
+  // Drawn in a document worker at the intake's pixel limit. Ruling lines and the stamp check need
+  // the picture; the table and the verdict do not, so a page that cannot be drawn skips them.
+  const images = core.pipeline
+    ? await core.pipeline
+        .grayPages({
+          path: document.path,
+          file: document.name,
+          mediaType: identified.mediaType,
+          pages: text.pages.map((p) => p.page),
+        })
+        .catch(() => undefined)
+    : undefined
+  const base = { file: document.name, text, today: request.today, ...(images ? { images } : {}) }
   // With a library, the COA's own product (read without a specification) picks the specification.
   const probe = request.specs.length > 1 ? assessCoa(base) : undefined
   const spec = pickSpec(request.specs, probe?.product, probe?.productCode)

@@ -19,4 +19,3 @@ export {
   type CoaCheckResult,
   type CoaDocument,
 } from './checkCoa'
-export { loadPageImages } from './pageImages'

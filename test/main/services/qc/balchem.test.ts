@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identifyFile } from '../../../../src/main/services/documents/intake'
 import { DocumentPipeline } from '../../../../src/main/services/pipeline'
-import { assessCoa, loadPageImages, type CoaReport } from '../../../../src/main/services/qc'
+import { assessCoa, type CoaReport } from '../../../../src/main/services/qc'
 import { parseSpecification, type CompiledSpec, type SpecificationInput } from '../../../../src/shared/qc'
 import { builtDocumentWorker } from '../../../support/builtApp'
 import { corpusFile } from '../../../support/corpus'
@@ -90,7 +90,7 @@ async function read(name: string) {
   const path = corpusFile(name)
   const { sha256, mediaType } = await identifyFile(path, 64 * 1024 * 1024)
   const text = await pipeline.extract({ path, file: path, sha256, mediaType })
-  const images = await loadPageImages(path, path, mediaType, [1])
+  const images = await pipeline.grayPages({ path, file: path, mediaType, pages: [1] })
   return (spec?: CompiledSpec, batch?: string): CoaReport =>
     assessCoa({
       file: path,

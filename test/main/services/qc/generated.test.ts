@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identifyFile } from '../../../../src/main/services/documents/intake'
 import { DocumentPipeline } from '../../../../src/main/services/pipeline'
-import { assessCoa, loadPageImages } from '../../../../src/main/services/qc'
+import { assessCoa } from '../../../../src/main/services/qc'
 import { parseSpecification } from '../../../../src/shared/qc'
 import { builtDocumentWorker } from '../../../support/builtApp'
 import { useTempDirs } from '../../../support/tempDir'
@@ -184,7 +184,7 @@ async function makePdf(layout: Layout, file: string) {
 async function check(file: string) {
   const { sha256, mediaType } = await identifyFile(file, 64 * 1024 * 1024)
   const text = await pipeline.extract({ path: file, file, sha256, mediaType })
-  const images = await loadPageImages(file, file, mediaType, [1])
+  const images = await pipeline.grayPages({ path: file, file, mediaType, pages: [1] })
   if (!SPEC.ok) throw new Error('spec')
   return assessCoa({
     file,
