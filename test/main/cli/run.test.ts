@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run'
+import { CLI_COMMANDS, resolveCommand, runCli } from '../../../src/main/cli/run'
 import { corpusFile } from '../../support/corpus'
 import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
@@ -90,5 +90,26 @@ describe('pebble-desk command line', () => {
     l.io.env = h.io.env
     expect(await runCli(['tenants', '--json'], l.io)).toBe(0)
     expect(JSON.parse(l.stdout()).tenants).toContainEqual({ id: 'acme', name: 'Acme Steel' })
+  })
+})
+
+describe('command names', () => {
+  it('are "<capability> <job>", and the earlier one-word names reach the same commands', () => {
+    expect(resolveCommand(['qc', 'check', 'a.pdf'])).toEqual({ command: 'qc check', rest: ['a.pdf'] })
+    expect(resolveCommand(['coa', 'a.pdf'])).toEqual({ command: 'qc check', rest: ['a.pdf'] })
+    expect(resolveCommand(['screen', 'bids'])).toEqual({ command: 'tenders screen', rest: ['bids'] })
+    expect(resolveCommand(['ocr', 'x.png'])).toEqual({ command: 'documents read', rest: ['x.png'] })
+    expect(resolveCommand(['documents'])).toEqual({ command: 'documents list', rest: [] })
+    expect(resolveCommand(['tenants', 'add', 'a', 'A'])).toEqual({
+      command: 'tenants',
+      rest: ['add', 'a', 'A'],
+    })
+    expect(() => resolveCommand(['qc'])).toThrow('"qc" needs one of: qc check, qc sample')
+  })
+
+  it('are all in --help', async () => {
+    const h = harness()
+    expect(await runCli(['--help'], h.io)).toBe(0)
+    for (const command of Object.keys(CLI_COMMANDS)) expect(h.stdout()).toContain(`  ${command}`)
   })
 })
