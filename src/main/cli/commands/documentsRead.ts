@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { extractionModeSchema } from '../../../shared/document-text'
-import type { DeskCore } from '../../services/desk/core'
+import type { DeskCore } from '../../services/core/deskCore'
 import { readDocuments, type ReadOutcome } from '../../services/documents/readDocuments'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { DeskCore } from '../../services/desk/core'
+import type { DeskCore } from '../../services/core/deskCore'
 import { checkCoa, loadSpecLibrary, localToday, type CoaReport } from '../../services/qc'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'

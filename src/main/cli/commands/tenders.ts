@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { extractionModeSchema } from '../../../shared/document-text'
-import type { DeskCore } from '../../services/desk/core'
+import type { DeskCore } from '../../services/core/deskCore'
 import {
   loadProfiles,
   plainValue,

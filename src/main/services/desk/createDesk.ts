@@ -13,7 +13,7 @@ import { MemorySecretStore } from '../secrets'
 import { syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { listFiles } from '../storage/walk'
 import { TenantStore } from '../tenants/tenantStore'
-import { openDeskCore } from './core'
+import { openDeskCore } from '../core/deskCore'
 import { DeskSessions } from './sessions'
 import type { Desk, DeskOptions, DeskSession } from './types'
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText, ExtractionMode } from '../../../shared/document-text'
-import type { DeskCore } from '../desk/core'
+import type { DeskCore } from '../core/deskCore'
 import type { OcrLanguages } from '../pipeline'
 import { identifyFile } from './intake'
 

@@ -1,6 +1,6 @@
 import type { DocumentText } from '../../../shared/document-text'
 import { bestNameScore, type CompiledSpec } from '../../../shared/qc'
-import type { DeskCore } from '../desk/core'
+import type { DeskCore } from '../core/deskCore'
 import { identifyFile } from '../documents/intake'
 import { assessCoa, type CoaReport } from './assessCoa'
 

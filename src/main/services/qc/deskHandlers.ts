@@ -1,7 +1,7 @@
 import { DeskError, type DocumentRecord, type Handler, type TenantId } from '../../../shared/contract'
 import type { DocumentText } from '../../../shared/document-text'
 import { parseSpecification } from '../../../shared/qc'
-import type { DeskCore } from '../desk/core'
+import type { DeskCore } from '../core/deskCore'
 import { checkCoa, localToday } from './checkCoa'
 
 export interface QcDeskDeps<Ctx> {

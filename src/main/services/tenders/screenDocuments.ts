@@ -1,7 +1,7 @@
 import type { ExtractionMode } from '../../../shared/document-text'
 import type { Profile } from '../../../shared/tenders/screening'
 import type { ScreenedText } from '../../../shared/tenders/screenText'
-import type { DeskCore } from '../desk/core'
+import type { DeskCore } from '../core/deskCore'
 import { listFiles } from '../storage/walk'
 import type { ScreenResult } from './result'
 import { DOCUMENT_EXTENSIONS, screenFiles } from './screenFiles'

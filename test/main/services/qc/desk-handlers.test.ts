@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openDeskCore } from '../../../../src/main/services/desk/core'
+import { openDeskCore } from '../../../../src/main/services/core/deskCore'
 import { qcHandlers } from '../../../../src/main/services/qc/deskHandlers'
 import { DeskError, HandlerRegistry, methods, type DocumentRecord } from '../../../../src/shared/contract'
 import { coaText } from '../../../renderer/qc/coa-text'
