@@ -19,7 +19,7 @@ const check = (label, cmd, args) => {
 
 check('format', 'npx', ['prettier', '--check', '.'])
 check('lint', 'npx', ['eslint', '.'])
-check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+check('typecheck', 'node', ['scripts/typecheck.mjs'])
 // Worker-thread and end-to-end tests run the built app (out/), exactly as it ships.
 check('build', 'npx', ['electron-vite', 'build'])
 process.env.PEBBLE_DESK_BUILT = '1'

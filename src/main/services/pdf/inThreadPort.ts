@@ -1,3 +1,5 @@
+import type { TransferListItem } from 'node:worker_threads'
+
 /**
  * The channel between pdf.js's API and its parser when both run in this thread — what pdf.js's own
  * "fake worker" LoopbackPort does, with one difference: LoopbackPort structuredClones every
@@ -29,7 +31,7 @@ export class InThreadPort {
   readonly #listeners = new Map<Listener, (() => void) | null>()
   readonly #deferred = Promise.resolve()
 
-  postMessage(message: unknown, transfer?: Transferable[]): void {
+  postMessage(message: unknown, transfer?: TransferListItem[]): void {
     const data = isTextContentChunk(message)
       ? { ...message, chunk: { ...message.chunk } }
       : structuredClone(message, transfer ? { transfer } : undefined)

@@ -7,6 +7,7 @@ import { InThreadPort } from './inThreadPort'
 import { patchPdfjsWorker } from './pdfjsPatches'
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfWorkerPort = NonNullable<Parameters<typeof PDFWorker.create>[0]['port']>
 
 let loading: Promise<Pdfjs> | undefined
 
@@ -52,7 +53,7 @@ export async function createInThreadWorker(verbosity: number): Promise<PDFWorker
   const port = new InThreadPort()
   workerMessageHandler.initializeFromPort(port)
   // pdf.js types the port as a DOM Worker; it only calls postMessage and the listener methods.
-  return pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity })
+  return pdfjs.PDFWorker.create({ port: port as unknown as PdfWorkerPort, verbosity })
 }
 
 /**

@@ -5,6 +5,7 @@ import { rgbaToGray, type RasterImage } from '../imaging'
 import { pagePixelSize } from './geometry'
 
 type NapiCanvas = typeof import('@napi-rs/canvas')
+type RenderParameters = Parameters<PDFPageProxy['render']>[0]
 
 let canvasModule: NapiCanvas | undefined
 
@@ -57,8 +58,8 @@ export async function rasterisePage(
     context.fillStyle = '#ffffff'
     context.fillRect(0, 0, width, height)
     await page.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as unknown as CanvasRenderingContext2D,
+      canvas: canvas as unknown as RenderParameters['canvas'],
+      canvasContext: context as unknown as RenderParameters['canvasContext'],
       viewport,
     }).promise
     const rgba = context.getImageData(0, 0, width, height).data
