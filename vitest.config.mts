@@ -1,6 +1,21 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+/**
+ * Unit tests that read real documents through the document workers (pdf.js, OCR, vision), the
+ * corpus-wide checks, and the hub's PostgreSQL tests: `npm test` runs them, `npm run test:quick`
+ * (the inner loop) leaves them out.
+ */
+const SLOW = [
+  'test/server/**',
+  'test/main/services/{pipeline,pdf,ocr,imaging,vision,worker-pool,memory}/**',
+  'test/main/services/qc/{balchem,generated}.test.ts',
+  'test/main/services/tenders/corpusFields.test.ts',
+  'test/main/cli/{parity,qc,tenders,scanners}.test.ts',
+  'test/main/services/scanners/{pty,desk-handlers}.test.ts',
+  'test/shared/tenders/screening/equivalence.test.ts',
+]
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -11,6 +26,16 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'quick',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...SLOW],
           environment: 'node',
           testTimeout: 30_000,
         },
