@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run'
 import type { ScreenResult } from '../../../src/main/services/tenders'
@@ -166,7 +165,7 @@ describe('pebble-desk screen', () => {
     expect(rows).toHaveLength(3)
     expect(rows.find((r) => r.includes('c-paper-grid'))).toContain(',Paper,3,yes,')
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(readFileSync(xlsx))
+    await book.xlsx.readFile(xlsx)
     const sheet = book.worksheets[0]!
     expect(sheet.getRow(1).getCell(1).value).toBe('file')
     expect(sheet.rowCount).toBe(3)
