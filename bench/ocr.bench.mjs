@@ -110,7 +110,7 @@ export default async function bench({ root, corpus }) {
     const env = { ...process.env, PEBBLE_DESK_DATA: dataDir }
     const ours = await runSampled(
       root,
-      ['ocr', '--no-cache', '--workers', String(workers), '--data-dir', dataDir, ...pages],
+      ['documents', 'read', '--no-cache', '--workers', String(workers), '--data-dir', dataDir, ...pages],
       env,
     )
     const nativeMs = nativeParallel(pages, workers)
@@ -136,7 +136,8 @@ export default async function bench({ root, corpus }) {
     const textRun = await runSampled(
       root,
       [
-        'ocr',
+        'documents',
+        'read',
         '--no-cache',
         '--mode',
         'text-only',

@@ -190,6 +190,7 @@ export default async function bench({ root, corpus }) {
       process.execPath,
       [
         join(root, 'bin', 'pebble-desk.js'),
+        'tenders',
         'screen',
         docs,
         '--profile',
