@@ -84,9 +84,37 @@ describe('analyst decisions', () => {
     expect(decisions.map((d) => d.kind)).toEqual(['tender.relevance', 'tender.relevance', 'tender.relevance'])
   })
 
+  it('a vetoed, score-0 bid has no decision preselected and cannot be recorded until the analyst chooses', async () => {
+    // The form knows nothing of the screening verdict: nothing may be preselected on any bid.
+    render(
+      <DecisionForm tenantId={TENANT} documentId="vetoed" sha256={SHA} name="civil.pdf" tenderId="t-0" />,
+    )
+    for (const label of ['Relevant', 'Not relevant', 'Needs review']) {
+      expect((screen.getByLabelText(label) as HTMLInputElement).checked).toBe(false)
+    }
+    fireEvent.change(screen.getByLabelText('Decided by'), { target: { value: 'asha' } })
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'vetoed: civil works' } })
+    const save = screen.getByRole('button', { name: 'Record decision' }) as HTMLButtonElement
+    expect(save.disabled).toBe(true)
+    expect(save.getAttribute('aria-describedby')).toBe('decision-hint')
+    expect(screen.getByText(/Choose relevant, not relevant or needs review/).id).toBe('decision-hint')
+    fireEvent.submit(screen.getByRole('form', { name: 'Decision' }))
+    expect((await outbox()).outbox).toHaveLength(0)
+
+    fireEvent.click(screen.getByLabelText('Not relevant'))
+    expect(save.disabled).toBe(false)
+    fireEvent.click(save)
+    await waitFor(() =>
+      expect(useDecisionsStore.getState().decisions['vetoed']?.decision).toBe('not-relevant'),
+    )
+    const { outbox: rows } = await outbox()
+    expect(rows.map((r) => tenderDecisionSchema.parse(r.payload).decision)).toEqual(['irrelevant'])
+  })
+
   it('refuses a decision without a reason', async () => {
     render(<DecisionForm tenantId={TENANT} documentId="doc-1" sha256={SHA} name="bid.pdf" tenderId="x" />)
     fireEvent.change(screen.getByLabelText('Decided by'), { target: { value: 'asha' } })
+    fireEvent.click(screen.getByLabelText('Relevant'))
     fireEvent.click(screen.getByRole('button', { name: 'Record decision' }))
     expect(screen.getByRole('alert').textContent).toContain('reason')
     expect((await outbox()).outbox).toHaveLength(0)

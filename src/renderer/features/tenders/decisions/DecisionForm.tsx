@@ -18,13 +18,16 @@ interface Props {
 export function DecisionForm({ tenantId, documentId, sha256, name, tenderId }: Props) {
   const current = useDecisionsStore((s) => s.decisions[documentId])
   const actor = useDecisionsStore((s) => s.actor)
-  const [decision, setDecision] = useState<TenderDecisionValue>(current?.decision ?? 'relevant')
+  // No default: a preselected verdict would be recorded on bids nobody looked at (even vetoed ones).
+  // A decision already recorded by an analyst is theirs, so it may stay selected.
+  const [decision, setDecision] = useState<TenderDecisionValue | null>(current?.decision ?? null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
+    if (decision === null) return setError('Choose relevant, not relevant or needs review.')
     if (reason.trim() === '') return setError('Give a reason for the decision.')
     if (actor.trim() === '') return setError('Say who decided (your name or initials).')
     setBusy(true)
@@ -72,9 +75,18 @@ export function DecisionForm({ tenantId, documentId, sha256, name, tenderId }: P
           Decided by
           <input value={actor} onChange={(e) => setDecisionActor(e.target.value)} autoComplete="name" />
         </label>
-        <button type="submit" disabled={busy}>
+        <button
+          type="submit"
+          disabled={busy || decision === null}
+          aria-describedby={decision === null ? 'decision-hint' : undefined}
+        >
           Record decision
         </button>
+        {decision === null && (
+          <p id="decision-hint" className="muted">
+            Choose relevant, not relevant or needs review to record a decision.
+          </p>
+        )}
       </form>
       {error && (
         <p role="alert" className="inline-error">
