@@ -10,7 +10,11 @@ export const pageBoxSchema = z.object({ page: z.number().int().positive(), bbox:
 export const wordSchema = z.object({
   text: z.string(),
   bbox: bboxSchema,
-  /** 0..100 (OCR engine confidence; text-layer words are 100). */
+  /**
+   * 0..100. OCR: the engine's confidence. Text layer: how far the word's characters can be
+   * trusted, from its own characters and its page's text-layer quality (100 for ordinary words on
+   * an ordinary page; low for unknown glyphs, broken script, pages of glyph codes).
+   */
   confidence: z.number().min(0).max(100),
 })
 export type Word = z.infer<typeof wordSchema>

@@ -124,7 +124,9 @@ describe('the document viewer', () => {
     expect((await within(viewer).findByLabelText('Text of page 3 of 3')).textContent).toBe(
       'Terms and conditions',
     )
-    expect(within(viewer).getByText('Text layer · confidence 100')).toBeDefined()
+    expect(
+      within(viewer).getByText('Text layer · confidence 100 (from the text layer, not OCR)'),
+    ).toBeDefined()
     expect((next as HTMLButtonElement).disabled).toBe(true)
 
     fireEvent.keyDown(next, { key: 'PageUp' })

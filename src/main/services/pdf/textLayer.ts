@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api'
 import type { BBox, Word } from '../../../shared/document-text'
+import { scoreTextLayer } from './assess'
 import { pagePixelSize, type Matrix } from './geometry'
 
 export interface TextLayer {
@@ -10,6 +11,9 @@ export interface TextLayer {
   dpi: number
   /** The page's /Rotate (clockwise degrees). */
   rotation: number
+  /** 0..100: how far the layer's characters can be trusted (`scoreTextLayer`). */
+  quality: number
+  /** Each with a confidence from its own characters and the page's quality, not from OCR. */
   words: Word[]
 }
 
@@ -31,7 +35,10 @@ interface Run {
  * Words with boxes in page pixels (top-left origin) at `dpi`. pdf.js gives text runs, not words:
  * runs are split at whitespace (boxes apportioned by character count, as glyph widths are not
  * exposed), pieces of one word split over several runs are joined, and the doubled runs that
- * "fake bold" PDFs draw at almost the same spot are dropped.
+ * "fake bold" PDFs draw at almost the same spot are dropped. A text layer has no recognition
+ * step to be unsure of, so word confidences say how far its characters can be trusted instead:
+ * 100 for ordinary words on an ordinary page, low for unknown glyphs, broken script and pages of
+ * glyph codes (see `scoreTextLayer`).
  */
 export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<TextLayer> {
   const viewport = page.getViewport({ scale: dpi / 72 })
@@ -87,7 +94,7 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
         last.text += text
         last.bbox = union(last.bbox, bbox)
       } else if (!isEcho(words, text, bbox)) {
-        words.push({ text, bbox, confidence: 100 })
+        words.push({ text, bbox, confidence: 0 })
       }
       first = false
     })
@@ -98,7 +105,10 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
       open: endsOpen && (!first || open),
     }
   }
-  return { width, height, dpi, rotation: page.rotate, words }
+  // Scored once the words are whole: runs of one word join above.
+  const { quality, confidences } = scoreTextLayer(words)
+  words.forEach((w, i) => (w.confidence = confidences[i]!))
+  return { width, height, dpi, rotation: page.rotate, quality, words }
 }
 
 function toRun(item: TextItem, style: TextStyle | undefined): Run {

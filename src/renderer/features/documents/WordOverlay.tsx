@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react'
-import type { Word } from '../../../shared/document-text'
-import { isLowConfidence } from './describe-page'
+import type { PageSource, Word } from '../../../shared/document-text'
+import { describeConfidence, isLowConfidence } from './describe-page'
 
 interface Props {
   words: Word[]
@@ -19,10 +19,13 @@ interface Props {
   marks?: ReadonlyMap<number, string>
   /** Draw only the marked boxes. */
   marksOnly?: boolean
+  /** Where the words came from; text-layer confidences are labelled as such. */
+  source?: PageSource
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100
-const describeWord = (w: Word): string => `“${w.text}” · confidence ${Math.round(w.confidence)}`
+const describeWord = (w: Word, source?: PageSource): string =>
+  `“${w.text}” · ${describeConfidence(w.confidence, source)}`
 
 const STEP: Record<string, (i: number, last: number) => number> = {
   ArrowRight: (i, last) => Math.min(i + 1, last),
@@ -48,6 +51,7 @@ export function WordOverlay({
   onPick,
   marks,
   marksOnly = false,
+  source,
 }: Props) {
   const [active, setActive] = useState<number | null>(null)
   const readoutId = useId()
@@ -93,7 +97,7 @@ export function WordOverlay({
               onMouseLeave={() => setActive((a) => (a === i ? null : a))}
               {...(onPick ? { onClick: () => onPick(i) } : {})}
             >
-              <title>{describeWord(w)}</title>
+              <title>{describeWord(w, source)}</title>
             </rect>
           )
         })}
@@ -107,11 +111,11 @@ export function WordOverlay({
             top: `${(current.bbox[3] * scaleY * 100) / height}%`,
           }}
         >
-          {describeWord(current)}
+          {describeWord(current, source)}
         </span>
       )}
       <span id={readoutId} className="visually-hidden" aria-live="polite">
-        {current ? describeWord(current) : 'Use the arrow keys to step through the words.'}
+        {current ? describeWord(current, source) : 'Use the arrow keys to step through the words.'}
       </span>
     </div>
   )
