@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'TENANT_REQUIRED',
   'NOT_FOUND',
+  /** The request would overwrite something the caller did not say it meant to (details say what). */
+  'CONFLICT',
   'FORBIDDEN',
   'UNSUPPORTED_FILE',
   'CORRUPT_FILE',

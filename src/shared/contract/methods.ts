@@ -26,6 +26,7 @@ import { syncCredentialsSavedSchema, syncCredentialsSchema } from './sync'
 import {
   profileSaveRequestSchema,
   profileSummarySchema,
+  profileVersionsSchema,
   screeningDetailSchema,
   screeningExportRequestSchema,
   screeningExportSchema,
@@ -122,11 +123,30 @@ export const methods = {
     request: noParams,
     response: z.object({ profiles: z.array(profileSummarySchema) }),
   },
-  /** Replaces a profile of the same name; fails with INVALID_INPUT and `details.errors` (JSON paths). */
+  /**
+   * Fails with INVALID_INPUT and `details.errors` (JSON paths). A profile of the same name is kept
+   * and the text saved as its next version only with `replace` or a matching `expectedVersion`;
+   * otherwise it fails with CONFLICT and `details: { exists: true, name, version }` (the current
+   * version) so the UI can ask. Text identical to the current version saves nothing new.
+   */
   'tenders.profiles.save': { request: profileSaveRequestSchema, response: profileSummarySchema },
+  /** Removes the profile with every version. */
   'tenders.profiles.remove': {
     request: z.object({ name: z.string().min(1).max(200) }).strict(),
     response: z.object({ removed: z.boolean() }),
+  },
+  /** Every stored version of a profile, newest first; NOT_FOUND for an unknown name. */
+  'tenders.profiles.versions': {
+    request: z.object({ name: z.string().min(1).max(200) }).strict(),
+    response: profileVersionsSchema,
+  },
+  /**
+   * Makes an earlier version current by saving its text as a new version, so no history is lost;
+   * NOT_FOUND for an unknown name or version.
+   */
+  'tenders.profiles.restore': {
+    request: z.object({ name: z.string().min(1).max(200), version: z.number().int().positive() }).strict(),
+    response: profileSummarySchema,
   },
   /** One row per document of the tenant, screened against every profile (cached per profile set). */
   'tenders.results': { request: noParams, response: z.object({ rows: z.array(screeningRowSchema) }) },

@@ -26,6 +26,8 @@ export const METHOD_NAMES = [
   'tenders.profiles.list',
   'tenders.profiles.save',
   'tenders.profiles.remove',
+  'tenders.profiles.versions',
+  'tenders.profiles.restore',
   'tenders.results',
   'tenders.detail',
   'tenders.export',

@@ -18,6 +18,10 @@ export const profileSummarySchema = z.object({
   format: profileFormatSchema,
   /** The text as the analyst gave it, so it can be edited again. */
   text: z.string(),
+  /** The current (newest) version; earlier ones stay listed by `tenders.profiles.versions`. */
+  version: z.number().int().positive(),
+  /** When this version was saved; null for profiles stored before versions were kept. */
+  savedAt: z.string().nullable(),
 })
 export type ProfileSummary = z.infer<typeof profileSummarySchema>
 
@@ -28,8 +32,31 @@ export const profileSaveRequestSchema = z
       .min(1)
       .max(8 * 1024 * 1024),
     format: profileFormatSchema,
+    /** Save over a profile of the same name as its next version. */
+    replace: z.boolean().optional(),
+    /** Save over the profile only while its current version is this one (implies replace). */
+    expectedVersion: z.number().int().positive().optional(),
   })
   .strict()
+
+/** One stored version of a profile, as the analyst wrote it. */
+export const profileVersionSchema = z.object({
+  version: z.number().int().positive(),
+  savedAt: z.string().nullable(),
+  format: profileFormatSchema,
+  text: z.string(),
+  /** Set when this version was made by restoring an earlier one. */
+  restoredFrom: z.number().int().positive().optional(),
+})
+export type ProfileVersion = z.infer<typeof profileVersionSchema>
+
+export const profileVersionsSchema = z.object({
+  name: z.string(),
+  current: z.number().int().positive(),
+  /** Newest first. */
+  versions: z.array(profileVersionSchema),
+})
+export type ProfileVersions = z.infer<typeof profileVersionsSchema>
 
 /** A field's normalised value flattened to text (ISO dates, plain numbers), with its kind. */
 export const rowFieldSchema = z.object({

@@ -2,6 +2,7 @@ import {
   DeskError,
   type Handler,
   type ProfileSummary,
+  type ProfileVersion,
   type ScreeningDetail,
   type ScreeningRow,
 } from '../../../src/shared/contract'
@@ -11,6 +12,8 @@ type ScreeningMethod =
   | 'tenders.profiles.list'
   | 'tenders.profiles.save'
   | 'tenders.profiles.remove'
+  | 'tenders.profiles.versions'
+  | 'tenders.profiles.restore'
   | 'tenders.results'
   | 'tenders.detail'
   | 'tenders.export'
@@ -19,7 +22,10 @@ type ScreeningMethod =
 export interface ScreeningHarness {
   rows: ScreeningRow[]
   details: Map<string, ScreeningDetail>
+  /** The current version of each profile. */
   profiles: ProfileSummary[]
+  /** Every version of each profile by name, oldest first (the last is current). */
+  versions: Map<string, ProfileVersion[]>
   exports: Array<{ format: string; documentIds?: string[]; decisions: unknown[] }>
   handlers: { [M in ScreeningMethod]: Handler<M, null> }
 }
@@ -29,40 +35,57 @@ export function createScreeningHarness(): ScreeningHarness {
     rows: [],
     details: new Map(),
     profiles: [],
+    versions: new Map(),
     exports: [],
     handlers: undefined as unknown as ScreeningHarness['handlers'],
   }
   h.handlers = {
     'tenders.profiles.list': () => ({ profiles: h.profiles }),
-    'tenders.profiles.save': ({ text, format }) => {
-      if (format === 'yaml') throw new DeskError('INVALID_INPUT', 'the harness reads JSON only')
-      let data: unknown
-      try {
-        data = JSON.parse(text)
-      } catch {
-        throw new DeskError('INVALID_INPUT', 'profile: not valid JSON')
+    'tenders.profiles.save': ({ text, format, replace, expectedVersion }) => {
+      const summary = summarise(text, format)
+      const history = h.versions.get(summary.name) ?? []
+      const current = history[history.length - 1]
+      if (!current) {
+        if (expectedVersion !== undefined)
+          throw new DeskError('CONFLICT', `Profile ${summary.name} no longer exists.`, {
+            exists: false,
+            name: summary.name,
+          })
+        return put(summary.name, { text, format })
       }
-      const parsed = parseProfile(data)
-      if (!parsed.ok)
-        throw new DeskError('INVALID_INPUT', `profile: invalid profile: ${parsed.errors.join('; ')}`, {
-          errors: parsed.errors,
-        })
-      const p = parsed.profile
-      const summary: ProfileSummary = {
-        name: p.name,
-        threshold: p.threshold,
-        terms: p.terms.length,
-        exclusions: p.exclude.length,
-        format,
-        text,
-      }
-      h.profiles = [...h.profiles.filter((x) => x.name !== p.name), summary]
-      return summary
+      if (current.text === text && current.format === format) return currentSummary(summary.name)
+      const allowed = expectedVersion !== undefined ? expectedVersion === current.version : replace === true
+      if (!allowed)
+        throw new DeskError(
+          'CONFLICT',
+          `A profile named ${summary.name} exists (version ${current.version}).`,
+          {
+            exists: true,
+            name: summary.name,
+            version: current.version,
+          },
+        )
+      return put(summary.name, { text, format })
     },
     'tenders.profiles.remove': ({ name }) => {
       const before = h.profiles.length
       h.profiles = h.profiles.filter((p) => p.name !== name)
+      h.versions.delete(name)
       return { removed: h.profiles.length < before }
+    },
+    'tenders.profiles.versions': ({ name }) => {
+      const history = h.versions.get(name)
+      if (!history) throw new DeskError('NOT_FOUND', `No profile named ${name}.`, { name })
+      return { name, current: history[history.length - 1]!.version, versions: [...history].reverse() }
+    },
+    'tenders.profiles.restore': ({ name, version }) => {
+      const old = h.versions.get(name)?.find((v) => v.version === version)
+      if (!old)
+        throw new DeskError('NOT_FOUND', `Profile ${name} has no version ${version}.`, { name, version })
+      const history = h.versions.get(name)!
+      const current = history[history.length - 1]!
+      if (current.text === old.text && current.format === old.format) return currentSummary(name)
+      return put(name, { text: old.text, format: old.format, restoredFrom: version })
     },
     'tenders.results': () => ({ rows: h.rows }),
     'tenders.detail': ({ documentId }) => {
@@ -81,5 +104,57 @@ export function createScreeningHarness(): ScreeningHarness {
       }
     },
   }
+  let clock = Date.parse('2026-11-20T09:30:00.000Z')
+
+  /** Validated as the desk does (JSON only here); the summary of the text as a new version. */
+  function summarise(text: string, format: 'json' | 'yaml'): ProfileSummary {
+    if (format === 'yaml') throw new DeskError('INVALID_INPUT', 'the harness reads JSON only')
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      throw new DeskError('INVALID_INPUT', 'profile.json: not valid JSON')
+    }
+    const parsed = parseProfile(data)
+    if (!parsed.ok)
+      throw new DeskError('INVALID_INPUT', `profile.json: invalid profile: ${parsed.errors.join('; ')}`, {
+        errors: parsed.errors,
+      })
+    const p = parsed.profile
+    return {
+      name: p.name,
+      threshold: p.threshold,
+      terms: p.terms.length,
+      exclusions: p.exclude.length,
+      format,
+      text,
+      version: 1,
+      savedAt: null,
+    }
+  }
+
+  function currentSummary(name: string): ProfileSummary {
+    return h.profiles.find((p) => p.name === name)!
+  }
+
+  function put(name: string, entry: Omit<ProfileVersion, 'version' | 'savedAt'>): ProfileSummary {
+    const history = h.versions.get(name) ?? []
+    clock += 60_000
+    const version: ProfileVersion = {
+      ...entry,
+      version: (history[history.length - 1]?.version ?? 0) + 1,
+      savedAt: new Date(clock).toISOString(),
+    }
+    h.versions.set(name, [...history, version])
+    const summary = {
+      ...summarise(entry.text, entry.format),
+      version: version.version,
+      savedAt: version.savedAt,
+    }
+    const at = h.profiles.findIndex((p) => p.name === name)
+    h.profiles = at < 0 ? [...h.profiles, summary] : h.profiles.map((p, i) => (i === at ? summary : p))
+    return summary
+  }
+
   return h
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -140,6 +140,107 @@ describe('screening desk handlers', () => {
     expect(list.profiles).toEqual([])
   })
 
+  it('keeps every version: saving over a name needs replace, and the newest is current', async () => {
+    const first: { version: number; savedAt: string } = await call('tenders.profiles.save', {
+      text: INSULATION,
+      format: 'json',
+    })
+    expect(first.version).toBe(1)
+    expect(Date.parse(first.savedAt)).not.toBeNaN()
+    const heavier = INSULATION.replace('"weight":5', '"weight":50')
+    const refused = await call('tenders.profiles.save', { text: heavier, format: 'json' }).catch(
+      (e: unknown) => e,
+    )
+    expect(refused).toBeInstanceOf(DeskError)
+    expect((refused as DeskError).code).toBe('CONFLICT')
+    expect((refused as DeskError).details).toEqual({ exists: true, name: 'Insulation', version: 1 })
+    expect(changed).toEqual(['profiles:acme'])
+    // The same text again is no change, so it needs no replace and stores nothing.
+    expect(await call('tenders.profiles.save', { text: INSULATION, format: 'json' })).toMatchObject({
+      version: 1,
+    })
+    const second = await call('tenders.profiles.save', { text: heavier, format: 'json', replace: true })
+    expect(second).toMatchObject({ name: 'Insulation', version: 2, text: heavier })
+    expect(changed).toEqual(['profiles:acme', 'profiles:acme'])
+    const list: { profiles: { name: string; version: number; text: string }[] } =
+      await call('tenders.profiles.list')
+    expect(list.profiles.map((p) => [p.name, p.version, p.text])).toEqual([['Insulation', 2, heavier]])
+    const versions: { current: number; versions: { version: number; text: string; savedAt: string }[] } =
+      await call('tenders.profiles.versions', { name: 'Insulation' })
+    expect(versions.current).toBe(2)
+    expect(versions.versions.map((v) => [v.version, v.text])).toEqual([
+      [2, heavier],
+      [1, INSULATION],
+    ])
+    // expectedVersion replaces only the version the caller saw.
+    const stale = await call('tenders.profiles.save', {
+      text: INSULATION.replace('"weight":2', '"weight":3'),
+      format: 'json',
+      expectedVersion: 1,
+    }).catch((e: unknown) => e)
+    expect(stale).toMatchObject({ code: 'CONFLICT', details: { version: 2 } })
+    await expect(call('tenders.profiles.versions', { name: 'Nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+  })
+
+  it('restores an earlier version as a new version, so nothing is lost', async () => {
+    await call('tenders.profiles.save', { text: INSULATION, format: 'json' })
+    const heavier = INSULATION.replace('"weight":5', '"weight":50')
+    await call('tenders.profiles.save', { text: heavier, format: 'json', expectedVersion: 1 })
+    changed = []
+    const restored = await call('tenders.profiles.restore', { name: 'Insulation', version: 1 })
+    expect(restored).toMatchObject({ name: 'Insulation', version: 3, text: INSULATION, format: 'json' })
+    expect(changed).toEqual(['profiles:acme'])
+    const versions: {
+      current: number
+      versions: { version: number; text: string; restoredFrom?: number }[]
+    } = await call('tenders.profiles.versions', { name: 'Insulation' })
+    expect(versions.current).toBe(3)
+    expect(versions.versions.map((v) => [v.version, v.text, v.restoredFrom])).toEqual([
+      [3, INSULATION, 1],
+      [2, heavier, undefined],
+      [1, INSULATION, undefined],
+    ])
+    // The store on disk says the same to a fresh reader.
+    const fresh = new ProfileStore(() => dir)
+    expect((await fresh.load('acme')).summaries.map((p) => [p.name, p.version])).toEqual([['Insulation', 3]])
+    await expect(call('tenders.profiles.restore', { name: 'Insulation', version: 9 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+  })
+
+  it('reads a store written before versions were kept as version 1 of each profile', async () => {
+    mkdirSync(join(dir, 'screening'), { recursive: true })
+    const old = { profiles: [{ name: 'Insulation', format: 'json', text: INSULATION }] }
+    writeFileSync(join(dir, 'screening', 'profiles.json'), JSON.stringify(old))
+    const list: { profiles: { name: string; version: number; savedAt: string | null }[] } =
+      await call('tenders.profiles.list')
+    expect(list.profiles).toEqual([
+      expect.objectContaining({ name: 'Insulation', version: 1, savedAt: null, terms: 2 }),
+    ])
+    const heavier = INSULATION.replace('"weight":5', '"weight":50')
+    await call('tenders.profiles.save', { text: heavier, format: 'json', replace: true })
+    const onDisk = JSON.parse(readFileSync(join(dir, 'screening', 'profiles.json'), 'utf8')) as {
+      version: number
+      profiles: { name: string; versions: { version: number; savedAt: string | null }[] }[]
+    }
+    expect(onDisk.version).toBe(2)
+    expect(onDisk.profiles[0]?.versions.map((v) => [v.version, v.savedAt === null])).toEqual([
+      [1, true],
+      [2, false],
+    ])
+  })
+
+  it('refuses a store that is neither format, naming the file', async () => {
+    mkdirSync(join(dir, 'screening'), { recursive: true })
+    writeFileSync(join(dir, 'screening', 'profiles.json'), JSON.stringify({ version: 2, profiles: [{}] }))
+    await expect(call('tenders.profiles.list')).rejects.toMatchObject({
+      code: 'CORRUPT_FILE',
+      message: expect.stringContaining('profiles.json') as unknown,
+    })
+  })
+
   it('lists every document: screened rows ranked data, a failed one with its error, a pending one', async () => {
     await call('tenders.profiles.save', { text: INSULATION, format: 'json' })
     const { rows } = (await call('tenders.results')) as {
@@ -163,7 +264,7 @@ describe('screening desk handlers', () => {
     expect(textCalls).toBe(afterFirst * 2) // text is read again, but the screening is cached …
     const before = ((await call('tenders.results')) as { rows: { score: number }[] }).rows[0]?.score
     const heavier = INSULATION.replace('"weight":5', '"weight":50')
-    await call('tenders.profiles.save', { text: heavier, format: 'json' })
+    await call('tenders.profiles.save', { text: heavier, format: 'json', replace: true })
     const after = ((await call('tenders.results')) as { rows: { score: number }[] }).rows[0]?.score
     expect(after).toBeGreaterThan(before ?? 0) // … and redone under the new profile set
   })
