@@ -121,7 +121,7 @@ describe('one way in: the command line and the desk', () => {
     expect(summary(fromDesk)).toEqual(summary(fromCli))
     // The stamp/signature check looked at a page drawn in a worker, on both ways in.
     expect(fromDesk.checks.find((c) => c.name === 'stamp-or-signature')?.status).not.toBe('skipped')
-  })
+  }, 180_000)
 
   it('rank the same bids in the same order with the same scores and verdicts', async () => {
     const h = await deskFolder({ pipeline: { workers: 2 } })
@@ -191,7 +191,7 @@ describe('one way in: the command line and the desk', () => {
     expect(fromCli.map((r) => r.name)).toEqual(['a-gem.pdf', 'b-notice.pdf', 'c-grid.pdf', 'd-veto.pdf'])
     expect(fromCli.filter((r) => r.relevant).map((r) => r.name)).toEqual(['a-gem.pdf', 'b-notice.pdf'])
     expect(fromDesk).toEqual(fromCli)
-  })
+  }, 120_000)
 
   it('both obey the limits an administrator set in settings.json', async () => {
     // 0.05 MB: every corpus COA is bigger. The command line used to ignore this file.
