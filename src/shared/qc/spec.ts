@@ -166,13 +166,76 @@ export type SpecParseResult =
   | { ok: true; spec: Specification; compiled: CompiledSpec }
   | { ok: false; errors: { path: string; message: string }[] }
 
-/** Validates an already-parsed JSON/YAML value; every error names where it is. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let at: unknown = input
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Record<PropertyKey, unknown>)[key]
+  }
+  return at
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of fields',
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+  if (typeof value === 'object') return 'a mapping'
+  return String(value)
+}
+
+/** A plain reason for one zod issue; messages the schema wrote itself are kept as they are. */
+export function describeSpecIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = valueAt(input, issue.path)
+  const own = !/^(Invalid|Too small|Too big|Unrecognized)/.test(issue.message)
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+    case 'invalid_type':
+      if (value === undefined) return 'is required'
+      if (issue.expected === 'int' && typeof value === 'number') return `must be a whole number, not ${value}`
+      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${describeValue(value)}`
+    case 'invalid_union': {
+      const last = issue.path[issue.path.length - 1]
+      if (last === 'min' || last === 'max')
+        return `must be a number, or { value: <number>, inclusive: true/false }, not ${describeValue(value)}`
+      return `${describeValue(value)} is not an accepted value`
+    }
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(value)}`
+    case 'too_small':
+      if (own) return issue.message
+      if (issue.origin === 'string') return 'must not be empty'
+      if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item(s)`
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, not ${describeValue(value)}`
+    case 'too_big':
+      if (own) return issue.message
+      if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters`
+      if (issue.origin === 'array') return `may have at most ${String(issue.maximum)} item(s)`
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, not ${describeValue(value)}`
+    default:
+      return issue.message
+  }
+}
+
+/** Validates an already-parsed JSON/YAML value; every error names where it is and says why in plain words. */
 export function parseSpecification(value: unknown): SpecParseResult {
   const result = specificationSchema.safeParse(value)
   if (!result.success) {
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => ({ path: issuePath(issue.path), message: issue.message })),
+      errors: result.error.issues.map((issue) => ({
+        path: issuePath(issue.path),
+        message: describeSpecIssue(issue, value),
+      })),
     }
   }
   return { ok: true, spec: result.data, compiled: compileSpec(result.data) }

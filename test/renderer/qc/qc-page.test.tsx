@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto'
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openTenantDb } from '../../../src/renderer/db'
+import { SPEC_TEMPLATE_FILE_NAME, SPEC_TEMPLATE_YAML } from '../../../src/shared/qc'
 import { resetQcState } from '../../../src/renderer/features/qc/qc-store'
 import { addSigner } from '../../../src/renderer/features/qc/signers'
 import { resetAllState, showPage, useNavigationStore } from '../../../src/renderer/state'
@@ -84,6 +85,58 @@ describe('QC page', () => {
     expect(screen.getByText('No specifications yet.')).toBeTruthy()
   })
 
+  it('a bad specification file is named in every error, with the path and a plain reason', async () => {
+    await setup()
+    fireEvent.click(await screen.findByRole('button', { name: 'Specifications' }))
+    const pick = (name: string, content: string) =>
+      act(async () => {
+        fireEvent.change(screen.getByLabelText('Specification file (JSON or YAML)'), {
+          target: { files: [new File([content], name, { type: 'text/yaml' })] },
+        })
+        await Promise.resolve()
+      })
+    await pick('broken.yaml', 'product: P\nparameters: [\n  - name: Lead\n')
+    let alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('broken.yaml was not imported')
+    let errors = within(alert).getByRole('list', { name: 'Specification errors' })
+    expect(errors.textContent).toMatch(/^broken\.yaml: line \d+, column \d+: not valid JSON or YAML: /)
+    expect(errors.textContent).not.toContain('(text)')
+
+    await pick('lead.yaml', 'product: P\nversion: 1\nparameters:\n  - name: Lead\n    min: low\n')
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('lead.yaml was not imported'))
+    alert = screen.getByRole('alert')
+    errors = within(alert).getByRole('list', { name: 'Specification errors' })
+    expect(errors.textContent).toContain(
+      'lead.yaml: parameters[0].min: must be a number, or { value: <number>, inclusive: true/false }, not "low"',
+    )
+    expect(errors.textContent).not.toContain('Invalid input')
+    expect(screen.getByText('No specifications yet.')).toBeTruthy()
+  })
+
+  it('offers a commented specification template to download', async () => {
+    await setup()
+    fireEvent.click(await screen.findByRole('button', { name: 'Specifications' }))
+    const blobs: Blob[] = []
+    const anchors: HTMLAnchorElement[] = []
+    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL }
+    const create = vi.fn((b: Blob) => (blobs.push(b), 'blob:template'))
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      anchors.push(this)
+    })
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Download template' }))
+      expect(anchors.map((a) => a.download)).toEqual([SPEC_TEMPLATE_FILE_NAME])
+      expect(blobs).toHaveLength(1)
+      expect(await blobs[0]!.text()).toBe(SPEC_TEMPLATE_YAML)
+    } finally {
+      click.mockRestore()
+      Object.assign(URL, saved)
+    }
+  })
+
   it('edits a specification as a form into a new version, listed under Versions', async () => {
     await setup()
     await importSpec()
@@ -134,6 +187,32 @@ describe('QC page', () => {
     expect(signatures.textContent).toMatch(/^Ann — approved — /)
     expect(document.querySelector('.qc-facts')?.textContent).toContain('Approved')
     expect(screen.queryByRole('button', { name: 'Correct Lead' })).toBeNull()
+  })
+
+  it('opens Correct as a modal dialog with the focus inside; Escape and Cancel give the focus back to the button', async () => {
+    await setup()
+    await importSpec()
+    await runCheck()
+    const correct = within(leadRow()).getByRole('button', { name: 'Correct Lead' })
+    correct.focus()
+    fireEvent.click(correct)
+    let dialog = screen.getByRole('dialog', { name: 'Correct Lead' })
+    expect(dialog.tagName).toBe('DIALOG')
+    expect(dialog.hasAttribute('open')).toBe(true)
+    expect(within(dialog).getByRole('form', { name: 'Correct Lead' })).toBeTruthy()
+    expect(dialog.contains(document.activeElement)).toBe(true)
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('New value'))
+
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(correct)
+
+    fireEvent.click(correct)
+    dialog = screen.getByRole('dialog', { name: 'Correct Lead' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(correct)
+    expect(leadRow().textContent).not.toContain('corrected from')
   })
 
   it('a batch label scanned on another page opens that batch on the QC page, warning about its expiry', async () => {

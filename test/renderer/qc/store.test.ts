@@ -46,8 +46,20 @@ describe('specification library', () => {
       ok: true,
     })
     const bad = parseSpecText('{"product": "P", "version": 1, "parameters": [{"name": "Lead"}]}')
-    expect(bad).toEqual({ ok: false, errors: [{ path: 'parameters[0].limit', message: expect.any(String) }] })
-    expect(parseSpecText('{ not: [json')).toMatchObject({ ok: false, errors: [{ path: '(text)' }] })
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'pasted text',
+          path: 'parameters[0].limit',
+          message: 'a parameter needs "min", "max" or "limit"',
+        },
+      ],
+    })
+    expect(parseSpecText('{ not: [json', 'lead.json')).toMatchObject({
+      ok: false,
+      errors: [{ file: 'lead.json', path: 'line 1, column 13' }],
+    })
   })
 
   it('exports a version that imports back to the same content', async () => {

@@ -1,17 +1,29 @@
 import { useState, type ChangeEvent } from 'react'
 import { describeError } from '../../../bridge/errors'
 import type { TenantDb } from '../../../db'
+import { SPEC_TEMPLATE_FILE_NAME, SPEC_TEMPLATE_YAML } from '../../../../shared/qc'
 import { actorName, showNotice } from '../qc-store'
 import { parseSpecText, saveSpecification, type SpecError } from './library'
 
-/** Import from a JSON/YAML file or pasted text; every validation error names its path. */
+function downloadTemplate() {
+  const url = URL.createObjectURL(new Blob([SPEC_TEMPLATE_YAML], { type: 'text/yaml' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = SPEC_TEMPLATE_FILE_NAME
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/** Import from a JSON/YAML file or pasted text; every validation error names the file and its path. */
 export function SpecImport({ db }: { db: TenantDb }) {
   const [text, setText] = useState('')
   const [fileName, setFileName] = useState<string | undefined>(undefined)
   const [errors, setErrors] = useState<SpecError[]>([])
+  const [failed, setFailed] = useState<string | undefined>(undefined)
 
   const importText = async (source: string, name: string | undefined) => {
-    const parsed = parseSpecText(source)
+    const parsed = parseSpecText(source, name)
+    setFailed(name)
     if (!parsed.ok) return setErrors(parsed.errors)
     setErrors([])
     try {
@@ -44,6 +56,12 @@ export function SpecImport({ db }: { db: TenantDb }) {
   return (
     <section className="card" aria-labelledby="spec-import-title">
       <h2 id="spec-import-title">Import a specification</h2>
+      <p className="muted">
+        New to specifications? Start from the commented example:{' '}
+        <button type="button" onClick={downloadTemplate}>
+          Download template
+        </button>
+      </p>
       <label>
         Specification file (JSON or YAML)
         <input
@@ -61,10 +79,11 @@ export function SpecImport({ db }: { db: TenantDb }) {
       </button>
       {errors.length > 0 && (
         <div role="alert" className="inline-error">
-          <p>The specification was not imported:</p>
+          <p>{failed ?? 'The pasted specification'} was not imported:</p>
           <ul aria-label="Specification errors">
             {errors.map((e) => (
               <li key={`${e.path}:${e.message}`}>
+                {e.file && <>{e.file}: </>}
                 <code>{e.path}</code>: {e.message}
               </li>
             ))}

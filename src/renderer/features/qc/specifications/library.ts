@@ -1,26 +1,38 @@
-import { parse as parseYaml, stringify as toYaml } from 'yaml'
+import { parse as parseYaml, stringify as toYaml, YAMLParseError } from 'yaml'
 import { DeskError } from '../../../../shared/contract'
 import { parseSpecification, specFingerprint, type Specification } from '../../../../shared/qc'
 import { recordLocalChange, type SpecificationRow, type TenantDb } from '../../../db'
 
 export interface SpecError {
+  /** The file the user picked, or "pasted text". */
+  file?: string
+  /** Where in it: a JSON path ("parameters[0].min"), or "line 3" for a syntax error. */
   path: string
   message: string
 }
 
 export type SpecTextResult = { ok: true; spec: Specification } | { ok: false; errors: SpecError[] }
 
-/** JSON or YAML text (YAML is a superset of JSON, so one parser reads both); errors name their path. */
-export function parseSpecText(text: string): SpecTextResult {
+/**
+ * JSON or YAML text (YAML is a superset of JSON, so one parser reads both); every error names the
+ * file (`source`) and the path inside it, like profile errors do.
+ */
+export function parseSpecText(text: string, source = 'pasted text'): SpecTextResult {
   let value: unknown
   try {
     value = parseYaml(text)
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
-    return { ok: false, errors: [{ path: '(text)', message: `not valid JSON or YAML: ${first}` }] }
+    const pos = error instanceof YAMLParseError ? error.linePos?.[0] : undefined
+    // The parser's message ends "at line 1, column 9:"; the position is said once, as the path.
+    const message = pos ? first.replace(/\s*at line \d+, column \d+:?\s*$/, '') : first
+    const path = pos ? `line ${pos.line}, column ${pos.col}` : '(text)'
+    return { ok: false, errors: [{ file: source, path, message: `not valid JSON or YAML: ${message}` }] }
   }
   const parsed = parseSpecification(value)
-  return parsed.ok ? { ok: true, spec: parsed.spec } : { ok: false, errors: parsed.errors }
+  return parsed.ok
+    ? { ok: true, spec: parsed.spec }
+    : { ok: false, errors: parsed.errors.map((e) => ({ file: source, ...e })) }
 }
 
 export async function specVersions(db: TenantDb, product: string): Promise<SpecificationRow[]> {
