@@ -190,11 +190,12 @@ export class OutboxProcessor {
       this.update({
         online: true,
         lastSuccessAt: this.clock().toISOString(),
+        lastContactAt: this.clock().toISOString(),
         lastError: null,
         consecutiveFailures: 0,
       })
     }
-    await this.maybeHeartbeat(client, stop)
+    await this.maybeHeartbeat(client, stop, failure !== null)
     if (failure !== null) {
       this.update({
         state: 'waiting',
@@ -234,14 +235,19 @@ export class OutboxProcessor {
     this.update({ pending: Math.max(0, depth - this.parked), rejected: this.parked })
   }
 
-  private async maybeHeartbeat(client: HubClient, stop: AbortSignal): Promise<void> {
+  /** `pushFailed`: this flush's push failed, and a heartbeat answer does not make that untrue. */
+  private async maybeHeartbeat(client: HubClient, stop: AbortSignal, pushFailed: boolean): Promise<void> {
     const now = this.clock().getTime()
     if (stop.aborted || now - this.lastHeartbeat < this.heartbeatMs) return
     this.lastHeartbeat = now
-    // Best effort: a failed heartbeat says nothing the next flush would not.
-    await client
+    // Best effort: a failed heartbeat is not retried, but its answer (or none) is what the status
+    // bar goes by when the outbox is empty and nothing else talks to the hub.
+    const result = await client
       .heartbeat({ queueDepth: this.status.pending, lastSuccessAt: this.status.lastSuccessAt }, stop)
-      .catch(() => undefined)
+      .catch(() => null)
+    if (result === null || stop.aborted) return
+    if (result.ok && !pushFailed) this.update({ online: true, lastContactAt: this.clock().toISOString() })
+    else if (!result.ok && result.kind === 'network') this.update({ online: false })
   }
 
   private update(patch: Partial<SyncStatus>): void {

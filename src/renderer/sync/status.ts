@@ -12,6 +12,8 @@ export const syncStatusSchema = z.object({
   /** Rows the hub refused; kept for a human, not retried automatically. */
   rejected: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),
+  /** When the hub last answered (a push or a heartbeat); the status bar says "Online" only if recent. */
+  lastContactAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
@@ -27,6 +29,7 @@ export const INITIAL_STATUS: SyncStatus = {
   pending: 0,
   rejected: 0,
   lastSuccessAt: null,
+  lastContactAt: null,
   lastAttemptAt: null,
   lastError: null,
   nextAttemptAt: null,

@@ -50,6 +50,8 @@ describe('Sync page with the sync worker', () => {
     await waitFor(() => expect(fact(outbox(), 'Pending records')).toBe('2'))
     await waitFor(() => expect(fact(outbox(), 'Sync')).toBe('Not set up'))
     expect(within(outbox()).getByRole('button', { name: 'Sync now' })).toHaveProperty('disabled', true)
+    expect(screen.getByRole('contentinfo').textContent).toContain('No hub set up')
+    expect(screen.getByRole('contentinfo').textContent).not.toContain('Online')
     fireEvent.click(screen.getByRole('button', { name: 'Set up the hub connection' }))
     expect(await screen.findByRole('form', { name: 'Hub connection' })).toBeTruthy()
   })
@@ -66,6 +68,9 @@ describe('Sync page with the sync worker', () => {
     expect(fact(outbox(), 'Last successful sync')).toBe('Never')
     expect(screen.getByRole('contentinfo').textContent).toContain('Outbox: 3 pending')
     expect(screen.getByRole('contentinfo').textContent).toContain('Last sync: Never')
+    // One source of truth: the status bar does not claim "Online" while the Sync page says the hub is down.
+    expect(screen.getByRole('contentinfo').textContent).toContain('Hub not reached')
+    expect(screen.getByRole('contentinfo').textContent).not.toContain('Online')
 
     hub.mode = 'store'
     fireEvent.click(within(outbox()).getByRole('button', { name: 'Sync now' }))
@@ -77,6 +82,8 @@ describe('Sync page with the sync worker', () => {
     expect(hub.received[0]?.token).toBe('Bearer pdt_token')
     expect(screen.getByRole('contentinfo').textContent).toContain('Outbox: 0 pending')
     expect(screen.getByRole('contentinfo').textContent).not.toContain('Last sync: Never')
+    expect(screen.getByRole('contentinfo').textContent).toContain('Online')
+    expect(screen.getByRole('contentinfo').textContent).not.toContain('Hub not reached')
   })
 
   it('the browser going offline shows the banner even before the hub was tried', async () => {

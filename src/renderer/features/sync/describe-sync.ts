@@ -31,3 +31,39 @@ export function offlineReason(network: boolean, status: SyncStatus | null): stri
   if (status !== null && !status.online) return 'The hub cannot be reached.'
   return null
 }
+
+/** How long a hub answer counts as "recent": a missed heartbeat (every minute) or two is tolerated. */
+export const HUB_FRESH_MS = 3 * 60_000
+
+export interface HubIndicator {
+  text: 'Online' | 'Offline' | 'Hub not reached' | 'Sync failing' | 'No hub set up' | 'Checking the hub…'
+  tone: 'ok' | 'bad' | 'neutral'
+}
+
+/**
+ * The status bar's headline, from the same sync status the Sync page shows: "Online" only when
+ * the hub answered recently; otherwise what is actually true.
+ */
+export function hubIndicator(input: {
+  network: boolean
+  bridgeConnected: boolean
+  configured: boolean | null
+  status: SyncStatus | null
+  now: number
+}): HubIndicator {
+  const { network, bridgeConnected, configured, status, now } = input
+  if (!network || !bridgeConnected) return { text: 'Offline', tone: 'bad' }
+  if (configured === false || status?.state === 'unconfigured')
+    return { text: 'No hub set up', tone: 'neutral' }
+  if (status === null || configured === null) return { text: 'Checking the hub…', tone: 'neutral' }
+  if (!status.online) return { text: 'Hub not reached', tone: 'bad' }
+  const contact = status.lastContactAt === null ? NaN : Date.parse(status.lastContactAt)
+  if (Number.isNaN(contact)) {
+    return status.lastAttemptAt === null || status.state === 'syncing'
+      ? { text: 'Checking the hub…', tone: 'neutral' }
+      : { text: 'Hub not reached', tone: 'bad' }
+  }
+  if (now - contact > HUB_FRESH_MS) return { text: 'Hub not reached', tone: 'bad' }
+  if (status.consecutiveFailures > 0) return { text: 'Sync failing', tone: 'bad' }
+  return { text: 'Online', tone: 'ok' }
+}
