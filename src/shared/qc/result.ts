@@ -28,6 +28,34 @@ const PRESENT = /^(present|presence|positive|pos\.?|found)(\s*(in|per|\/)\s*.+)?
 const NOT_DETECTED =
   /^(n\.?\s?d\.?|not detected|non detected|undetected|blq|bql|bdl|below (the )?(loq|lod|detection limit|quantitation limit|limit of (quantitation|detection))|<\s*(loq|lod|dl|ql|mdl|lq))\.?$/
 
+/** A method or standard cited after a value ("IS 15573 Annex B", "ASTM D 1193", "as per USP <61>"). */
+const METHOD_REF =
+  /\s*[,;(]?\s*(?:(?:as per|per|by|ref\.?|to|with)\s+)?\b(?:IS|BIS|ASTM|USP|BP|EP|IP|JP|ISO|AOAC|APHA|Ph\.?\s?Eur|FCC|IUPAC|DIN|BS|EN)\b\s*[:\-.]?\s*(?:<\d+>|[A-Z]?\s?\d)[\s\S]*$/
+
+/**
+ * A result cell as printed, without OCR debris: a leading ":" or "-" (the separator of "Test :
+ * value"), trailing stray punctuation ("21 %-", "0.10 ."), and a trailing method reference ("0.19 IS
+ * 15573 Annex"), which is returned apart. A lone minus glued to a number ("-0.5") is kept.
+ */
+export function cleanResultText(raw: string): { text: string; method?: string } {
+  let text = raw.replace(/\s+/g, ' ').trim()
+  let method: string | undefined
+  const ref = METHOD_REF.exec(text)
+  if (ref && ref.index > 0) {
+    method = ref[0].replace(/^[\s,;(]+/, '').replace(/[\s)]+$/, '')
+    text = text.slice(0, ref.index)
+  }
+  text = text
+    .replace(/^(?:[:;=|]+|[-–—]+(?=\s|$)|[-–—]+(?=[:;]))\s*/, '')
+    .replace(/^[:;=|]+\s*/, '')
+    .replace(/(?<=\S)\s*[-–—:;,|_~'"`’‘“”.]+$/, (m, offset: number, all: string) =>
+      // "0.5." → "0.5", but not the dot of an abbreviation the parser knows ("Neg.", "Pos.").
+      /^[.]$/.test(m.trim()) && /[a-z]\.$/i.test(all.slice(0, offset) + m.trim()) ? m : '',
+    )
+    .trim()
+  return method ? { text, method } : { text }
+}
+
 function withUnit<T extends object>(result: T, unit: string | undefined): T & { unit?: string } {
   return unit ? { ...result, unit } : result
 }
@@ -37,7 +65,7 @@ function withUnit<T extends object>(result: T, unit: string | undefined): T & { 
  * of 1.50 but cannot prove a minimum); a unit printed with the number is kept.
  */
 export function parseResult(raw: string): ParsedResult {
-  const text = raw.replace(/\s+/g, ' ').trim()
+  const text = cleanResultText(raw).text
   if (text === '' || /^[-–—]+$|^n\/?a$/i.test(text)) return { kind: 'empty', text }
   const lower = text.normalize('NFKC').toLowerCase()
   if (NOT_DETECTED.test(lower)) return { kind: 'not-detected', text }
@@ -51,15 +79,28 @@ export function parseResult(raw: string): ParsedResult {
   const body = (unitMatch ? text.slice(0, unitMatch.index) : text).trim()
 
   const bounded =
-    /^(<=|≤|⩽|=<|<|less than|lt|>=|≥|⩾|=>|>|more than|greater than|gt)\s*(?:loq|lod|dl)?\s*[(:]?\s*([^)]*?)\s*\)?$/i.exec(
+    /^(<=|≤|⩽|=<|<|less than|lt|nmt|not more than|>=|≥|⩾|=>|>|more than|greater than|gt|nlt|not less than)\s*(?:loq|lod|dl)?\s*[(:]?\s*([^)]*?)\s*\)?$/i.exec(
       body,
     )
   if (bounded) {
     const value = parseNumber(bounded[2]!)
     if (value !== undefined) {
       const op = bounded[1]!.toLowerCase()
-      const below = ['<=', '≤', '⩽', '=<', '<', 'less than', 'lt'].includes(op)
-      const inclusive = ['<=', '≤', '⩽', '=<', '>=', '≥', '⩾', '=>'].includes(op)
+      const below = ['<=', '≤', '⩽', '=<', '<', 'less than', 'lt', 'nmt', 'not more than'].includes(op)
+      const inclusive = [
+        '<=',
+        '≤',
+        '⩽',
+        '=<',
+        '>=',
+        '≥',
+        '⩾',
+        '=>',
+        'nmt',
+        'not more than',
+        'nlt',
+        'not less than',
+      ].includes(op)
       return withUnit({ kind: below ? 'below' : 'above', value, inclusive, text }, unit)
     }
   }
