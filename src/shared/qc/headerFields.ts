@@ -21,7 +21,7 @@ const LABELS: [HeaderFieldName, RegExp][] = [
   ],
   [
     'expiry',
-    /^(exp(iry|iration|\.)?|expires|best before|use by|retest|re-test|shelf life until|valid until)\s*(date|on)?\s*:?/i,
+    /^(exp(iry|iration|\.)?|expires|date of (expiry|expiration)|best before|use (by|before)|retest|re-test|shelf life until|valid until)\s*(\/\s*(retest|re-test|expiry)\s*)?(date|on)?(?![a-z])\s*:?/i,
   ],
   [
     'product',
@@ -50,6 +50,103 @@ function labelled(text: string): HeaderFieldName | undefined {
   return LABELS.find(([, re]) => re.test(text))?.[0]
 }
 
+/** Labels of header fields the desk does not read; they end the value printed before them. */
+const OTHER_LABEL =
+  /^((test |analysis )?report|ref(erence)?|a\.?\s?r\.?|certificate|coa|invoice|p\.?\s?o\.?|order|sample[ds]?|analy[sz](is|ed)|test(ed|ing)?|issue[d]?|date|quantity|qty|grade|pack(ing|\s*size)?|customer|page|specification|standard|lab(oratory)?|s\.?\s?no|shelf life|storage|dispatch|despatch|challan|net (wt\.?|weight)|gross (wt\.?|weight)|consignee|buyer|party)(?![a-z])\.?\s*(no\.?|number|#|date|ref\.?|of [a-z]+|name|size|qty)?(?![a-z])\.?\s*:?/i
+
+const ALL_LABELS = [...LABELS.map(([, re]) => re), OTHER_LABEL]
+
+/** Whether a text is only a label ("Batch No.", "Expiry Date :", "Report No"), never a value. */
+export function isFieldLabel(text: string): boolean {
+  const t = text.trim().replace(/\s*:$/, '')
+  if (t === '') return false
+  return ALL_LABELS.some((re) => {
+    const m = re.exec(t)
+    return !!m && m[0].replace(/[:\s]+$/, '').length >= t.length
+  })
+}
+
+/**
+ * Words of a label starting at `tokens[i]` that ends in a colon ("Report No. :", "Expiry Date:"),
+ * or 0. A label without a colon in the middle of a phrase is too easily a word of a value.
+ */
+function colonLabelAt(tokens: Token[], i: number): number {
+  const text = textOf(tokens.slice(i))
+  for (const re of ALL_LABELS) {
+    const m = re.exec(text)
+    if (!m) continue
+    const words = m[0].trim().split(/\s+/).length
+    if (/:\s*$/.test(m[0]) || /:$/.test(tokens[i + words - 1]?.text ?? '')) return words
+    if (/^:/.test(tokens[i + words]?.text ?? '')) return words + (tokens[i + words]!.text === ':' ? 1 : 0)
+  }
+  return 0
+}
+
+/** Words of the label a segment starts with: a known label, else words up to a colon (at most 4). */
+function labelLength(tokens: Token[], s: number): number {
+  const text = textOf(tokens.slice(s))
+  for (const re of ALL_LABELS) {
+    const m = re.exec(text)
+    if (!m) continue
+    const words = m[0].trim().split(/\s+/).length
+    return words + (tokens[s + words]?.text === ':' ? 1 : 0)
+  }
+  for (let k = s; k < Math.min(tokens.length, s + 4); k++) if (/:$/.test(tokens[k]!.text)) return k - s + 1
+  return 0
+}
+
+/**
+ * A header line as label–value cells: split where the space between words is wide, and where a
+ * second label begins inside a phrase ("Product : Bleaching Powder  Report No. : QC/2026/118" in a
+ * two- or three-column header block whose columns sit close together).
+ */
+function headerCells(tokens: Token[], gap: number): Token[][] {
+  const out: Token[][] = []
+  for (const phrase of phrases(tokens, gap)) {
+    let s = 0
+    let min = labelLength(phrase, 0) + 1
+    for (let i = 1; i < phrase.length; i++) {
+      if (i < min) continue
+      let words = colonLabelAt(phrase, i)
+      let start = i
+      if (words === 0 && phrase[i]!.text === ':' && i + 1 < phrase.length) {
+        // An unknown label before a spaced " : " ("Grade : IS 1065"): the word before it. A colon
+        // glued to a word may be part of a value ("Zinc Oxide: Feed Grade"), so it splits nothing.
+        start = i - 1
+        words = 2
+        if (start < min) continue
+      }
+      if (words === 0) continue
+      out.push(phrase.slice(s, start))
+      s = start
+      min = start + words + 1
+      i = start + words - 1
+    }
+    out.push(phrase.slice(s))
+  }
+  return out.filter((c) => c.length > 0)
+}
+
+/**
+ * A value printed under its label, as in a grid header ("Batch No.  Mfg. Date  Expiry Date" over
+ * "QC118  01/2026  12/2027"): the words of the next line that lie under the label, up to the next
+ * label's column.
+ */
+function valueBelow(
+  below: { tokens: Token[]; top: number } | undefined,
+  bottom: number,
+  label: Token[],
+  next: Token[] | undefined,
+  wordHeight: number,
+): Token[] {
+  if (!below || below.top - bottom > wordHeight * 1.5) return []
+  const x0 = label[0]!.x0 - wordHeight
+  const x1 = next ? next[0]!.x0 - wordHeight * 0.5 : label[label.length - 1]!.x1 + wordHeight * 4
+  const words = below.tokens.filter((t) => t.x0 >= x0 && t.x1 <= x1)
+  if (words.length === 0 || isFieldLabel(textOf(words)) || colonLabelAt(words, 0) > 0) return []
+  return words.filter((t) => !/^[:/]$/.test(t.text))
+}
+
 /**
  * Header fields of a COA (product, code, batch, dates, supplier) from label–value pairs outside the
  * results table. A product value that starts with a code ("03507-XX-KG0025 Zinc Bisglycinate")
@@ -68,7 +165,7 @@ export function extractHeaderFields(
   const lines = groupLines(tokens, wordHeight)
   const out: Partial<Record<HeaderFieldName, HeaderField>> = {}
   lines.forEach((line, li) => {
-    const cells = phrases(line.tokens, wordHeight * 1.6)
+    const cells = headerCells(line.tokens, wordHeight * 1.6)
     cells.forEach((cell, ci) => {
       const text = textOf(cell)
       const name = labelled(text)
@@ -77,15 +174,26 @@ export function extractHeaderFields(
       // Label and value in one phrase ("Batch No: 123"), or the value in the next phrase(s).
       const labelWords = match[0].trim().split(/\s+/).length
       let value = cell.slice(labelWords)
+      const isLabel = (c: Token[] | undefined) =>
+        !!c && (!!labelled(textOf(c)) || colonLabelAt(c, 0) > 0 || isFieldLabel(textOf(c)))
       if (value.length === 0) {
         const next = cells[ci + 1]
-        if (next && !labelled(textOf(next))) value = next
-        if (next && (name === 'product' || name === 'productCode')) {
+        if (next && !isLabel(next)) value = next
+        if (next && !isLabel(next) && (name === 'product' || name === 'productCode')) {
           const after = cells[ci + 2]
-          if (after && !labelled(textOf(after))) value = [...next, ...after]
+          if (after && !isLabel(after)) value = [...next, ...after]
         }
       }
       value = value.filter((t) => !/^[:/]$/.test(t.text))
+      // A label is never a value ("Expiry" under "Retest date"): look in the cell below instead.
+      if (value.length > 0 && (isFieldLabel(textOf(value)) || colonLabelAt(value, 0) > 0)) value = []
+      if (value.length === 0) {
+        value = valueBelow(lines[li + 1], line.bottom, cell, cells[ci + 1], wordHeight)
+        // Under a label, only what reads as its kind of value: a date, a batch with a digit.
+        const below = textOf(value)
+        if ((name === 'manufactured' || name === 'expiry') && !findCoaDate(below)) value = []
+        if ((name === 'batch' || name === 'productCode') && !/\d/.test(below)) value = []
+      }
       if (value.length === 0) return
       // A name that wraps onto the next line, starting under its first word.
       const below = lines[li + 1]
