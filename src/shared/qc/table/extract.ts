@@ -1,5 +1,7 @@
 import type { PageText } from '../../document-text'
 import type { ColumnRole, ExtractedCell, ExtractedRow, ExtractedTable, TableColumn } from '..'
+import { cleanResultText } from '../result'
+import { extractListTable } from './lines'
 import { findHeaders, type HeaderCell, type TableHeader } from './header'
 import {
   groupLines,
@@ -127,6 +129,11 @@ export function extractTables(page: PageText, options: ExtractOptions = {}): Ext
   const headers = findHeaders(lines, gap, wordHeight)
   // Rules are found on the image, in the unrotated frame: only trusted when the page is square.
   const useRules = options.rules && Math.abs(angle) < 0.004 ? options.rules : undefined
+  if (headers.length === 0) {
+    // No table header: results may be printed as numbered "Parameter : value (limit)" lines.
+    const list = extractListTable(lines, page.page)
+    return list ? [list] : []
+  }
   return headers
     .map((header, k) =>
       readTable(page, lines, header, headers[k + 1]?.first ?? lines.length, wordHeight, useRules),
@@ -260,5 +267,16 @@ function groupRows(
       if (merged) row.cells[col.role] = merged
     })
   })
-  return rows.filter((r) => Object.keys(r.cells).length > 0 || r.others.length > 0)
+  return rows.filter((r) => Object.keys(r.cells).length > 0 || r.others.length > 0).map(cleanRow)
+}
+
+/** A result cell without OCR debris; a method reference printed after the value moves to the method. */
+function cleanRow(row: ExtractedRow): ExtractedRow {
+  const result = row.cells.result
+  if (!result) return row
+  const cleaned = cleanResultText(result.text)
+  if (cleaned.text === result.text && !cleaned.method) return row
+  const cells = { ...row.cells, result: { ...result, text: cleaned.text } }
+  if (cleaned.method && !cells.method) cells.method = { ...result, text: cleaned.method }
+  return { ...row, cells }
 }
