@@ -152,6 +152,8 @@ export const screeningExportRequestSchema = z
             documentId: z.string().min(1),
             decision: z.enum(['relevant', 'not-relevant', 'needs-review']),
             reason: z.string().max(10_000).optional(),
+            /** Who recorded it; exported as the "decidedBy" column. */
+            decidedBy: z.string().max(200).optional(),
           })
           .strict(),
       )

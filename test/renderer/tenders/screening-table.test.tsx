@@ -136,7 +136,7 @@ describe('screening results table', () => {
       {
         format: 'csv',
         documentIds: ['doc-7', 'doc-3'],
-        decisions: [{ documentId: 'doc-3', decision: 'not-relevant', reason: 'civil' }],
+        decisions: [{ documentId: 'doc-3', decision: 'not-relevant', reason: 'civil', decidedBy: 'a' }],
       },
     ])
   })

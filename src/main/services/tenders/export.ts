@@ -5,6 +5,8 @@ import type { ScreenResult } from './result'
 export interface Decision {
   decision: 'relevant' | 'not-relevant' | 'needs-review'
   reason?: string
+  /** Who recorded the decision (the analyst's name or initials). */
+  decidedBy?: string
 }
 
 const FIELD_COLUMNS = [
@@ -54,15 +56,22 @@ export function plainValue(n: NormalisedValue): string {
   }
 }
 
-/** One row per document, fields flattened; decisions keyed by sha256 (or file when unhashed). */
+/**
+ * One row per document, fields flattened; decisions keyed by sha256 (or file when unhashed).
+ * Given decisions (the desk's export, even an empty map) add a "decidedBy" column after "reason";
+ * without them (the command line) the columns stay as they were.
+ */
 export function exportRows(
   results: readonly ScreenResult[],
-  decisions: ReadonlyMap<string, Decision> = new Map(),
+  decisions?: ReadonlyMap<string, Decision>,
 ): (string | number)[][] {
+  const withActor = decisions !== undefined
+  const at = HEADER.indexOf('reason') + 1
+  const header = withActor ? [...HEADER.slice(0, at), 'decidedBy', ...HEADER.slice(at)] : HEADER
   return [
-    HEADER,
+    header,
     ...results.map((r) => {
-      const d = decisions.get(r.sha256 ?? r.file)
+      const d = decisions?.get(r.sha256 ?? r.file)
       return [
         r.file,
         r.sha256 ?? '',
@@ -71,6 +80,7 @@ export function exportRows(
         r.relevant ? 'yes' : 'no',
         d?.decision ?? '',
         d?.reason ?? '',
+        ...(withActor ? [d?.decidedBy ?? ''] : []),
         r.matches.map((m) => `${m.term} ×${m.count}`).join('; '),
         ...FIELD_COLUMNS.map((name) => {
           const field = r.fields[name]
@@ -89,12 +99,21 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-export function toCsv(results: readonly ScreenResult[], decisions?: ReadonlyMap<string, Decision>): string {
-  return (
+/**
+ * `bom`: start with a UTF-8 byte order mark, so Excel reads non-ASCII text (₹, names in Hindi) as
+ * UTF-8 rather than the local code page. For files people open; not for stdout, where a BOM
+ * would end up inside the first header name of whatever reads the pipe.
+ */
+export function toCsv(
+  results: readonly ScreenResult[],
+  decisions?: ReadonlyMap<string, Decision>,
+  options: { bom?: boolean } = {},
+): string {
+  const body =
     exportRows(results, decisions)
       .map((row) => row.map(csvCell).join(','))
       .join('\r\n') + '\r\n'
-  )
+  return options.bom ? `\uFEFF${body}` : body
 }
 
 /**

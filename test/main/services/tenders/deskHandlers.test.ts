@@ -290,14 +290,17 @@ describe('screening desk handlers', () => {
     const csv: { dataBase64: string; rows: number; fileName: string } = await call('tenders.export', {
       format: 'csv',
       documentIds: ['doc-b', 'doc-a'],
-      decisions: [{ documentId: 'doc-a', decision: 'relevant', reason: 'our range' }],
+      decisions: [{ documentId: 'doc-a', decision: 'relevant', reason: 'our range', decidedBy: 'asha' }],
     })
     expect(csv.rows).toBe(2)
     expect(csv.fileName).toMatch(/\.csv$/)
-    const lines = Buffer.from(csv.dataBase64, 'base64').toString('utf8').trim().split('\r\n')
-    expect(lines[0]).toMatch(/^file,sha256,profile,score,relevant,decision,reason/)
+    const bytes = Buffer.from(csv.dataBase64, 'base64')
+    // The downloaded file starts with a UTF-8 BOM, so Excel does not garble non-ASCII text.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n')
+    expect(lines[0]).toMatch(/^file,sha256,profile,score,relevant,decision,reason,decidedBy,matches/)
     expect(lines[1]).toMatch(/^doc-b\.pdf/)
-    expect(lines[2]).toMatch(/^doc-a\.pdf,.*,relevant,our range,/)
+    expect(lines[2]).toMatch(/^doc-a\.pdf,.*,relevant,our range,asha,/)
     expect(lines[2]).toContain('GEM/2026/B/7439924')
     const xlsx: { dataBase64: string } = await call('tenders.export', { format: 'xlsx' })
     const workbook = new ExcelJS.Workbook()

@@ -116,3 +116,33 @@ describe('toXlsx', () => {
     expect(rows).toEqual([exportRows([])[0]])
   })
 })
+
+describe('toCsv', () => {
+  const decided = new Map<string, Decision>([
+    ['a'.repeat(64), { decision: 'not-relevant', reason: 'सिविल कार्य, not ours', decidedBy: 'Ásha' }],
+  ])
+
+  it('a file for Excel starts with a UTF-8 BOM and keeps non-ASCII text intact', () => {
+    const csv = toCsv([rockwool], decided, { bom: true })
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    const bytes = Buffer.from(csv, 'utf8')
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n')
+    expect(lines[0]).toMatch(/^file,sha256,/)
+    expect(lines[1]).toContain('"सिविल कार्य, not ours"')
+  })
+
+  it('has a decidedBy column after reason when decisions are given', () => {
+    const [header, row] = toCsv([rockwool, broken], decided).split('\r\n')
+    expect(header).toMatch(/^file,sha256,profile,score,relevant,decision,reason,decidedBy,matches,/)
+    expect(row).toMatch(/,not-relevant,"सिविल कार्य, not ours",Ásha,rock wool ×3/)
+    // Empty decisions still give the column (the desk export), blank for undecided rows.
+    expect(toCsv([broken], new Map()).split('\r\n')[0]).toContain(',reason,decidedBy,matches,')
+  })
+
+  it('for stdout (the command line): no BOM and no decidedBy column', () => {
+    const csv = toCsv([rockwool])
+    expect(csv.startsWith('file,sha256,profile,score,relevant,decision,reason,matches,')).toBe(true)
+    expect(csv).not.toContain('decidedBy')
+  })
+})

@@ -25,7 +25,7 @@ interface Screened {
 export interface ExportRequest {
   format: 'csv' | 'xlsx'
   documentIds?: string[]
-  decisions: { documentId: string; decision: Decision['decision']; reason?: string }[]
+  decisions: { documentId: string; decision: Decision['decision']; reason?: string; decidedBy?: string }[]
 }
 
 const MAX_CACHED = 20_000
@@ -129,14 +129,19 @@ export class TendersDesk {
     for (const d of request.decisions) {
       const record = byId.get(d.documentId)
       if (record)
-        decisions.set(record.sha256, { decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) })
+        decisions.set(record.sha256, {
+          decision: d.decision,
+          ...(d.reason ? { reason: d.reason } : {}),
+          ...(d.decidedBy ? { decidedBy: d.decidedBy } : {}),
+        })
     }
     const stamp = new Date().toISOString().slice(0, 10)
     if (request.format === 'csv') {
       return {
         fileName: `screening-${tenantId}-${stamp}.csv`,
         mediaType: 'text/csv',
-        dataBase64: Buffer.from(toCsv(results, decisions), 'utf8').toString('base64'),
+        // A file the user opens, often in Excel: with a BOM, so non-ASCII text is read as UTF-8.
+        dataBase64: Buffer.from(toCsv(results, decisions, { bom: true }), 'utf8').toString('base64'),
         rows: results.length,
       }
     }

@@ -33,7 +33,14 @@ export function ExportButtons({ rows }: { rows: ViewRow[] }) {
         decisions: documentIds.flatMap((id) => {
           const d = decisions[id]
           return d
-            ? [{ documentId: id, decision: d.decision, ...(d.reason ? { reason: d.reason } : {}) }]
+            ? [
+                {
+                  documentId: id,
+                  decision: d.decision,
+                  ...(d.reason ? { reason: d.reason } : {}),
+                  ...(d.decidedBy ? { decidedBy: d.decidedBy } : {}),
+                },
+              ]
             : []
         }),
       })
