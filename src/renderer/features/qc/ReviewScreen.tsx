@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { compileSpec } from '../../../shared/qc'
 import type { CoaRecord, Signer, SpecificationRow, TenantDb } from '../../db'
 import { SamplingPanel } from './sampling/SamplingPanel'
@@ -48,7 +48,10 @@ function Facts({ record, spec }: { record: CoaRecord; spec: SpecificationRow | u
   )
 }
 
-/** One batch's COA: the page and the parsed table side by side, corrections, signatures, sampling. */
+/**
+ * One batch's COA: the parsed table and the page side by side (stacked on narrower screens),
+ * corrections, signatures, sampling.
+ */
 export function ReviewScreen({ db, record, specs, signers }: Props) {
   const specRow = specs.find((s) => s.id === record.specId)
   const compiled = useMemo(() => (specRow ? compileSpec(specRow.spec) : undefined), [specRow])
@@ -58,6 +61,7 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
   )
   const [selected, setSelected] = useState<string | null>(null)
   const [editing, setEditing] = useState<string | null>(null)
+  const editOpener = useRef<HTMLButtonElement | null>(null)
   const [pageChoice, setPageChoice] = useState<number | null>(null)
   const report = record.report
   const pages = report ? pagesOf(report) : []
@@ -95,6 +99,35 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
             ))}
           </ul>
           <div className="qc-side-by-side">
+            <div className="qc-table-pane">
+              <ParameterTable
+                parameters={reviewed.parameters}
+                selected={selected}
+                onSelect={(name) => {
+                  setSelected(name)
+                  setPageChoice(null)
+                }}
+                onEdit={
+                  closed
+                    ? null
+                    : (name, opener) => {
+                        editOpener.current = opener
+                        setEditing(name)
+                      }
+                }
+              />
+              {editingParam && (
+                <EditValueForm
+                  db={db}
+                  record={record}
+                  parameter={editingParam}
+                  onDone={() => {
+                    setEditing(null)
+                    editOpener.current?.focus()
+                  }}
+                />
+              )}
+            </div>
             <div className="qc-page-pane">
               {pages.length > 1 && (
                 <label>
@@ -122,25 +155,6 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
                 />
               ) : (
                 <p className="muted">No document.</p>
-              )}
-            </div>
-            <div className="qc-table-pane">
-              <ParameterTable
-                parameters={reviewed.parameters}
-                selected={selected}
-                onSelect={(name) => {
-                  setSelected(name)
-                  setPageChoice(null)
-                }}
-                onEdit={closed ? null : (name) => setEditing(name)}
-              />
-              {editingParam && (
-                <EditValueForm
-                  db={db}
-                  record={record}
-                  parameter={editingParam}
-                  onDone={() => setEditing(null)}
-                />
               )}
             </div>
           </div>
