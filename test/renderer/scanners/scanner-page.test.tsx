@@ -48,7 +48,10 @@ describe('Scanner page', () => {
     setup()
     fireEvent.change(screen.getByLabelText('Test barcode'), { target: { value: '17261331' } })
     fireEvent.click(screen.getByRole('button', { name: 'Parse' }))
-    expect(await screen.findByText(/Not a valid GS1 barcode, at position 4/)).toBeTruthy()
+    const error = await screen.findByText(/Not a valid GS1 barcode, at position 4/)
+    // The position is said once: not "at position 4: at 4: …".
+    expect(error.textContent).toMatch(/^Not a valid GS1 barcode, at position 4: AI \(17\) "261331": /)
+    expect(error.textContent).not.toMatch(/at 4:/)
     expect(screen.getByLabelText('Data, error at position 4').querySelector('mark')?.textContent).toBe('1')
   })
 
@@ -116,7 +119,13 @@ describe('Scanner page', () => {
     expect(published.map((s) => s.id)).toEqual([scan.id])
 
     act(() => test.emit('scanners.scan', scanOf('0109506000134353', { path: '/dev/ttyACM0' })))
-    expect(feed.textContent).toMatch(/Error: not a valid GS1 barcode, at position 15/)
+    expect(feed.textContent).toMatch(/Error: not a valid GS1 barcode, at position 15: \S/)
+    expect(feed.textContent).not.toMatch(/at 15:/)
+    const said = screen.getAllByRole('status').find((s) => s.textContent?.startsWith('Scan from'))
+    expect(said?.textContent).toMatch(
+      /^Scan from \/dev\/ttyACM0 is not a valid GS1 barcode, at position 15: \S/,
+    )
+    expect(said?.textContent).not.toMatch(/at 15:/)
     act(() =>
       test.emit('scanners.error', {
         path: '/dev/ttyACM0',

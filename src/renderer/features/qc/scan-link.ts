@@ -2,6 +2,7 @@ import type { Scan } from '../../../shared/contract'
 import { scanSchema as scanPayloadSchema } from '../../../shared/sync/kinds'
 import { recordChange, type CoaRecord, type SamplingRow, type TenantDb } from '../../db'
 import { markPicked, unitFromLabel, type PickOutcome } from './sampling/sampling'
+import { describeParseError } from '../scanners/describe-scan'
 import { findRecordByBatch } from './records'
 
 export type ScanHandling =
@@ -41,11 +42,11 @@ export async function handleQcScan(
   pickList: SamplingRow | null,
 ): Promise<ScanHandling> {
   if (scan.parseError || !scan.gs1) {
-    const where = scan.parseError ? ` at position ${scan.parseError.position}` : ''
-    const why = scan.parseError?.message ?? 'not a GS1 barcode'
+    // "at position 4: …", the position said once (the parse message itself starts "at 4: ").
+    const why = scan.parseError ? ` ${describeParseError(scan.parseError)}` : ': not a GS1 barcode'
     return {
       kind: 'error',
-      message: `Unreadable label${where}: ${why}. The scan was logged; scan it again or type the batch.`,
+      message: `Unreadable label${why}. The scan was logged; scan it again or type the batch.`,
     }
   }
   if (pickList && element(scan, '21')) {

@@ -1,4 +1,4 @@
-import { showGs, sourceLabel } from './describe-scan'
+import { describeParseError, showGs, sourceLabel } from './describe-scan'
 import { ErrorPosition, Gs1Table } from './Gs1Table'
 import { useScannerStore, type FeedEntry } from './store'
 
@@ -25,7 +25,7 @@ function FeedItem({ entry }: { entry: FeedEntry }) {
       {scan.parseError ? (
         <>
           <p className="inline-error">
-            Error: not a valid GS1 barcode, at position {scan.parseError.position}: {scan.parseError.message}
+            Error: not a valid GS1 barcode, {describeParseError(scan.parseError)}
           </p>
           <ErrorPosition data={scan.data} position={scan.parseError.position} />
         </>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { MethodResult } from '../../../shared/contract'
 import { describeError } from '../../bridge'
 import { useServices } from '../services/context'
+import { describeParseError } from './describe-scan'
 import { ErrorPosition, Gs1Table } from './Gs1Table'
 
 type TestResult = MethodResult<'scanners.test'>
@@ -56,9 +57,7 @@ export function TestBox() {
         {failure && <p className="inline-error">Could not read it: {failure}</p>}
         {result?.parseError && (
           <div className="scan-error">
-            <p className="inline-error">
-              Not a valid GS1 barcode, at position {result.parseError.position}: {result.parseError.message}
-            </p>
+            <p className="inline-error">Not a valid GS1 barcode, {describeParseError(result.parseError)}</p>
             <ErrorPosition data={result.data} position={result.parseError.position} />
           </div>
         )}
