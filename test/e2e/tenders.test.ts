@@ -112,7 +112,7 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     await page.screenshot({ path: join(SHOTS, 'e2e-tenders-02-evidence.png'), fullPage: true })
     await page.keyboard.press('n')
     await expect.poll(() => hits.textContent()).toMatch(/Hit 2 of/)
-    await page.getByRole('button', { name: 'Locate bidNumber' }).click()
+    await page.getByRole('button', { name: 'Locate Bid number' }).click()
     await expect.poll(() => page.locator('.word-overlay rect.mark.field').count()).toBeGreaterThan(0)
   })
 

@@ -146,10 +146,10 @@ describe('analyst decisions', () => {
         }}
       />,
     )
-    fireEvent.click(screen.getByRole('button', { name: 'Locate bidEndDate' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Locate Bid end date' }))
     expect(located).toEqual(['bidEndDate'])
-    fireEvent.click(screen.getByRole('button', { name: 'Correct bidEndDate' }))
-    const form = screen.getByRole('form', { name: 'Correct bidEndDate' })
+    fireEvent.click(screen.getByRole('button', { name: 'Correct Bid end date' }))
+    const form = screen.getByRole('form', { name: 'Correct Bid end date' })
     fireEvent.change(within(form).getByLabelText('Corrected value'), {
       target: { value: '13-03-2026 15:00:00' },
     })

@@ -8,6 +8,7 @@ import type { DocumentKind, ExtractedFields } from './types'
 export * from './types'
 export * from './parse'
 export * from './schema'
+export * from './labels'
 export { findLabels, valueBelow, valueRight, type LabelHit } from './locate'
 
 /** GeM by its bid number format or its "Bid Details" table; CPPP by its eProcurement "Tender ID". */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { EvidenceField, TenantId } from '../../../../shared/contract'
+import { fieldLabel } from '../../../../shared/tenders/fields/labels'
 import { describeError } from '../../../bridge/errors'
 import { announce } from '../../../state'
 import { recordFieldCorrection } from './record'
@@ -47,7 +48,7 @@ export function CorrectionForm({
         actor,
       })
       await loadDecisions(tenantId)
-      announce(`Correction of ${fieldName} recorded.`)
+      announce(`Correction of ${fieldLabel(fieldName)} recorded.`)
       onDone()
     } catch (e) {
       setError(describeError(e).message)
@@ -56,7 +57,7 @@ export function CorrectionForm({
 
   return (
     <form
-      aria-label={`Correct ${fieldName}`}
+      aria-label={`Correct ${fieldLabel(fieldName)}`}
       noValidate
       onSubmit={(e) => void submit(e)}
       className="correction"

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { EvidenceField, TenantId } from '../../../../shared/contract'
+import { fieldLabel } from '../../../../shared/tenders/fields/labels'
 import { CorrectionForm } from '../decisions/CorrectionForm'
 import { useDecisionsStore } from '../decisions/store'
 
@@ -36,9 +37,10 @@ export function FieldsPanel({
           {names.map((name) => {
             const f = fields[name]!
             const corrected = corrections?.[name]
+            const label = fieldLabel(name)
             return (
               <tr key={name} aria-current={located === name ? 'true' : undefined}>
-                <th scope="row">{name}</th>
+                <th scope="row">{label}</th>
                 <td>
                   {corrected ? (
                     <>
@@ -63,10 +65,10 @@ export function FieldsPanel({
                 </td>
                 <td>
                   <button type="button" className="link" onClick={() => onLocate(name)}>
-                    Locate {name}
+                    Locate <span className="visually-hidden">{label}</span>
                   </button>{' '}
                   <button type="button" className="link" onClick={() => setCorrecting(name)}>
-                    Correct {name}
+                    Correct <span className="visually-hidden">{label}</span>
                   </button>
                 </td>
               </tr>
