@@ -5,7 +5,7 @@ export interface ExtractedCell {
   text: string
   page: number
   bbox: BBox
-  /** Lowest OCR word confidence in the cell, 0–100 (text-layer words are 100). */
+  /** Lowest word confidence in the cell, 0–100 (OCR's, or the text layer's own score). */
   confidence: number
 }
 

@@ -92,7 +92,9 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
           const { lines, blocks, text } = groupLines(layer.words)
           result.textPages.push({
             ...emptyPage(n, size, verdict.reason),
-            confidence: 100,
+            // The text layer's own signal (see scoreTextLayer), so the document's confidence and the
+            // review queues are not fed a constant.
+            confidence: meanConfidence(layer.words),
             text,
             words: layer.words,
             lines,
@@ -262,4 +264,9 @@ export async function handleDocumentTask(
   if (task.op === 'ocr') return ocr(task)
   if (task.op === 'gray-pages') return grayPages(task)
   return render(task)
+}
+
+function meanConfidence(words: readonly { confidence: number }[]): number {
+  if (words.length === 0) return 100
+  return Math.round(words.reduce((sum, w) => sum + w.confidence, 0) / words.length)
 }

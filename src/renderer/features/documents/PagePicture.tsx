@@ -40,6 +40,7 @@ export function PagePicture({ picture, pageText, showBoxes, label, marks, marksO
           {showBoxes && pageText && (
             <WordOverlay
               words={words}
+              source={pageText.source}
               width={picture.value.width}
               height={picture.value.height}
               scaleX={picture.value.width / pageText.width}
