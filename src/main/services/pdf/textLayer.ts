@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api'
 import type { BBox, Word } from '../../../shared/document-text'
+import { advanceFractions } from './advance'
 import { scoreTextLayer } from './assess'
 import { pagePixelSize, type Matrix } from './geometry'
 
@@ -29,13 +30,15 @@ interface Run {
   size: number
   ascent: number
   descent: number
+  /** The font is monospaced: characters share the run's width equally. */
+  monospace: boolean
 }
 
 /**
  * Words with boxes in page pixels (top-left origin) at `dpi`. pdf.js gives text runs, not words:
- * runs are split at whitespace (boxes apportioned by character count, as glyph widths are not
- * exposed), pieces of one word split over several runs are joined, and the doubled runs that
- * "fake bold" PDFs draw at almost the same spot are dropped. A text layer has no recognition
+ * runs are split at whitespace (boxes apportioned by typical glyph widths, `advanceFractions`, as
+ * pdf.js does not expose a run's own), pieces of one word split over several runs are joined, and
+ * the doubled runs that "fake bold" PDFs draw at almost the same spot are dropped. A text layer has no recognition
  * step to be unsure of, so word confidences say how far its characters can be trusted instead:
  * 100 for ordinary words on an ordinary page, low for unknown glyphs, broken script and pages of
  * glyph codes (see `scoreTextLayer`).
@@ -81,14 +84,14 @@ export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<T
     }
 
     const str = item.str
-    const perChar = str.length > 0 ? item.width / str.length : 0
+    const at = advanceFractions(str, run.monospace)
     const open = previous?.open === true
     let first = true
     let continues = false
     forEachToken(str, (start, stop) => {
       if (first) continues = open && start === 0 && joins(previous!.run, previous!.end, run, e, f)
       const text = str.slice(start, stop)
-      const bbox = box(start * perChar, stop * perChar)
+      const bbox = box(at[start]! * item.width, at[stop]! * item.width)
       const last = words[words.length - 1]
       if (first && continues && last) {
         last.text += text
@@ -117,7 +120,15 @@ function toRun(item: TextItem, style: TextStyle | undefined): Run {
   const up = Math.hypot(c, d) || 1
   const ascent = style && style.ascent > 0 && style.ascent <= 1.5 ? style.ascent : DEFAULT_ASCENT
   const descent = style && style.descent <= 0 && style.descent >= -1 ? style.descent : DEFAULT_DESCENT
-  return { item, u: [a / along, b / along], v: [c / up, d / up], size: item.height || up, ascent, descent }
+  return {
+    item,
+    u: [a / along, b / along],
+    v: [c / up, d / up],
+    size: item.height || up,
+    ascent,
+    descent,
+    monospace: style?.fontFamily === 'monospace',
+  }
 }
 
 /** Same direction, same baseline, and the next run starts where the previous one stopped. */

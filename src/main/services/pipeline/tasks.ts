@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
 import { screenedTextSchema } from '../../../shared/tenders/screenText'
 
-export const PIPELINE_VERSION = '2'
+export const PIPELINE_VERSION = '3'
 
 export const ocrLanguagesSchema = z.enum(['eng', 'eng+hin'])
 export const psmSchema = z.enum(['auto', 'single-column', 'single-block', 'single-line', 'sparse'])
