@@ -38,10 +38,10 @@ interface Run {
  * Words with boxes in page pixels (top-left origin) at `dpi`. pdf.js gives text runs, not words:
  * runs are split at whitespace (boxes apportioned by typical glyph widths, `advanceFractions`, as
  * pdf.js does not expose a run's own), pieces of one word split over several runs are joined, and
- * the doubled runs that "fake bold" PDFs draw at almost the same spot are dropped. A text layer has no recognition
- * step to be unsure of, so word confidences say how far its characters can be trusted instead:
- * 100 for ordinary words on an ordinary page, low for unknown glyphs, broken script and pages of
- * glyph codes (see `scoreTextLayer`).
+ * the doubled runs that "fake bold" PDFs draw at almost the same spot are dropped. A text layer
+ * has no recognition step to be unsure of, so word confidences say how far its characters can be
+ * trusted instead: 100 for ordinary words on an ordinary page, low for unknown glyphs, broken
+ * script and pages of glyph codes (see `scoreTextLayer`).
  */
 export async function extractTextLayer(page: PDFPageProxy, dpi = 300): Promise<TextLayer> {
   const viewport = page.getViewport({ scale: dpi / 72 })
