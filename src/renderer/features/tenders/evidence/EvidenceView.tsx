@@ -84,7 +84,7 @@ export function EvidenceView({ tenantId, document, row }: Props) {
   return (
     <section className="viewer evidence" aria-labelledby="evidence-title" ref={rootRef}>
       <div className="viewer-bar">
-        <button type="button" onClick={closeEvidence}>
+        <button type="button" onClick={() => closeEvidence()}>
           Back to results
         </button>
         <h2 id="evidence-title" tabIndex={-1} ref={headingRef}>

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type UIEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
 import { DECISION_LABELS } from '../decisions/types'
-import { openEvidence } from '../evidence/store'
+import { clearEvidenceReturn, openEvidence, useEvidenceStore } from '../evidence/store'
 import { sortBy, useScreeningStore } from './store'
 import type { SortKey, ViewRow } from './view'
 import { DeadlineBadge } from './DeadlineBadge'
@@ -30,6 +30,10 @@ function why(v: ViewRow): string {
 /**
  * The screened list. Only the rows in view (plus a few either side) are in the DOM, so ten
  * thousand documents scroll as smoothly as ten; the scroll area keeps the full height.
+ *
+ * The table is one tab stop: the active row's document button. ArrowUp/ArrowDown, PageUp/PageDown,
+ * Home and End move it (scrolling the row into the window first), Enter opens the evidence, and
+ * coming back from the evidence puts focus on the row that was opened.
  */
 export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
   const sort = useScreeningStore((s) => s.sort)
@@ -50,6 +54,69 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN)
   const last = Math.min(rows.length, Math.ceil((top + viewport) / ROW_HEIGHT) + OVERSCAN)
   const onScroll = (e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop)
+
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const found = activeId === null ? -1 : rows.findIndex((v) => v.row.documentId === activeId)
+  const active = Math.max(found, 0)
+  // The tab stop: the active row when it is in the window, else the first row drawn.
+  const stop = active >= first && active < last ? active : first
+  const focusPending = useRef(false)
+
+  /** Scrolls the least needed (or centres, coming back) so row `index` is in view, and focuses it. */
+  const moveTo = (index: number, centre = false): void => {
+    const next = Math.min(Math.max(index, 0), rows.length - 1)
+    const v = rows[next]
+    const el = scroller.current
+    if (!v || !el) return
+    const height = el.clientHeight || FALLBACK_VIEWPORT
+    const rowTop = next * ROW_HEIGHT
+    let scrollTop = el.scrollTop
+    if (centre) scrollTop = Math.max(0, rowTop - (height - ROW_HEIGHT) / 2)
+    else if (rowTop < scrollTop) scrollTop = rowTop
+    else if (rowTop + ROW_HEIGHT > scrollTop + height) scrollTop = rowTop + ROW_HEIGHT - height
+    if (scrollTop !== el.scrollTop) el.scrollTop = scrollTop
+    setTop(scrollTop)
+    setActiveId(v.row.documentId)
+    focusPending.current = true
+  }
+
+  // After a move has rendered the row into the window. Declared before the effect below, which
+  // moves on mount: this one must see that move's render, not the mount's.
+  useEffect(() => {
+    if (!focusPending.current) return
+    focusPending.current = false
+    scroller.current
+      ?.querySelector<HTMLButtonElement>(`[aria-rowindex="${active + 2}"] .doc-name > button`)
+      ?.focus()
+  })
+
+  // Back from the evidence view: focus the row that was opened, once.
+  useEffect(() => {
+    const id = useEvidenceStore.getState().returnTo
+    if (id === null) return
+    clearEvidenceReturn()
+    const index = rows.findIndex((v) => v.row.documentId === id)
+    if (index >= 0) moveTo(index, true)
+    // Only on mount: the table appears again when the evidence view closes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || rows.length === 0) return
+    const page = Math.max(
+      1,
+      Math.floor((scroller.current?.clientHeight || FALLBACK_VIEWPORT) / ROW_HEIGHT) - 1,
+    )
+    if (event.key === 'ArrowDown') moveTo(active + 1)
+    else if (event.key === 'ArrowUp') moveTo(active - 1)
+    else if (event.key === 'PageDown') moveTo(active + page)
+    else if (event.key === 'PageUp') moveTo(active - page)
+    else if (event.key === 'Home') moveTo(0)
+    else if (event.key === 'End') moveTo(rows.length - 1)
+    else if (event.key === 'Enter' && rows[active]) openEvidence(rows[active].row.documentId)
+    else return
+    event.preventDefault()
+  }
 
   return (
     <div role="table" aria-label="Screening results" aria-rowcount={rows.length + 1} className="screen-table">
@@ -79,7 +146,14 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="screen-body" ref={scroller} onScroll={onScroll} tabIndex={-1}>
+      <div
+        role="rowgroup"
+        className="screen-body"
+        ref={scroller}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        tabIndex={-1}
+      >
         <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {rows.slice(first, last).map((v, i) => {
             const index = first + i
@@ -89,7 +163,7 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                 role="row"
                 key={r.documentId}
                 aria-rowindex={index + 2}
-                className={`screen-row${v.relation ? ' member' : ''}${r.relevant ? ' relevant' : ''}`}
+                className={`screen-row${v.relation ? ' member' : ''}${r.relevant ? ' relevant' : ''}${index === active && activeId !== null ? ' active' : ''}`}
                 style={{
                   position: 'absolute',
                   top: index * ROW_HEIGHT,
@@ -102,7 +176,14 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                   {r.state === 'screened' ? r.score.toFixed(1) : '–'}
                 </div>
                 <div role="rowheader" className="doc-name" title={r.name}>
-                  <button type="button" className="link" onClick={() => openEvidence(r.documentId)}>
+                  <button
+                    type="button"
+                    className="link"
+                    tabIndex={index === stop ? 0 : -1}
+                    aria-keyshortcuts="ArrowUp ArrowDown Home End"
+                    onFocus={() => setActiveId(r.documentId)}
+                    onClick={() => openEvidence(r.documentId)}
+                  >
                     {r.name}
                   </button>
                   {v.relation && (

@@ -20,7 +20,7 @@ export function useScreening(tenantId: TenantId | null): void {
     // Filters go too: profile names and decisions belong to the tenant they were set for.
     useScreeningStore.setState({ rows: [], loaded: false, error: null, filters: DEFAULT_FILTERS })
     useDecisionsStore.setState({ tenantId: null, decisions: {}, corrections: {} })
-    closeEvidence()
+    closeEvidence({ returnFocus: false })
     if (tenantId === null) return
     let cancelled = false
     let timer: ReturnType<typeof setTimeout> | null = null
