@@ -71,18 +71,21 @@ describe('the Scanner page in Chromium through pebble-desk serve', () => {
     await page.screenshot({ path: join(SHOTS, 'e2e-scanner-serial.png') })
   })
 
-  it('takes a keyboard-wedge burst into the feed, not into the focused text field', async () => {
+  it('takes a keyboard-wedge burst with the scanner prefix into the feed, not into the focused text field', async () => {
+    // In a focused text field only a burst that starts with the configured prefix is a scan.
+    await page.getByLabel('Keyboard scanner prefix').fill('~')
     const port = page.getByLabel('Port')
     await port.fill('')
     await port.focus()
     // A unit label without a batch (AI 21 serial only) stays on this page: only batch labels navigate.
-    await page.keyboard.type(']C101095060001343521726123121WEDGE42', { delay: 5 })
+    await page.keyboard.type('~]C101095060001343521726123121WEDGE42', { delay: 5 })
     await page.keyboard.press('Enter')
     await expect.poll(() => feed().textContent(), { timeout: 10_000 }).toContain('WEDGE42')
     expect(await feed().locator('li').first().textContent()).toContain('Keyboard scanner')
     expect(await port.inputValue()).toBe('')
     // Enter was the scanner's terminator, so the form was not submitted with anything.
     expect(await page.getByRole('table', { name: 'Connected scanners' }).locator('tbody tr').count()).toBe(1)
+    await page.getByLabel('Keyboard scanner prefix').fill('')
   })
 
   it('lets slow typing land in the field as usual', async () => {

@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest'
 import { onScan } from '../../../src/renderer/features/scanners/scan-bus'
 import { resetScannerState } from '../../../src/renderer/features/scanners/store'
+import { resetWedgeSettings } from '../../../src/renderer/features/scanners/wedge/settings'
 import { resetAllState, showPage } from '../../../src/renderer/state'
 import type { Scan } from '../../../src/shared/contract'
 import { createTestDesk } from '../support/desk-harness'
@@ -13,6 +14,7 @@ import { scanOf } from '../support/scanner-harness'
 afterEach(() => {
   cleanup()
   resetAllState()
+  resetWedgeSettings()
   resetScannerState()
 })
 
@@ -138,13 +140,28 @@ describe('Scanner page', () => {
     off()
   })
 
-  it('a keyboard-wedge burst in a normal field goes to the feed and leaves the field empty', async () => {
+  it('fast typing in a normal field stays there while no keyboard scanner prefix is set', () => {
     const test = setup()
     const port = screen.getByLabelText('Port') as HTMLInputElement
     port.focus()
-    for (const key of [...']C110ABC123']) fireEvent.keyDown(port, { key })
+    const presses = [...']C110ABC123'].map((key) => fireEvent.keyDown(port, { key }))
+    expect(presses.every((notCancelled) => notCancelled)).toBe(true)
+    expect(fireEvent.keyDown(port, { key: 'Enter' })).toBe(true)
+    expect(test.calls.some((c) => c.method === 'scanners.wedge')).toBe(false)
+  })
+
+  it('a keyboard-wedge burst with the prefix in a normal field goes to the feed and leaves the field empty', async () => {
+    const test = setup()
+    fireEvent.change(screen.getByLabelText('Keyboard scanner prefix'), { target: { value: '~' } })
+    const port = screen.getByLabelText('Port') as HTMLInputElement
+    port.focus()
+    for (const key of [...'~]C110ABC123']) fireEvent.keyDown(port, { key })
     fireEvent.keyDown(port, { key: 'Enter' })
     await waitFor(() => expect(test.scanners.wedge).toHaveLength(1))
+    expect(test.calls.find((c) => c.method === 'scanners.wedge')?.params).toMatchObject({
+      data: '~]C110ABC123',
+      prefix: '~',
+    })
     expect(test.scanners.wedge[0]?.data).toBe(']C110ABC123')
     const feed = await screen.findByRole('list', { name: 'Scan feed' })
     expect(feed.textContent).toMatch(/Keyboard scanner/)

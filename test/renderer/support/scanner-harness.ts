@@ -59,8 +59,10 @@ export function createScannerHarness(onScan: (scan: Scan) => void): ScannerHarne
         const decoded = decodeSeparators(data)
         return { data: decoded, ...interpretScan(decoded, false) }
       },
-      'scanners.wedge': ({ data }) => {
-        const scan = scanOf(data, { path: 'keyboard' }, 'keyboard')
+      'scanners.wedge': ({ data, prefix }) => {
+        // The desk strips the configured prefix as it does for serial scanners.
+        const payload = prefix && data.startsWith(prefix) ? data.slice(prefix.length) : data
+        const scan = scanOf(payload, { path: 'keyboard' }, 'keyboard')
         h.wedge.push(scan)
         onScan(scan)
         return { accepted: true, scan }

@@ -2,14 +2,15 @@ import { updateWedgeSettings, useWedgeSettings } from './wedge/settings'
 
 /** Keyboard-wedge scanners need no connection; only how they are told from typing. */
 export function KeyboardSettings() {
-  const { enabled, timing, gsStandIn } = useWedgeSettings()
+  const { enabled, timing, gsStandIn, prefix } = useWedgeSettings()
   return (
     <section className="card" aria-labelledby="scanner-keyboard-title">
       <h2 id="scanner-keyboard-title">Keyboard scanners</h2>
       <p className="muted">
         A scanner that types like a keyboard is recognised by its speed: at least {timing.minLength}{' '}
         characters about {timing.maxMeanGapMs} ms apart or faster, then Enter or Tab. Its scans go to the
-        feed, not into the field you are typing in; the Test barcode box accepts them as text.
+        feed; the Test barcode box accepts them as text. While a text field has focus, fast typing stays in
+        the field: a burst there is a scan only if it starts with the keyboard scanner prefix.
       </p>
       <div className="scanner-form">
         <label className="checkbox">
@@ -40,6 +41,15 @@ export function KeyboardSettings() {
             value={gsStandIn}
             maxLength={1}
             onChange={(e) => updateWedgeSettings({ gsStandIn: e.target.value })}
+            autoComplete="off"
+          />
+        </label>
+        <label>
+          Keyboard scanner prefix
+          <input
+            value={prefix}
+            maxLength={20}
+            onChange={(e) => updateWedgeSettings({ prefix: e.target.value })}
             autoComplete="off"
           />
         </label>

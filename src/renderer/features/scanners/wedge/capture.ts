@@ -1,4 +1,4 @@
-import { insertText, isScanField, takesText } from './replay'
+import { insertText, isScanField, isScanTarget, takesText } from './replay'
 import { BurstTracker, type Burst, type TimedKey, type WedgeTiming } from './timing'
 
 const GS = '\x1D'
@@ -7,6 +7,11 @@ const IGNORED = new Set(['Shift', 'CapsLock', 'Control', 'Alt', 'AltGraph', 'Met
 export interface WedgeCaptureOptions {
   timing: WedgeTiming
   onBurst(burst: Burst): void
+  /**
+   * What the scanner is set to send before its data. In a focused text field (one not marked
+   * data-scan-target) only a burst that starts with it is a scan; without one, keys there are typing.
+   */
+  prefix?: string
   /** Defaults to the keydown's timeStamp: when the key was pressed, not when the busy page got to it. */
   now?: (event: KeyboardEvent) => number
 }
@@ -29,15 +34,31 @@ function giveBack(keys: TimedKey<HTMLElement | null>[]): void {
   }
 }
 
+/** Whether `text` can still become, or already is, a burst that starts with `prefix`. */
+function mayStartWith(text: string, prefix: string): boolean {
+  return prefix !== '' && (text.startsWith(prefix) || prefix.startsWith(text))
+}
+
 /**
- * Watches keydown in the capture phase, before any field or handler sees the key. Characters
- * headed for a text field are held back until it is clear whether they are a scanner burst (then
- * they never land) or typing (then they are inserted where they were going). Keys elsewhere are
- * only timed; a recognised burst's terminator is swallowed so it cannot press a focused button.
+ * Watches keydown in the capture phase, before any field or handler sees the key. In a focused
+ * text field fast typing (a person, or a tool typing for them) is never a scan: only a burst that
+ * starts with the scanner's configured prefix is held back there, until it is clear whether it is
+ * a scan (then it never lands) or not (then it is inserted where it was going); without a prefix
+ * the keys go straight to the field. Fields marked data-scan-target are scanned like the rest of
+ * the page. Keys elsewhere are only timed; a recognised burst's terminator is swallowed so it
+ * cannot press a focused button.
  */
 export function installWedgeCapture(win: Window, options: WedgeCaptureOptions): () => void {
   const tracker = new BurstTracker<HTMLElement | null>(options.timing)
   const now = options.now ?? ((event: KeyboardEvent) => event.timeStamp)
+  const prefix = options.prefix ?? ''
+  /** The held keys as text, or '' when the next key at `at` would start a new burst. */
+  const heldText = (at: number): string => {
+    const keys = tracker.held
+    const last = keys[keys.length - 1]
+    if (!last || at - last.at > options.timing.maxGapMs) return ''
+    return keys.map((k) => k.char).join('')
+  }
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const flush = (): void => {
@@ -49,7 +70,10 @@ export function installWedgeCapture(win: Window, options: WedgeCaptureOptions): 
     if (event.isComposing || IGNORED.has(event.key)) return
     const target = event.target instanceof HTMLElement ? event.target : null
     if (target && isScanField(target)) return flush()
+    // A text field keeps its keys unless the burst announces itself with the prefix.
+    const guarded = target !== null && takesText(target) && !isScanTarget(target)
     if (tracker.isTerminator(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      if (guarded && (prefix === '' || !heldText(now(event)).startsWith(prefix))) return flush()
       clearTimeout(timer)
       const outcome = tracker.end(now(event))
       if (outcome.burst) {
@@ -61,6 +85,7 @@ export function installWedgeCapture(win: Window, options: WedgeCaptureOptions): 
     }
     const char = charOf(event)
     if (char === null || event.repeat) return flush()
+    if (guarded && !mayStartWith(heldText(now(event)) + char, prefix)) return flush()
     const hold = target !== null && takesText(target)
     giveBack(tracker.push(char, now(event), hold ? target : null))
     if (hold) {

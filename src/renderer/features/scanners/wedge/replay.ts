@@ -1,15 +1,30 @@
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'url', 'tel', 'email', 'password', 'number', ''])
 
+/** isContentEditable, read from the attribute where the DOM lacks it (jsdom). */
+function isEditable(el: HTMLElement): boolean {
+  if (typeof el.isContentEditable === 'boolean') return el.isContentEditable
+  const host = el.closest('[contenteditable]')
+  return host !== null && host.getAttribute('contenteditable') !== 'false'
+}
+
 /** Fields a typed character would land in; only those need their keys held back. */
 export function takesText(el: Element): el is HTMLElement {
   if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled
   if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.type) && !el.readOnly && !el.disabled
-  return el instanceof HTMLElement && el.isContentEditable
+  return el instanceof HTMLElement && isEditable(el)
 }
 
 /** Text a scanner may type into: the field opted in (e.g. the test box). */
 export function isScanField(el: Element): boolean {
   return el.closest('[data-scan-field]') !== null
+}
+
+/**
+ * A text field where a fast burst is taken as a scan even without the scanner's prefix (a field
+ * whose only purpose is receiving scans, whose handler reads the feed instead).
+ */
+export function isScanTarget(el: Element): boolean {
+  return el.closest('[data-scan-target]') !== null
 }
 
 function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): void {
@@ -50,7 +65,7 @@ export function insertText(el: HTMLElement, text: string): void {
       // As above.
     }
     el.dispatchEvent(new InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }))
-  } else if (el.isContentEditable) {
+  } else if (isEditable(el)) {
     el.append(text)
     el.dispatchEvent(new InputEvent('input', { bubbles: true, data: text, inputType: 'insertText' }))
   }

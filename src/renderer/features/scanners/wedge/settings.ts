@@ -6,9 +6,14 @@ export interface WedgeSettings {
   timing: WedgeTiming
   /** A character the keyboard scanner types in place of GS, if it cannot send Ctrl+]. */
   gsStandIn: string
+  /**
+   * What the keyboard scanner sends before its data. While a text field has focus, only a burst
+   * that starts with it is taken as a scan; empty means scans are never taken from text fields.
+   */
+  prefix: string
 }
 
-const initial: WedgeSettings = { enabled: true, timing: DEFAULT_WEDGE_TIMING, gsStandIn: '' }
+const initial: WedgeSettings = { enabled: true, timing: DEFAULT_WEDGE_TIMING, gsStandIn: '', prefix: '' }
 
 export const useWedgeSettings = create<WedgeSettings>()(() => initial)
 

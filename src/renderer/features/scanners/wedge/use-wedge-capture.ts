@@ -8,16 +8,18 @@ import { useWedgeSettings } from './settings'
 /** Keyboard-wedge scans anywhere in the window go to the desk's scan pipeline. */
 export function useWedgeCapture(): void {
   const services = useServices()
-  const { enabled, timing, gsStandIn } = useWedgeSettings()
+  const { enabled, timing, gsStandIn, prefix } = useWedgeSettings()
   useEffect(() => {
     if (!enabled) return
     return installWedgeCapture(window, {
       timing,
+      prefix,
       onBurst: (burst) => {
         const request = {
           data: burst.data,
           timing: { keys: burst.keys, meanGapMs: burst.meanGapMs },
           ...(gsStandIn ? { gsStandIn } : {}),
+          ...(prefix ? { prefix } : {}),
         }
         // The scan reaches the feed as a scanners.scan event, like a serial one.
         services.desk.scanners.wedge(request).catch((error: unknown) =>
@@ -30,5 +32,5 @@ export function useWedgeCapture(): void {
         )
       },
     })
-  }, [services, enabled, timing, gsStandIn])
+  }, [services, enabled, timing, gsStandIn, prefix])
 }
