@@ -13,11 +13,13 @@ interface Props {
   /** Passed to the overlay: classes per word index, and whether only those words are drawn. */
   marks?: ReadonlyMap<number, string>
   marksOnly?: boolean
+  /** Shown at this multiple of the pane's width (1 fits it); wider pictures scroll in the figure. */
+  zoom?: number
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
-export function PagePicture({ picture, pageText, showBoxes, label, marks, marksOnly }: Props) {
+export function PagePicture({ picture, pageText, showBoxes, label, marks, marksOnly, zoom = 1 }: Props) {
   const words = pageText?.words ?? []
   const low = words.filter((w) => isLowConfidence(w.confidence)).length
 
@@ -30,29 +32,31 @@ export function PagePicture({ picture, pageText, showBoxes, label, marks, marksO
       )}
       {picture.state === 'loading' && <p className="muted">Drawing the page…</p>}
       {picture.state === 'ready' && (
-        <div className="page-canvas">
-          <img
-            src={`data:${picture.value.mediaType};base64,${picture.value.dataBase64}`}
-            width={picture.value.width}
-            height={picture.value.height}
-            alt={label}
-          />
-          {showBoxes && pageText && (
-            <WordOverlay
-              words={words}
-              source={pageText.source}
+        <div className={zoom === 1 ? 'page-scroll' : 'page-scroll zoomed'}>
+          <div className="page-canvas" style={zoom === 1 ? undefined : { width: `${zoom * 100}%` }}>
+            <img
+              src={`data:${picture.value.mediaType};base64,${picture.value.dataBase64}`}
               width={picture.value.width}
               height={picture.value.height}
-              scaleX={picture.value.width / pageText.width}
-              scaleY={picture.value.height / pageText.height}
-              summary={
-                marks
-                  ? `Highlights: ${plural(marks.size, 'marked word')}`
-                  : `Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`
-              }
-              {...(marks ? { marks, marksOnly: marksOnly ?? false } : {})}
+              alt={label}
             />
-          )}
+            {showBoxes && pageText && (
+              <WordOverlay
+                words={words}
+                source={pageText.source}
+                width={picture.value.width}
+                height={picture.value.height}
+                scaleX={picture.value.width / pageText.width}
+                scaleY={picture.value.height / pageText.height}
+                summary={
+                  marks
+                    ? `Highlights: ${plural(marks.size, 'marked word')}`
+                    : `Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`
+                }
+                {...(marks ? { marks, marksOnly: marksOnly ?? false } : {})}
+              />
+            )}
+          </div>
         </div>
       )}
       {pageText && (

@@ -24,6 +24,25 @@ interface Props {
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100
+
+/**
+ * A word's box in the picture's own pixels, the overlay's viewBox units. The overlay covers the
+ * picture exactly (same box, no border or padding between them), so these stay on the word at any
+ * displayed size or zoom: only the page's coordinate space is scaled, never shifted.
+ */
+export function boxRect(
+  bbox: readonly [number, number, number, number],
+  scaleX: number,
+  scaleY: number,
+): { x: number; y: number; width: number; height: number } {
+  const [x0, y0, x1, y1] = bbox
+  return {
+    x: round(x0 * scaleX),
+    y: round(y0 * scaleY),
+    width: round((x1 - x0) * scaleX),
+    height: round((y1 - y0) * scaleY),
+  }
+}
 const describeWord = (w: Word, source?: PageSource): string =>
   `“${w.text}” · ${describeConfidence(w.confidence, source)}`
 
@@ -78,7 +97,6 @@ export function WordOverlay({
         {words.map((w, i) => {
           const mark = marks?.get(i)
           if (marksOnly && mark === undefined) return null
-          const [x0, y0, x1, y1] = w.bbox
           const classes = ['word']
           if (mark) classes.push(mark)
           if (isLowConfidence(w.confidence)) classes.push('low')
@@ -88,10 +106,7 @@ export function WordOverlay({
             <rect
               key={i}
               className={classes.join(' ')}
-              x={round(x0 * scaleX)}
-              y={round(y0 * scaleY)}
-              width={round((x1 - x0) * scaleX)}
-              height={round((y1 - y0) * scaleY)}
+              {...boxRect(w.bbox, scaleX, scaleY)}
               vectorEffect="non-scaling-stroke"
               onMouseEnter={() => setActive(i)}
               onMouseLeave={() => setActive((a) => (a === i ? null : a))}

@@ -13,6 +13,7 @@ import { fieldMarks, flattenHits, hitMarks } from './marks'
 import { ScoreBreakdown } from './ScoreBreakdown'
 import { closeEvidence } from './store'
 import { useHitKeys } from './use-hit-keys'
+import { useZoom, ZOOM_LEVELS } from './zoom'
 
 interface Props {
   tenantId: TenantId
@@ -32,6 +33,7 @@ export function EvidenceView({ tenantId, document, row }: Props) {
   const [hitIndex, setHitIndex] = useState<number | null>(null)
   const [located, setLocated] = useState<string | null>(null)
   const wanted = useViewerStore((s) => s.page)
+  const { zoom, zoomBy, onKeyDown: onZoomKey } = useZoom()
 
   const info = detail.state === 'ready' ? detail.value : null
   const profile = info?.profiles[profileIndex]
@@ -136,14 +138,40 @@ export function EvidenceView({ tenantId, document, row }: Props) {
         </div>
       </div>
       <div className="evidence-body">
-        <PagePicture
-          picture={picture}
-          pageText={pageText}
-          showBoxes
-          label={`page ${page} of ${pageCount}`}
-          marks={marks}
-          marksOnly
-        />
+        {/* Ctrl+= / Ctrl+- / Ctrl+0 zoom while focus is on the page (its word overlay). */}
+        <div className="evidence-page" onKeyDown={onZoomKey}>
+          <div className="zoom-tools" role="group" aria-label="Zoom">
+            <button
+              type="button"
+              onClick={() => zoomBy(-1)}
+              disabled={zoom <= ZOOM_LEVELS[0]}
+              aria-keyshortcuts="Control+-"
+            >
+              Zoom out
+            </button>
+            <button type="button" onClick={() => zoomBy(0)} aria-keyshortcuts="Control+0" title="Reset zoom">
+              <span className="visually-hidden">Reset zoom, now </span>
+              {Math.round(zoom * 100)}%
+            </button>
+            <button
+              type="button"
+              onClick={() => zoomBy(1)}
+              disabled={zoom >= ZOOM_LEVELS[ZOOM_LEVELS.length - 1]!}
+              aria-keyshortcuts="Control+="
+            >
+              Zoom in
+            </button>
+          </div>
+          <PagePicture
+            picture={picture}
+            pageText={pageText}
+            showBoxes
+            label={`page ${page} of ${pageCount}`}
+            marks={marks}
+            marksOnly
+            zoom={zoom}
+          />
+        </div>
         <div className="evidence-side">
           <DecisionForm
             tenantId={tenantId}
