@@ -1,5 +1,7 @@
 import { useTenantDbStore, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
+import { AuditEntries } from './AuditEntries'
+import './audit.css'
 import { useAuditStatus } from './use-audit-status'
 
 function AuditSummary() {
@@ -31,6 +33,8 @@ function AuditSummary() {
       <button type="button" onClick={verifyAgain} disabled={checking}>
         Verify audit trail
       </button>
+      <h3>Log entries</h3>
+      <AuditEntries />
     </section>
   )
 }

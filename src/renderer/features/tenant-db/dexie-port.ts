@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie'
 import type { ChainBreak } from '../../../shared/audit'
-import { openTenantDb, outboxDepth, verifyAuditChain } from '../../db'
+import { listAuditEntries, openTenantDb, outboxDepth, verifyAuditChain } from '../../db'
 import type { TenantDbHandle, TenantDbPort } from './port'
 
 const BREAK_TEXT: Record<ChainBreak, string> = {
@@ -30,6 +30,7 @@ export const dexieTenantDb: TenantDbPort = {
           reason: `${BREAK_TEXT[verdict.reason]} (id ${verdict.entryId})`,
         }
       },
+      auditEntries: (offset, limit) => listAuditEntries(db, offset, limit),
       close: () => db.close(),
     }
     return handle

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../../shared/audit'
 import type { TenantId } from '../../../shared/contract'
 
 export interface AuditStatus {
@@ -14,6 +15,8 @@ export interface TenantDbHandle {
   /** Reports the number of records waiting to sync now and after every change; returns unsubscribe. */
   watchOutboxDepth(onDepth: (depth: number) => void, onError: (error: unknown) => void): () => void
   verifyAudit(): Promise<AuditStatus>
+  /** `limit` audit entries, newest first, skipping the `offset` newest; with the total count. */
+  auditEntries(offset: number, limit: number): Promise<{ total: number; entries: AuditEntry[] }>
   close(): void
 }
 
