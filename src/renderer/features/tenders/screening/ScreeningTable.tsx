@@ -61,6 +61,10 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
   // The tab stop: the active row when it is in the window, else the first row drawn.
   const stop = active >= first && active < last ? active : first
   const focusPending = useRef(false)
+  const focusRow = (index: number): void =>
+    scroller.current
+      ?.querySelector<HTMLButtonElement>(`[aria-rowindex="${index + 2}"] .doc-name > button`)
+      ?.focus()
 
   /** Scrolls the least needed (or centres, coming back) so row `index` is in view, and focuses it. */
   const moveTo = (index: number, centre = false): void => {
@@ -74,6 +78,9 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
     if (centre) scrollTop = Math.max(0, rowTop - (height - ROW_HEIGHT) / 2)
     else if (rowTop < scrollTop) scrollTop = rowTop
     else if (rowTop + ROW_HEIGHT > scrollTop + height) scrollTop = rowTop + ROW_HEIGHT - height
+    // Nothing to re-render (already there, e.g. ArrowUp on the first row): focus now, or a pending
+    // focus would fire on some later, unrelated render.
+    if (v.row.documentId === activeId && scrollTop === top) return focusRow(next)
     if (scrollTop !== el.scrollTop) el.scrollTop = scrollTop
     setTop(scrollTop)
     setActiveId(v.row.documentId)
@@ -85,9 +92,7 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
   useEffect(() => {
     if (!focusPending.current) return
     focusPending.current = false
-    scroller.current
-      ?.querySelector<HTMLButtonElement>(`[aria-rowindex="${active + 2}"] .doc-name > button`)
-      ?.focus()
+    focusRow(active)
   })
 
   // Back from the evidence view: focus the row that was opened, once.
@@ -163,7 +168,7 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                 role="row"
                 key={r.documentId}
                 aria-rowindex={index + 2}
-                className={`screen-row${v.relation ? ' member' : ''}${r.relevant ? ' relevant' : ''}${index === active && activeId !== null ? ' active' : ''}`}
+                className={`screen-row${v.relation ? ' member' : ''}${r.relevant ? ' relevant' : ''}`}
                 style={{
                   position: 'absolute',
                   top: index * ROW_HEIGHT,
