@@ -91,8 +91,23 @@ export const methods = {
       .strict(),
     response: jobSchema,
   },
+  /**
+   * Removes the tenant's records; a content blob goes only when no other record of the tenant has
+   * the same sha256 (cached text stays: it is keyed by hash). `removed` lists the ids that were
+   * there; unknown ids are skipped. Fails with CONFLICT and `details.documentIds` (nothing removed)
+   * while any of them is being read: cancel its job first. Sends documents.changed.
+   */
+  'documents.remove': {
+    request: z.object({ documentIds: z.array(z.string().min(1)).min(1).max(100_000) }).strict(),
+    response: z.object({ removed: z.array(z.string()) }),
+  },
   'jobs.list': { request: noParams, response: z.object({ jobs: z.array(jobSchema) }) },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: jobSchema },
+  /** Drops the tenant's finished (done, failed, cancelled) jobs from the list; queued and running ones stay. */
+  'jobs.clear': {
+    request: noParams,
+    response: z.object({ cleared: z.number().int().nonnegative(), jobs: z.array(jobSchema) }),
+  },
   'scanners.ports': { request: noParams, response: scannerPortsSchema },
   'scanners.list': { request: noParams, response: z.object({ devices: z.array(scannerDeviceSchema) }) },
   'scanners.connect': { request: scannerProfileSchema.strict(), response: scannerDeviceSchema },

@@ -214,7 +214,40 @@ export function createTestDesk(init: {
       t.jobs.push(job)
       return job
     },
+    'documents.remove': ({ documentIds }) => {
+      const tenantId = requireTenant()
+      const documents = t.documents.get(tenantId) ?? []
+      const doomed = documents.filter((d) => documentIds.includes(d.id))
+      // Like the desk: a document being read is refused, nothing is removed.
+      const busy = doomed.filter((d) => d.extraction?.state === 'running')
+      if (busy.length > 0)
+        throw new DeskError(
+          'CONFLICT',
+          `${busy.map((d) => d.name).join(', ')} being read; cancel the job in the Jobs panel first`,
+          { documentIds: busy.map((d) => d.id) },
+        )
+      const removed = doomed.map((d) => d.id)
+      t.documents.set(
+        tenantId,
+        documents.filter((d) => !removed.includes(d.id)),
+      )
+      t.screening.rows = t.screening.rows.filter((r) => !removed.includes(r.documentId))
+      if (removed.length > 0) {
+        queueMicrotask(() => {
+          t.emit('documents.changed', { tenantId })
+          t.emit('tenders.changed', { tenantId })
+        })
+      }
+      return { removed }
+    },
     'jobs.list': () => ({ jobs: t.jobs.filter((j) => j.tenantId === t.current) }),
+    'jobs.clear': () => {
+      const tenantId = requireTenant()
+      const finished = (j: Job) => j.tenantId === tenantId && j.state !== 'queued' && j.state !== 'running'
+      const cleared = t.jobs.filter(finished).length
+      t.jobs = t.jobs.filter((j) => !finished(j))
+      return { cleared, jobs: t.jobs.filter((j) => j.tenantId === tenantId) }
+    },
     'jobs.cancel': ({ jobId }) => {
       const job = t.jobs.find((j) => j.id === jobId)
       if (!job) throw new DeskError('NOT_FOUND', `no job ${jobId}`)

@@ -110,8 +110,16 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
         mode: mode ?? 'auto',
         langs: langs ?? core.ocrLanguages,
       }),
+    'documents.remove': async ({ documentIds }, session) => {
+      const tenantId = requireTenant(session)
+      const result = await service.remove(tenantId, documentIds)
+      // The screening rows are the tenant's documents: removed ones leave them too.
+      if (result.removed.length > 0) tendersChanged(tenantId)
+      return result
+    },
     'jobs.list': async (_params, session) => ({ jobs: jobs.list(requireTenant(session)) }),
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
+    'jobs.clear': async (_params, session) => jobs.clear(requireTenant(session)),
     ...scanners.handlers,
     ...qcHandlers<DeskSession>({
       core,

@@ -50,6 +50,9 @@ async function forEachLimited<T>(
 
 /** Import (copy + hash) and text extraction of a tenant's documents, as jobs with progress. */
 export class DocumentService {
+  /** `${tenantId}/${documentId}` of every document a job is reading right now. */
+  private readonly reading = new Set<string>()
+
   constructor(private readonly deps: DocumentServiceDeps) {}
 
   private cache(tenantId: TenantId): TextCache {
@@ -139,10 +142,13 @@ export class DocumentService {
       confidence: null,
       failedPages: 0,
     }
-    await setExtraction(base)
-    this.deps.changed(tenantId)
+    const key = `${tenantId}/${record.id}`
+    this.reading.add(key)
     let seen = { done: 0, total: 0 }
     try {
+      // Inside the try: a document removed since its job picked it up fails as that item only.
+      await setExtraction(base)
+      this.deps.changed(tenantId)
       const text = await pipeline.extract({
         path: this.deps.documents.blobPath(tenantId, record.sha256),
         file: record.name,
@@ -169,8 +175,29 @@ export class DocumentService {
       await setExtraction({ ...base, state: 'failed', error: { code, message } }).catch(() => undefined)
       return { code, message }
     } finally {
+      this.reading.delete(key)
       this.deps.changed(tenantId)
     }
+  }
+
+  /**
+   * Removes documents (record, and the blob once no other record shares it). A document that is
+   * being read is not removed: the call fails with CONFLICT, removing nothing, so the user cancels
+   * that job first rather than losing a read mid-way without being told.
+   */
+  async remove(tenantId: TenantId, documentIds: readonly string[]): Promise<{ removed: string[] }> {
+    const removed = await this.deps.documents.remove(tenantId, documentIds, (doomed) => {
+      const busy = doomed.filter((d) => this.reading.has(`${tenantId}/${d.id}`))
+      if (busy.length === 0) return
+      const names = busy.map((d) => d.name).join(', ')
+      throw new DeskError(
+        'CONFLICT',
+        `${names} ${busy.length === 1 ? 'is' : 'are'} being read; cancel the job in the Jobs panel first, then remove ${busy.length === 1 ? 'it' : 'them'}`,
+        { documentIds: busy.map((d) => d.id) },
+      )
+    })
+    if (removed.length > 0) this.deps.changed(tenantId)
+    return { removed: removed.map((d) => d.id) }
   }
 
   async text(tenantId: TenantId, documentId: string): Promise<DocumentText> {

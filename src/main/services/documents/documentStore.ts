@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DeskError, documentRecordSchema, type DocumentRecord, type TenantId } from '../../../shared/contract'
@@ -57,6 +58,31 @@ export class DocumentStore {
       documents[index] = next
       await writeJsonFile(this.file(tenantId), { documents })
       return next
+    })
+  }
+
+  /**
+   * Removes the records with these ids (unknown ids are skipped) and every blob no remaining record
+   * of the tenant uses. `check` sees the records about to go, inside the tenant's write queue, and
+   * may throw to remove nothing.
+   */
+  async remove(
+    tenantId: TenantId,
+    documentIds: readonly string[],
+    check: (doomed: DocumentRecord[]) => void = () => undefined,
+  ): Promise<DocumentRecord[]> {
+    return this.queue(tenantId).run(async () => {
+      const wanted = new Set(documentIds)
+      const documents = await this.list(tenantId)
+      const doomed = documents.filter((d) => wanted.has(d.id))
+      if (doomed.length === 0) return []
+      check(doomed)
+      const kept = documents.filter((d) => !wanted.has(d.id))
+      await writeJsonFile(this.file(tenantId), { documents: kept })
+      const stillUsed = new Set(kept.map((d) => d.sha256))
+      const orphans = new Set(doomed.map((d) => d.sha256).filter((sha) => !stillUsed.has(sha)))
+      for (const sha256 of orphans) await rm(this.blobPath(tenantId, sha256), { force: true })
+      return doomed
     })
   }
 

@@ -7,6 +7,8 @@ import {
   type TenantId,
 } from '../../../shared/contract'
 
+const isUnfinished = (job: Job): boolean => job.state === 'queued' || job.state === 'running'
+
 export interface JobContext {
   readonly signal: AbortSignal
   /** One item finished; `documentId` when it produced a document. */
@@ -111,6 +113,17 @@ export class JobManager {
     return structuredClone(running.job)
   }
 
+  /** Forgets the tenant's finished jobs (done, failed, cancelled); queued and running ones stay. */
+  clear(tenantId: TenantId): { cleared: number; jobs: Job[] } {
+    let cleared = 0
+    for (const [id, running] of this.jobs) {
+      if (running.job.tenantId !== tenantId || isUnfinished(running.job)) continue
+      this.jobs.delete(id)
+      cleared++
+    }
+    return { cleared, jobs: this.list(tenantId) }
+  }
+
   async idle(): Promise<void> {
     await Promise.all([...this.jobs.values()].map((r) => r.settled))
   }
@@ -120,7 +133,7 @@ export class JobManager {
   }
 
   private prune(): void {
-    const finished = [...this.jobs.values()].filter((r) => !['queued', 'running'].includes(r.job.state))
+    const finished = [...this.jobs.values()].filter((r) => !isUnfinished(r.job))
     for (const old of finished.slice(0, Math.max(0, finished.length - this.keepFinished))) {
       this.jobs.delete(old.job.id)
     }
