@@ -1,7 +1,14 @@
 import { useState } from 'react'
 import type { Job } from '../../../shared/contract'
 import { describeError } from '../../bridge/errors'
-import { isActive, useAnnouncementStore, useJobStore } from '../../state'
+import {
+  announce,
+  isActive,
+  replaceJobs,
+  useAnnouncementStore,
+  useJobStore,
+  useTenantStore,
+} from '../../state'
 import { useServices } from '../services/context'
 import { applyJobUpdate } from './use-job-events'
 
@@ -96,11 +103,38 @@ function JobItem({ job }: { job: Job }) {
 }
 
 export function JobsPanel() {
+  const services = useServices()
   const jobs = useJobStore((s) => s.jobs)
   const announcement = useAnnouncementStore((s) => s.message)
+  const [clearError, setClearError] = useState<string | null>(null)
+  const finished = jobs.filter((j) => !isActive(j)).length
+
+  const clearFinished = async (): Promise<void> => {
+    setClearError(null)
+    try {
+      const tenantId = useTenantStore.getState().currentId
+      const { cleared, jobs: left } = await services.desk.jobs.clear()
+      if (tenantId !== useTenantStore.getState().currentId) return
+      replaceJobs(left.filter((j) => j.tenantId === tenantId))
+      announce(`Cleared ${cleared} finished job${cleared === 1 ? '' : 's'}.`)
+    } catch (error) {
+      setClearError(describeError(error).message)
+    }
+  }
+
   return (
     <aside aria-labelledby="jobs-title" className="jobs-panel">
       <h2 id="jobs-title">Jobs</h2>
+      {finished > 0 && (
+        <button type="button" className="small" onClick={() => void clearFinished()}>
+          Clear finished
+        </button>
+      )}
+      {clearError && (
+        <p role="alert" className="inline-error">
+          {clearError}
+        </p>
+      )}
       {jobs.length === 0 ? (
         <p className="muted">No jobs yet. Imports appear here with their progress.</p>
       ) : (
