@@ -102,7 +102,7 @@ describe('removing documents from the documents table', () => {
     )
 
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toMatch(/Could not remove: reading\.pdf being read; cancel the job/)
+    expect(alert.textContent).toMatch(/Could not remove: reading\.pdf is being read; cancel the job/)
     expect(within(table).getByRole('rowheader', { name: 'reading.pdf' })).toBeDefined()
   })
 })

@@ -223,7 +223,7 @@ export function createTestDesk(init: {
       if (busy.length > 0)
         throw new DeskError(
           'CONFLICT',
-          `${busy.map((d) => d.name).join(', ')} being read; cancel the job in the Jobs panel first`,
+          `${busy.map((d) => d.name).join(', ')} ${busy.length === 1 ? 'is' : 'are'} being read; cancel the job in the Jobs panel first`,
           { documentIds: busy.map((d) => d.id) },
         )
       const removed = doomed.map((d) => d.id)
