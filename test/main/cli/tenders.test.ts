@@ -125,7 +125,9 @@ describe('pebble-desk screen', () => {
     expect(paper!.relevant).toBe(false)
     expect(paper!.score).toBe(0)
     expect(paper!.kind).toBe('cppp')
-    expect(paper!.fields.tenderReference?.value).toBe('PSG/CPPP/2026-27/01')
+    expect(paper!.fields.referenceNumber?.value).toBe('PSG/CPPP/2026-27/01')
+    // CPPP's Tender ID fills the same bid number column as GeM's Bid Number.
+    expect(paper!.fields.bidNumber?.value).toBe('2026_TEST_1')
     expect(paper!.fields.bidEndDate?.normalised).toEqual({
       kind: 'date-time',
       iso: '2026-07-01T17:00:00+05:30',

@@ -22,7 +22,7 @@ function describe(results: ScreenResult[]): string {
       const terms = r.matches.map((m) => `${m.term}×${m.count}`).join(', ') || 'no matches'
       return [
         `${r.score.toFixed(2).padStart(7)}  ${r.relevant ? 'RELEVANT' : 'no      '}  ${r.profile ?? '-'}  ${r.file}`,
-        `         ${f('bidNumber') !== '-' ? f('bidNumber') : f('tenderReference')}  ends ${f('bidEndDate')}  ${terms}`,
+        `         ${f('bidNumber') !== '-' ? f('bidNumber') : f('referenceNumber')}  ends ${f('bidEndDate')}  ${terms}`,
         ...(r.reasons.length > 0 ? [`         ${r.reasons.join('; ')}`] : []),
       ].join('\n')
     })

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { NormalisedValue } from '../../../shared/tenders/fields'
+import { FIELD_NAMES, type NormalisedValue } from '../../../shared/tenders/fields'
 import type { ScreenResult } from './result'
 
 export interface Decision {
@@ -9,21 +9,8 @@ export interface Decision {
   decidedBy?: string
 }
 
-const FIELD_COLUMNS = [
-  'bidNumber',
-  'tenderReference',
-  'tenderId',
-  'bidEndDate',
-  'bidOpeningDate',
-  'ministry',
-  'department',
-  'organisation',
-  'office',
-  'totalQuantity',
-  'itemCategory',
-  'title',
-  'emdAmount',
-] as const
+/** A column per field of the one bid schema, whatever portal the bid came from. */
+const FIELD_COLUMNS = FIELD_NAMES
 
 const HEADER = [
   'file',

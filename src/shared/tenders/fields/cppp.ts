@@ -3,14 +3,15 @@ import { readField, type FieldSpec } from './read'
 import type { ExtractedFields } from './types'
 import { asDateTime, asMoney, asReference, asText } from './values'
 
-/** CPPP (eprocure.gov.in) "Tender Details" pages: label/value tables, four columns wide. */
+/** CPPP (eprocure.gov.in) "Tender Details" pages: label/value tables, four columns wide; the unified names. */
 const CPPP_FIELDS: FieldSpec[] = [
+  // The portal's own id ("2025_WBNPI_883395_1") is the bid number; the buyer's reference is kept beside it.
+  { name: 'bidNumber', labels: ['Tender ID'], parse: asReference },
   {
-    name: 'tenderReference',
+    name: 'referenceNumber',
     labels: ['Tender Reference Number', 'Tender Ref No', 'Tender Reference No'],
     parse: asReference,
   },
-  { name: 'tenderId', labels: ['Tender ID'], parse: asReference },
   { name: 'emdAmount', labels: ['EMD Amount', 'EMD Fee'], parse: asMoney },
   {
     name: 'bidEndDate',

@@ -19,7 +19,7 @@ import {
  */
 const GEM_FIELDS: FieldSpec[] = [
   { name: 'bidNumber', labels: ['Bid Number', 'Bid No', 'RA Number', 'RA No'], parse: asBidNumber },
-  { name: 'dated', labels: ['Dated'], parse: asDate },
+  { name: 'publishedDate', labels: ['Dated'], parse: asDate },
   {
     name: 'bidEndDate',
     labels: ['Bid End Date/Time', 'Bid End Date', 'RA End Date/Time', 'RA End Date'],
@@ -41,7 +41,7 @@ const GEM_FIELDS: FieldSpec[] = [
   },
   { name: 'office', labels: ['Office Name'], parse: asText, multiline: true },
   { name: 'totalQuantity', labels: ['Total Quantity'], parse: asNumber },
-  { name: 'itemCategory', labels: ['Item Category'], parse: asText, multiline: true },
+  { name: 'title', labels: ['Item Category'], parse: asText, multiline: true },
   { name: 'emdAmount', labels: ['EMD Amount'], parse: asMoney },
   {
     name: 'emdRequired',

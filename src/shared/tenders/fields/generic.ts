@@ -25,12 +25,14 @@ const GENERIC_FIELDS: FieldSpec[] = [
     parse: asDateTime,
   },
   {
-    name: 'tenderReference',
-    labels: ['Tender No', 'Tender Reference', 'RFQ No', 'Enquiry No', 'NIT No', 'Reference No', 'Ref No'],
+    name: 'bidNumber',
+    labels: ['Tender ID', 'Tender No', 'Bid No', 'RFQ No', 'Enquiry No', 'NIT No'],
     parse: asReference,
   },
+  { name: 'referenceNumber', labels: ['Tender Reference', 'Reference No', 'Ref No'], parse: asReference },
   { name: 'emdAmount', labels: ['EMD Amount', 'Earnest Money Deposit', 'EMD'], parse: asMoney },
   { name: 'organisation', labels: ['Organisation Name', 'Organisation'], parse: asText },
+  { name: 'title', labels: ['Name of Work', 'Name of the Work', 'Work Description'], parse: asText },
 ]
 
 export function extractGeneric(prepared: PreparedText): ExtractedFields['fields'] {
@@ -71,7 +73,7 @@ const overlaps = (a: readonly number[], b: readonly number[]) =>
 
 const asRupees: ValueParser = (text) => {
   // Only amounts written as money (₹, Rs., INR) count here; bare numbers are quantities, sizes or years.
-  const m = /(₹|\brs\b\.?|\binr\b|\brupees\b)/i.exec(text)
+  const m = /(₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)/i.exec(text)
   if (!m) return null
   const p = parseAmount(text.slice(m.index))
   return (

@@ -1,10 +1,11 @@
 import type { FieldName } from './types'
 
-/** What a user reads for each extracted field: the words GeM and CPPP documents use. */
+/** What a user reads for each extracted field, one name whatever the portal (the page's own label is on the field). */
 export const FIELD_LABELS: Record<FieldName, string> = {
   bidNumber: 'Bid number',
+  referenceNumber: 'Reference number',
   bidType: 'Bid type',
-  dated: 'Dated',
+  publishedDate: 'Published date',
   bidEndDate: 'Bid end date',
   bidOpeningDate: 'Bid opening date',
   offerValidity: 'Offer validity',
@@ -12,8 +13,8 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   department: 'Department',
   organisation: 'Organisation',
   office: 'Office',
+  title: 'Title / item',
   totalQuantity: 'Total quantity',
-  itemCategory: 'Item category',
   emdRequired: 'EMD required',
   emdAmount: 'EMD amount',
   epbgRequired: 'ePBG required',
@@ -21,10 +22,6 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   msePreference: 'MSE preference',
   miiPreference: 'MII preference',
   mseExemption: 'MSE exemption',
-  tenderReference: 'Tender reference',
-  tenderId: 'Tender ID',
-  publishedDate: 'Published date',
-  title: 'Title',
 }
 
 /**

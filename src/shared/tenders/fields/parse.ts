@@ -55,17 +55,22 @@ export function parseDate(text: string): Parsed<DateValue> | null {
 }
 
 const AMOUNT =
-  /(?:₹|rs\.?|inr|rupees)?\s*(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|cr\.?)?(?![\d/-])/i
+  /(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/-)?(?![\d/-]|,\d)/i
 
-/** 40,000 · ₹ 5,00,000 · Rs. 2.5 lakh · 600000 (Indian digit grouping and lakh/crore words). */
+/**
+ * Rupees as Indian documents write them: 40,000 · ₹ 3,30,500 · INR 2,50,000/- · Rs.50000.00 ·
+ * ₹ 5.9 lakh · Rs. 1.2 Cr · 600000 (Indian or Western digit grouping, lakh/crore words, a "/-"
+ * tail). The value is whole rupees and paise; start/end cover the text as written, sign included.
+ */
 export function parseAmount(text: string): Parsed<number> | null {
   const m = AMOUNT.exec(text)
   if (!m) return null
-  let amount = Number(m[1]!.replace(/,/g, ''))
-  const unit = m[2]?.toLowerCase() ?? ''
+  let amount = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''))
+  const unit = m[3]?.toLowerCase() ?? ''
   if (unit.startsWith('la')) amount *= 100_000
   else if (unit.startsWith('cr')) amount *= 10_000_000
   if (!Number.isFinite(amount)) return null
+  amount = Math.round(amount * 100) / 100
   const lead = m[0].length - m[0].trimStart().length
   return { value: amount, start: m.index + lead, end: m.index + m[0].trimEnd().length }
 }

@@ -91,17 +91,30 @@ export function readField(prepared: PreparedText, spec: FieldSpec): Field | null
   // Beside any occurrence beats below the first: headings repeat their row's label above it.
   for (const { label, hit } of hits) {
     const page = prepared.pages.find((p) => p.page === hit.page)
-    const right =
-      page &&
+    if (!page) continue
+    const multiline = spec.multiline ?? false
+    const right = fieldFromWords(
+      page,
+      valueRight(page, hit, multiline),
+      spec.parse,
+      label,
+      'label-right',
+      hit,
+    )
+    if (right) return right
+    // "EMD Amount in ₹ | 3,30,500": the unit ends the label's cell, the value is the next column.
+    const longer = withUnitTail(page, hit)
+    const beyond =
+      longer &&
       fieldFromWords(
         page,
-        valueRight(page, hit, spec.multiline ?? false),
+        valueRight(page, longer.hit, multiline),
         spec.parse,
-        label,
+        `${label} ${longer.tail}`,
         'label-right',
-        hit,
+        longer.hit,
       )
-    if (right) return right
+    if (beyond) return beyond
   }
   for (const { label, hit } of hits) {
     const page = prepared.pages.find((p) => p.page === hit.page)
@@ -109,6 +122,19 @@ export function readField(prepared: PreparedText, spec: FieldSpec): Field | null
     if (below) return below
   }
   return null
+}
+
+const UNIT_WORD = /^[(:]*(?:in|₹|rs|inr|rupees)?[.):]*$/i
+
+/** The label with the unit words that close its cell ("in ₹", "(Rs.)"), when nothing else follows them there. */
+function withUnitTail(page: MatchPage, hit: LabelHit): { hit: LabelHit; tail: string } | null {
+  const tail = valueRight(page, hit, false)
+  if (tail.length === 0 || !tail.every((w) => UNIT_WORD.test(page.words[w]!.text))) return null
+  const words = [...hit.words, ...tail]
+  return {
+    hit: { ...hit, words, bbox: union(words.map((w) => page.words[w]!.bbox)) },
+    tail: tail.map((w) => page.words[w]!.text).join(' '),
+  }
 }
 
 /** A field stated by implication (an EMD amount implies EMD is required), at lower confidence. */

@@ -12,10 +12,18 @@ export type NormalisedValue =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'percent'; value: number }
 
+/**
+ * One field schema for bids from every portal: GeM, CPPP/eProcure and other notices fill the same
+ * names, and each field keeps the label its document used (`label`: "Bid Number", "Tender ID",
+ * "Tender No") as evidence. GeM "Dated" and CPPP "Published Date" are `publishedDate`; GeM
+ * "Item Category" and CPPP "Title" are `title`; CPPP "Tender ID" is `bidNumber` and its
+ * "Tender Reference Number" `referenceNumber`.
+ */
 export const FIELD_NAMES = [
   'bidNumber',
+  'referenceNumber',
   'bidType',
-  'dated',
+  'publishedDate',
   'bidEndDate',
   'bidOpeningDate',
   'offerValidity',
@@ -23,8 +31,8 @@ export const FIELD_NAMES = [
   'department',
   'organisation',
   'office',
+  'title',
   'totalQuantity',
-  'itemCategory',
   'emdRequired',
   'emdAmount',
   'epbgRequired',
@@ -32,10 +40,6 @@ export const FIELD_NAMES = [
   'msePreference',
   'miiPreference',
   'mseExemption',
-  'tenderReference',
-  'tenderId',
-  'publishedDate',
-  'title',
 ] as const
 export type FieldName = (typeof FIELD_NAMES)[number]
 
@@ -43,7 +47,10 @@ export interface Field {
   /** The text as it reads on the page. */
   value: string
   normalised: NormalisedValue
-  /** The label it was read against ("Bid End Date/Time"), or the pattern for fallbacks. */
+  /**
+   * The source document's own label it was read against ("Bid End Date/Time", "Tender ID",
+   * "Last Date of Submission"), whatever the unified name; the pattern name for fallbacks.
+   */
   label: string
   page: number
   /** Union of the value's words on `page`. */

@@ -179,7 +179,7 @@ export function EvidenceView({ tenantId, document, row }: Props) {
             sha256={document.sha256}
             name={document.name}
             tenderId={
-              row?.fields.bidNumber?.normalised ?? row?.fields.tenderReference?.value ?? document.name
+              row?.fields.bidNumber?.normalised ?? row?.fields.referenceNumber?.value ?? document.name
             }
           />
           {profile && <ScoreBreakdown profile={profile} />}

@@ -204,7 +204,7 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                 </div>
                 <div role="cell">{r.profile ?? '–'}</div>
                 <div role="cell">
-                  {r.fields.bidNumber?.normalised ?? r.fields.tenderReference?.value ?? '–'}
+                  {r.fields.bidNumber?.normalised ?? r.fields.referenceNumber?.value ?? '–'}
                 </div>
                 <div role="cell">
                   {r.fields.bidEndDate ? (

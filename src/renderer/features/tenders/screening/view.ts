@@ -56,9 +56,9 @@ export interface ViewRow {
 }
 
 const bidNumberOf = (row: ScreeningRow) =>
-  row.fields.bidNumber?.normalised ?? row.fields.tenderReference?.normalised
+  row.fields.bidNumber?.normalised ?? row.fields.referenceNumber?.normalised
 /** The document's own date where it states one; else when it was imported. */
-const issuedAt = (row: ScreeningRow) => row.fields.dated?.normalised ?? row.importedAt
+const issuedAt = (row: ScreeningRow) => row.fields.publishedDate?.normalised ?? row.importedAt
 
 /** Documents with the same hash or the same bid number, earliest first (union-find over both keys). */
 export function groupRows(rows: readonly ScreeningRow[]): ScreeningRow[][] {

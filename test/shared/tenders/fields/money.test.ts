@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { parseAmount } from '../../../../src/shared/tenders/fields'
+
+/** The amount and the text it was read from. */
+function read(text: string) {
+  const p = parseAmount(text)
+  return p && { amount: p.value, text: text.slice(p.start, p.end) }
+}
+
+describe('rupee amounts as Indian documents write them', () => {
+  it('reads Indian digit grouping, with or without a currency sign', () => {
+    expect(read('in ₹   3,30,500')).toEqual({ amount: 330500, text: '₹   3,30,500' })
+    expect(read('₹ 5,00,000')).toEqual({ amount: 500000, text: '₹ 5,00,000' })
+    expect(read('12,50,00,000')).toEqual({ amount: 125000000, text: '12,50,00,000' })
+    expect(read('40,000')).toEqual({ amount: 40000, text: '40,000' })
+    expect(read('1,234,567.50')).toEqual({ amount: 1234567.5, text: '1,234,567.50' })
+    expect(read('600000')).toEqual({ amount: 600000, text: '600000' })
+  })
+
+  it('keeps the "/-" tail with the amount instead of cutting the grouping short', () => {
+    expect(read('INR 2,50,000/-')).toEqual({ amount: 250000, text: 'INR 2,50,000/-' })
+    expect(read('Rs. 25,000 /- only')).toEqual({ amount: 25000, text: 'Rs. 25,000 /-' })
+  })
+
+  it('reads paise and a currency glued to the number', () => {
+    expect(read('Rs.50000.00')).toEqual({ amount: 50000, text: 'Rs.50000.00' })
+    expect(read('Rs50,000')).toEqual({ amount: 50000, text: 'Rs50,000' })
+    expect(read('INR 1,23,456.75')).toEqual({ amount: 123456.75, text: 'INR 1,23,456.75' })
+  })
+
+  it('multiplies lakh and crore words, to whole rupees and paise', () => {
+    expect(read('₹ 5.9 lakh')).toEqual({ amount: 590000, text: '₹ 5.9 lakh' })
+    expect(read('Rs. 2.5 Lakhs only')).toEqual({ amount: 250000, text: 'Rs. 2.5 Lakhs' })
+    expect(read('Rs 3 lacs')).toEqual({ amount: 300000, text: 'Rs 3 lacs' })
+    expect(read('Rs. 1.2 Cr')).toEqual({ amount: 12000000, text: 'Rs. 1.2 Cr' })
+    expect(read('₹ 1.25 crore')).toEqual({ amount: 12500000, text: '₹ 1.25 crore' })
+    expect(read('INR 0.07 Cr.')).toEqual({ amount: 700000, text: 'INR 0.07 Cr.' })
+  })
+
+  it('does not take a word that starts like a unit, a date or a range for an amount', () => {
+    expect(read('Rs 500 credit note')).toEqual({ amount: 500, text: 'Rs 500' })
+    expect(read('12/06/2026')).toBeNull()
+    expect(read('2025-26')).toBeNull()
+    expect(read('no amount')).toBeNull()
+  })
+})
