@@ -68,8 +68,8 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
       .getByRole('table', { name: 'Documents' })
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: COA }) })
-      .getByRole('cell')
-      .first()
+      // The "Text" column: the cell right after the document's name (a selection box comes before it).
+      .locator('th[scope=row] + td')
     await expect.poll(() => cell.textContent(), { timeout: 120_000, interval: 500 }).toMatch(/OCR · \d+%/)
   })
 
