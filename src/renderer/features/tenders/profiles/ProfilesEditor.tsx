@@ -260,10 +260,17 @@ export function ProfilesEditor() {
               setText(e.target.value)
               setConfirm(null)
             }}
-            placeholder='{ "name": "Insulation", "threshold": 5, "terms": [ { "term": "rock wool", "weight": 5 } ] }'
+            aria-describedby="profile-example"
             spellCheck={false}
           />
         </label>
+        {/* Shown, not a placeholder: the example stays readable while the analyst types. */}
+        <p id="profile-example" className="muted">
+          For example:{' '}
+          <code>
+            {'{ "name": "Insulation", "threshold": 5, "terms": [ { "term": "rock wool", "weight": 5 } ] }'}
+          </code>
+        </p>
         <label>
           Load from file…{' '}
           <input
