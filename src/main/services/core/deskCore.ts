@@ -24,7 +24,6 @@ export interface DeskCore {
   readonly dataDir: string
   readonly settings: DeskSettings
   readonly maxFileBytes: number
-  readonly maxPixels: number
   readonly ocrLanguages: OcrLanguages
   readonly pipeline: DocumentPipeline | null
   /** The pipeline, or a clear error when this installation has no document worker. */
@@ -50,7 +49,6 @@ export async function openDeskCore(options: DeskCoreOptions): Promise<DeskCore> 
     dataDir: options.dataDir,
     settings,
     maxFileBytes: options.maxFileBytes ?? Math.round(settings.limits.maxFileMb * 1024 * 1024),
-    maxPixels: Math.round(settings.limits.maxMegapixels * 1_000_000),
     ocrLanguages: settings.ocr.languages,
     pipeline,
     requirePipeline() {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { toErrorEnvelope } from '../../../shared/contract'
 import type { DocumentText } from '../../../shared/document-text'
 import { Screener, type Profile } from '../../../shared/tenders/screening'
-import { DEFAULT_MAX_FILE_BYTES, identifyFile } from '../documents/intake'
+import { identifyFile } from '../documents/intake'
 import type { DocumentPipeline, ScreenRequest, TextCache } from '../pipeline'
 import { sortResults, summarise, type ScreenResult } from './result'
 import { screenText, type ScreenedText } from '../../../shared/tenders/screenText'
@@ -21,8 +21,8 @@ export interface ScreenFilesOptions {
   /** Called as each document is done (the desk screens while the import runs). */
   onResult?(result: ScreenResult, detail: ScreenedText | null): void
   signal?: AbortSignal
-  /** Largest file read (default: the intake default). */
-  maxFileBytes?: number
+  /** Largest file read: the desk's limit from settings.json. */
+  maxFileBytes: number
 }
 
 /** Screens documents through one pipeline; a document that fails is listed with its error. */
@@ -55,7 +55,7 @@ async function screenOne(
 ): Promise<{ summary: ScreenResult; detail: ScreenedText | null }> {
   let sha256: string | undefined
   try {
-    const identified = await identifyFile(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
+    const identified = await identifyFile(file, options.maxFileBytes)
     sha256 = identified.sha256
     const outcome = await options.pipeline.extractScreened(
       {
