@@ -27,7 +27,8 @@ const layer = (name) => ({
 // 'electron' are left to the rules above (noNode, noElectron), so a layer's list names packages only.
 // Type-only imports count too: a layer names only packages its runtime has.
 export const PACKAGES = {
-  shared: ['zod'],
+  // ml-logistic-regression and ml-matrix: pure JavaScript, so the desk and the hub train the same way.
+  shared: ['zod', 'ml-logistic-regression', 'ml-matrix'],
   renderer: ['react', 'react-dom', 'zustand', 'dexie', 'zod', 'yaml'],
   preload: [],
   // services, workers, cli and bridge: one Node process (tesseract.js and opencv-wasm are loaded
@@ -45,7 +46,9 @@ export const PACKAGES = {
     'ws',
   ],
   electron: [],
-  server: ['fastify', 'pg', 'zod'],
+  // @aws-sdk/client-s3: the weekly audit archive to an S3-compatible bucket.
+  // pg-boss: the bulk-screening job queue, kept in the hub's own PostgreSQL.
+  server: ['fastify', 'pg', 'pg-boss', 'zod', '@aws-sdk/client-s3'],
 }
 const onlyPackages = (name) => {
   const allowed = [...PACKAGES[name], 'electron', ...nodeBuiltins].map(escape)
@@ -189,6 +192,24 @@ export default tseslint.config(
         regex: '^\\.\\.?\\/(.*\\/)?src\\/(?!shared(\\/|$))',
         message: 'The hub may import only src/shared/ from the desk (DESIGN.md §1).',
       }),
+    },
+  },
+  {
+    // The bulk worker process is a desk core without a desk: it reads documents with the desk's own
+    // services (the same screening as `tenders screen`), so it may import them and their packages.
+    files: ['server/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        {
+          ...onlyPackages('server'),
+          regex: `^(?![./])(?!node:)(?!(${[...PACKAGES.server, ...PACKAGES.main, ...nodeBuiltins].map(escape).join('|')})(\\/|$))`,
+        },
+        noElectron,
+        {
+          regex: '^\\.\\.?\\/(.*\\/)?src\\/(?!(shared|main\\/services)(\\/|$))',
+          message: 'The bulk worker may import src/shared/ and the desk services, nothing else of the desk.',
+        },
+      ),
     },
   },
 )

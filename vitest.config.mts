@@ -8,12 +8,19 @@ import react from '@vitejs/plugin-react'
  */
 const SLOW = [
   'test/server/**',
+  'test/ops/{alerting-e2e,grafana-dashboard}.test.ts',
+  'test/renderer/sync/{model,template}-fetch.test.ts',
   'test/main/services/{pipeline,pdf,ocr,imaging,vision,worker-pool,memory}/**',
   'test/main/services/qc/{balchem,generated,numbered}.test.ts',
   'test/main/services/tenders/corpusFields.test.ts',
-  'test/main/cli/{parity,qc,tenders,scanners}.test.ts',
+  'test/main/services/{qc,tenders}/heldout*.test.ts',
+  'test/main/cli/{parity,qc,tenders,scanners,learning,pii-logs}.test.ts',
+  'test/main/services/learning/**',
   'test/main/services/scanners/{pty,desk-handlers}.test.ts',
   'test/shared/tenders/screening/equivalence.test.ts',
+  'test/shared/documents/doctype/corpus.test.ts',
+  // Fuzzing: thousands of cases per boundary (fixed seeds); the hub's ingest needs PostgreSQL.
+  'test/fuzz/**',
 ]
 
 export default defineConfig({

@@ -25,7 +25,7 @@ describe('per-layer package allowlists', () => {
     }
   })
 
-  it('keeps src/shared to zod: no pg, no react, not even for types', async () => {
+  it('keeps src/shared to zod and the pure-JS learner: no pg, no react, not even for types', async () => {
     expect(await importErrors('src/shared/x.ts', importing('pg'))).toEqual(notOnList('shared'))
     expect(await importErrors('src/shared/x.ts', importing('react'))).toEqual(notOnList('shared'))
     expect(
