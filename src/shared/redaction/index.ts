@@ -1,0 +1,1 @@
+export { redactDeep, redactQuery, redactText, REDACTED } from './redact'
