@@ -1,0 +1,5 @@
+export { AuditLog, DESK_AUDIT_TENANT } from './auditLog'
+export { hashSecret, SCRYPT_COST, verifySecret } from './secret'
+export { UserService, type UserPolicy } from './userService'
+export { UserStore } from './userStore'
+export { accessGuard, usersHandlers, type SignedInSession } from './deskHandlers'

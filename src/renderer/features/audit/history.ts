@@ -1,0 +1,76 @@
+import type { AuditEntry, JsonValue } from '../../../shared/audit'
+import type { AuditStatus, TenantDbHandle } from '../tenant-db/port'
+
+/** One entry of a record's history: who, when, what, what changed, why, and what a signature meant. */
+export interface HistoryRow {
+  seq: number
+  at: string
+  actor: string
+  action: string
+  /** "field: before → after" for every top-level field that changed. */
+  changes: string[]
+  reason: string | null
+  /** The meaning of a signature this entry added (reviewed, approved, rejected), if any. */
+  signature: string | null
+  hash: string
+}
+
+type Obj = Record<string, JsonValue>
+const asObject = (v: JsonValue | undefined): Obj =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {}
+const show = (v: JsonValue | undefined): string => {
+  if (v === undefined) return '—'
+  const text = typeof v === 'string' ? v : JSON.stringify(v)
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text
+}
+const QUIET = /^(updatedAt|hash|prevHash)$/
+
+function signatureAdded(before: Obj, after: Obj): string | null {
+  const was = Array.isArray(before.signatures) ? before.signatures.length : 0
+  const now = Array.isArray(after.signatures) ? after.signatures : []
+  if (now.length <= was) return null
+  const last = asObject(now[now.length - 1])
+  return typeof last.meaning === 'string'
+    ? `${last.meaning}${typeof last.signer === 'string' ? ` by ${last.signer}` : ''}`
+    : null
+}
+
+export function historyRow(entry: AuditEntry): HistoryRow {
+  const before = asObject(entry.before)
+  const after = asObject(entry.after)
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET.test(k))
+  const changes = keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`)
+  const reasonKey = Object.keys(after).find((k) => /reason/i.test(k) && typeof after[k] === 'string')
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: `${entry.action} ${entry.entityTable}`,
+    changes,
+    reason: reasonKey ? String(after[reasonKey]) : null,
+    signature: signatureAdded(before, after),
+    hash: entry.hash,
+  }
+}
+
+/** Every entry about one record, oldest first, read a page at a time from the tenant's log. */
+export async function recordHistory(handle: TenantDbHandle, entityId: string): Promise<AuditEntry[]> {
+  const found: AuditEntry[] = []
+  const PAGE = 500
+  for (let offset = 0; ; offset += PAGE) {
+    const { total, entries } = await handle.auditEntries(offset, PAGE)
+    found.push(...entries.filter((e) => e.entityId === entityId))
+    if (offset + PAGE >= total || entries.length === 0) break
+  }
+  return found.sort((a, b) => a.seq - b.seq)
+}
+
+/** The chain verdict as it bears on this record: intact, or the first bad entry and whether it is this record's. */
+export function chainSentence(status: AuditStatus | null, entries: readonly AuditEntry[]): string {
+  if (!status) return 'Chain: not checked yet.'
+  if (status.intact) return `Chain: intact (${status.entries} entries verified).`
+  const mine = entries.some((e) => e.seq >= (status.brokenAt ?? Infinity))
+  return `Chain: broken at entry ${status.brokenAt ?? '?'}${status.reason ? ` (${status.reason})` : ''}; ${mine ? 'entries of this record from there on cannot be trusted' : 'this record’s entries come before the break'}.`
+}
