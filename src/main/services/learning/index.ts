@@ -1,0 +1,6 @@
+export * from './classifyFiles'
+export * from './labels'
+export * from './models'
+export * from './trainFromFiles'
+export * from './ocrTruth'
+export * from './ocrTruthHandlers'

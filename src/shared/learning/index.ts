@@ -1,0 +1,7 @@
+export * from './doctype'
+export * from './features'
+export * from './metrics'
+export * from './promotion'
+export * from './relevance'
+export * from './split'
+export * from './train'
