@@ -1,0 +1,25 @@
+-- Hub schema v7: COA layout templates a desk learned from a technician's correction. One row per
+-- learn or forget event (the history stays, like the desk's audit chain); a tenant's templates are
+-- the newest event per template_id that is not a forget. Other desks of the tenant pull them.
+
+CREATE TABLE layout_template_events (
+  tenant_id text NOT NULL,
+  record_id uuid NOT NULL,
+  template_id text NOT NULL,
+  action text NOT NULL CHECK (action IN ('learn', 'forget')),
+  supplier_key text,
+  template jsonb CHECK ((action = 'learn') = (template IS NOT NULL)),
+  changed_by text NOT NULL,
+  changed_at timestamptz NOT NULL,
+  PRIMARY KEY (tenant_id, record_id),
+  FOREIGN KEY (tenant_id, record_id) REFERENCES ingest_records (tenant_id, id)
+);
+CREATE INDEX layout_template_events_template ON layout_template_events (tenant_id, template_id, changed_at);
+
+ALTER TABLE layout_template_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE layout_template_events FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON layout_template_events
+  USING (tenant_id = current_setting('app.tenant_id', true))
+  WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+
+GRANT SELECT, INSERT ON layout_template_events TO pebble_hub_app;

@@ -1,0 +1,4 @@
+export * from './apply'
+export * from './fingerprint'
+export * from './learn'
+export * from './schema'
