@@ -6,9 +6,11 @@ import { assign } from './match'
 import { parseResult, type ParsedResult } from './result'
 import type { CompiledSpec, SpecParameter } from './spec'
 import { formatNumber, tokens } from './text'
-import { cleanUnitText, conversion } from './units'
+import { cleanUnitText, conversion, unitInfo } from './units'
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'review'
+
+const QUALITATIVE_KINDS = new Set<ParsedResult['kind']>(['pass', 'fail', 'absent', 'present', 'not-detected'])
 
 export interface ParameterVerdict {
   /** As the COA names it (its name cell, else its method cell); the spec name when missing. */
@@ -95,9 +97,27 @@ function judgeRange(
       reason: `${name} result "${result.text}" is not a number; the limit is ${limitWords}`,
     }
   }
+  // Contents are not negative: "-10.49" is a ruling line or a dash read into "0.49".
+  if (result.kind === 'number' && result.value < 0 && !(limit.min && limit.min.value < 0)) {
+    return { verdict: 'review', reason: `${name} result "${result.text}" is negative; check it on the page` }
+  }
   const unitGiven = result.unit ?? coaUnit
   const conv = conversion(unitGiven, limit.unit)
   if (!conv.ok) return { verdict: 'review', reason: `${name}: ${conv.reason}` }
+  // A mass fraction over 100 % that the limit does not allow for (an assay range up to 100.5 % does) is
+  // a misread, a decimal point OCR lost ("9215" for "92.15"): never a pass of a minimum.
+  const percentUnit = unitInfo(unitGiven ?? limit.unit)
+  if (
+    result.kind === 'number' &&
+    percentUnit?.symbol === '%' &&
+    result.value > 100 &&
+    !(limit.max && limit.max.value >= result.value)
+  ) {
+    return {
+      verdict: 'review',
+      reason: `${name} result "${result.text}" is over 100 %; check it on the page`,
+    }
+  }
   const shownUnit = unitGiven ? cleanUnitText(unitGiven) : limit.unit
   // pH is its own unit: "pH 7.2", not "pH 7.2 pH".
   const shown = shownUnit && /^ph$/i.test(shownUnit) ? undefined : shownUnit
@@ -206,7 +226,12 @@ export function judgeParameter(
     return { verdict: 'review', reason: `${p.name} has no result on the COA` }
   }
   const parsed = parseResult(resultCell.text)
-  const confidence = minConfidence([resultCell, row.cells.unit])
+  // A unit cell counts when it says something the verdict uses: not "-", not beside a "Complies".
+  const unitCell =
+    row.cells.unit && cleanUnitText(row.cells.unit.text) && !QUALITATIVE_KINDS.has(parsed.kind)
+      ? row.cells.unit
+      : undefined
+  const confidence = minConfidence([resultCell, unitCell])
   const judged =
     p.limit.kind === 'range'
       ? judgeRange(p, p.limit, parsed, row.cells.unit?.text, rounding)

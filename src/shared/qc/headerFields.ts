@@ -36,6 +36,16 @@ const LABELS: [HeaderFieldName, RegExp][] = [
 const COMPANY =
   /\b(inc|ltd|llc|gmbh|ag|s\.?a|co|corp(oration)?|company|laborator(y|ies)|limited|plc|pvt|b\.?v|kg)\b\.?/i
 
+/**
+ * A word without the marks OCR reads from dust and from the quote-like speckles before a label
+ * ("‘Expiration", "\"Exp."), or undefined when nothing of it is left (a lone "©", "*", "~~").
+ */
+function withoutDebris(t: Token): Token | undefined {
+  const text = t.text.replace(/^[‘’'"“”`°*~©®|_]+/, '').replace(/[‘’'"“”`°*~©®|_]+$/, '')
+  if (!/[\p{L}\p{N}:/.-]/u.test(text)) return undefined
+  return text === t.text ? t : { ...t, text }
+}
+
 function field(tokens: Token[], page: number, label: string): HeaderField {
   return {
     text: textOf(tokens),
@@ -52,7 +62,7 @@ function labelled(text: string): HeaderFieldName | undefined {
 
 /** Labels of header fields the desk does not read; they end the value printed before them. */
 const OTHER_LABEL =
-  /^((test |analysis )?report|ref(erence)?|a\.?\s?r\.?|certificate|coa|invoice|p\.?\s?o\.?|order|sample[ds]?|analy[sz](is|ed)|test(ed|ing)?|issue[d]?|date|quantity|qty|grade|pack(ing|\s*size)?|customer|page|specification|standard|lab(oratory)?|s\.?\s?no|shelf life|storage|dispatch|despatch|challan|net (wt\.?|weight)|gross (wt\.?|weight)|consignee|buyer|party)(?![a-z])\.?\s*(no\.?|number|#|date|ref\.?|of [a-z]+|name|size|qty)?(?![a-z])\.?\s*:?/i
+  /^((test |analysis )?report|ref(erence)?|a\.?\s?r\.?|certificate|coa|invoice|p\.?\s?o\.?|order|sample[ds]?|analy[sz](is|ed)|test(ed|ing)?|issue[d]?|date|quantity|qty|grade|pack(ing|\s*size)?|customer|page|specification|standard|lab(oratory)?|s\.?\s?no|shelf life|storage|dispatch|despatch|challan|net (wt\.?|weight)|gross (wt\.?|weight)|consignee|buyer|party)(?:(?![a-z])|(?=no\b))\.?\s*(no\.?|number|#|date|ref\.?|of [a-z]+|name|size|qty)?(?![a-z])\.?\s*:?/i
 
 const ALL_LABELS = [...LABELS.map(([, re]) => re), OTHER_LABEL]
 
@@ -157,7 +167,10 @@ export function extractHeaderFields(
   exclude: { y0: number; y1: number }[] = [],
 ): Partial<Record<HeaderFieldName, HeaderField>> {
   const angle = wordSkew(page)
-  const tokens = tokensOf(page, angle).filter((t) => !exclude.some((e) => t.cy >= e.y0 && t.cy <= e.y1))
+  const tokens = tokensOf(page, angle)
+    .filter((t) => !exclude.some((e) => t.cy >= e.y0 && t.cy <= e.y1))
+    .map(withoutDebris)
+    .filter((t): t is Token => t !== undefined)
   const wordHeight = median(
     tokens.map((t) => t.h),
     20,
@@ -227,6 +240,11 @@ export function extractHeaderFields(
         }
       }
       const f = field(value, page.page, label)
+      if (name === 'batch' || name === 'productCode') {
+        // OCR spaces out "FC-2609-31" as "FC- 2609- 31" and reads a colon or dash before it.
+        f.text = f.text.replace(/\s*([-/])\s*/g, '$1').replace(/^[^\p{L}\p{N}]+/u, '')
+        if (!/\d/.test(f.text)) return
+      }
       if (name === 'manufactured' || name === 'expiry') {
         const date = findCoaDate(f.text)
         if (date) {

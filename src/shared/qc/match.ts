@@ -9,6 +9,8 @@ import { similarity, tokens } from './text'
 export function nameScore(name: string, text: string): number {
   const want = tokens(name)
   const have = tokens(text)
+  // A serial number read into the name cell ("3 Free acid", "12 Lead" for "2.") is not part of it.
+  while (have.length > 1 && /^\d{1,2}$/.test(have[0]!) && !/^\d/.test(want[0] ?? '')) have.shift()
   if (want.length === 0 || have.length === 0) return 0
   const wantJoined = want.join(' ')
   if (wantJoined === have.join(' ')) return 1

@@ -46,6 +46,12 @@ export function cleanResultText(raw: string): { text: string; method?: string } 
     text = text.slice(0, ref.index)
   }
   text = text
+    // A ruling line read with the value: "[0.06", "|<2.50", "{1.27".
+    .replace(/^[|[\]{}!]+\s*(?=[<>≤≥\d.])/, '')
+    // "<" read as "€" or "«"; a space OCR put after a decimal point ("1. 35").
+    .replace(/^[€«‹£]\s*(?=\d)/, '< ')
+    .replace(/(?<=\d)\.\s+(?=\d)/g, '.')
+    .replace(/(?<=\d)\s*[°*©®"“”'‘’]+$/, '')
     .replace(/^(?:[:;=|]+|[-–—]+(?=\s|$)|[-–—]+(?=[:;]))\s*/, '')
     .replace(/^[:;=|]+\s*/, '')
     .replace(/(?<=\S)\s*[-–—:;,|_~'"`’‘“”.]+$/, (m, offset: number, all: string) =>

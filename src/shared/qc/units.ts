@@ -51,6 +51,9 @@ const TABLE: [RegExp, UnitInfo][] = [
 export function cleanUnitText(text: string): string | undefined {
   const cleaned = text
     .normalize('NFKC')
+    // OCR reads a ruling line beside the cell as "|" or "[", and the slash of "cfu/g" as l, I or |.
+    .replace(/^[|[\]{}!]+\s*/, '')
+    .replace(/^(cfu|mg|[uµμ]g|mcg|g|kg)\s*[lI1|]\s*(g|kg|ml|l)$/i, '$1/$2')
     .replace(/[_.\s]+\d?$/g, '')
     .replace(/[_]+/g, ' ')
     .replace(/\s+/g, ' ')

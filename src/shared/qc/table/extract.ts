@@ -1,6 +1,6 @@
 import type { PageText } from '../../document-text'
 import type { ColumnRole, ExtractedCell, ExtractedRow, ExtractedTable, TableColumn } from '..'
-import { cleanResultText } from '../result'
+import { cleanResultText, parseResult } from '../result'
 import { extractListTable } from './lines'
 import { findHeaders, type HeaderCell, type TableHeader } from './header'
 import {
@@ -22,13 +22,15 @@ export interface Rules {
 
 export interface ExtractOptions {
   rules?: Rules
+  /** The last table of the previous page: rows at the top of this page may continue it. */
+  continues?: ExtractedTable
 }
 
 const FOOTER =
   /^(remarks?|comments?|customer comments|conclusions?|notes?|approved|released|prepared|checked|reviewed|verified|authori[sz]ed|signatures?|signed|qa\b|quality (assurance|control|contact)|storage|disclaimer|this (certificate|document|product|batch)|the (above|product|batch)|we (hereby )?certify|overall|page \d)/i
 
 interface Column extends TableColumn {
-  header: HeaderCell
+  header?: HeaderCell
 }
 
 /**
@@ -129,29 +131,107 @@ export function extractTables(page: PageText, options: ExtractOptions = {}): Ext
   const headers = findHeaders(lines, gap, wordHeight)
   // Rules are found on the image, in the unrotated frame: only trusted when the page is square.
   const useRules = options.rules && Math.abs(angle) < 0.004 ? options.rules : undefined
+  const continued = options.continues
+    ? readContinuation(
+        page,
+        lines,
+        headers[0]?.first ?? lines.length,
+        options.continues,
+        wordHeight,
+        useRules,
+      )
+    : undefined
   if (headers.length === 0) {
+    if (continued) return [continued]
     // No table header: results may be printed as numbered "Parameter : value (limit)" lines.
     const list = extractListTable(lines, page.page)
     return list ? [list] : []
   }
-  return headers
+  const tables = headers
     .map((header, k) =>
       readTable(page, lines, header, headers[k + 1]?.first ?? lines.length, wordHeight, useRules),
     )
     .filter((t): t is ExtractedTable => t !== undefined)
+  return continued ? [continued, ...tables] : tables
 }
 
+function splitLine(line: PageLine, columns: Column[]): BodyLine {
+  return {
+    line,
+    byColumn: columns.map((c) =>
+      line.tokens.filter((t) => (t.x0 + t.x1) / 2 >= c.x0 && (t.x0 + t.x1) / 2 < c.x1),
+    ),
+  }
+}
+
+/** A line that reads as a table row under `columns`: a parameter name and a result that is a value. */
+function isResultRow(l: BodyLine, columns: Column[]): boolean {
+  const cell = (role: ColumnRole) => {
+    const i = columns.findIndex((c) => c.role === role)
+    return i < 0 ? '' : textOf(l.byColumn[i]!)
+  }
+  const kind = parseResult(cell('result')).kind
+  const filled = l.byColumn.filter((t) => t.length > 0).length
+  return /[a-z]{2}/i.test(cell('name')) && kind !== 'text' && kind !== 'empty' && filled >= 2
+}
+
+/**
+ * Rows at the top of a page that go on with the previous page's table, whose header is not
+ * repeated: from the first line above `end` that reads as a row under the previous table's columns
+ * (a name and a result that is a value) to where the table visibly ends.
+ */
+function readContinuation(
+  page: PageText,
+  lines: PageLine[],
+  end: number,
+  previous: ExtractedTable,
+  wordHeight: number,
+  rules: Rules | undefined,
+): ExtractedTable | undefined {
+  if (!previous.columns.some((c) => c.role === 'result') || !previous.columns.some((c) => c.role === 'name'))
+    return undefined
+  const columns: Column[] = previous.columns.map((c, i) => ({
+    ...c,
+    x0: i === 0 ? -Infinity : c.x0,
+    x1: i === previous.columns.length - 1 ? Infinity : c.x1,
+  }))
+  const start = lines
+    .slice(0, end)
+    .findIndex((line) => !FOOTER.test(textOf(line.tokens)) && isResultRow(splitLine(line, columns), columns))
+  if (start < 0) return undefined
+  const left = previous.columns[0]!.x0
+  const right = previous.columns[previous.columns.length - 1]!.x1
+  const body = bodyLines(lines, start, end, lines[start]!.top, wordHeight, left, right)
+  if (body.length === 0) return undefined
+  const rows = groupRows(
+    body.map((l) => splitLine(l, columns)),
+    columns,
+    page.page,
+    rules?.horizontal ?? [],
+  )
+  if (rows.length === 0) return undefined
+  return {
+    page: page.page,
+    bbox: unionBox(body.flatMap((l) => l.tokens)),
+    columns: previous.columns,
+    rows,
+    columnSource: previous.columnSource,
+  }
+}
+
+/** Lines `from` (inclusive) up to `end` that belong to the table, until it visibly ends. */
 function bodyLines(
   lines: PageLine[],
-  header: TableHeader,
+  from: number,
   end: number,
+  top: number,
   wordHeight: number,
   left: number,
   right: number,
 ): PageLine[] {
   const body: PageLine[] = []
-  let prevBottom = lines[header.last]!.bottom
-  for (let i = header.last + 1; i < end; i++) {
+  let prevBottom = top
+  for (let i = from; i < end; i++) {
     const line = lines[i]!
     if (line.top - prevBottom > wordHeight * 3.5) break
     if (FOOTER.test(textOf(line.tokens))) break
@@ -176,7 +256,7 @@ function readTable(
   const cells = header.cells
   const left = Math.min(...cells.map((c) => c.x0))
   const right = Math.max(...cells.map((c) => c.x1))
-  const body = bodyLines(lines, header, end, wordHeight, left, right)
+  const body = bodyLines(lines, header.last + 1, end, lines[header.last]!.bottom, wordHeight, left, right)
   const top = lines[header.first]!.top
   const bottom = body.length ? body[body.length - 1]!.bottom : lines[header.last]!.bottom
   const verticalRules = (rules?.vertical ?? [])
@@ -190,12 +270,7 @@ function readTable(
     x1: i === cells.length - 1 ? Infinity : seps[i]!,
     header: c,
   }))
-  const split: BodyLine[] = body.map((line) => ({
-    line,
-    byColumn: columns.map((c) =>
-      line.tokens.filter((t) => (t.x0 + t.x1) / 2 >= c.x0 && (t.x0 + t.x1) / 2 < c.x1),
-    ),
-  }))
+  const split: BodyLine[] = body.map((line) => splitLine(line, columns))
   const rows = groupRows(split, columns, page.page, rules?.horizontal ?? [])
   const allTokens = [...cells.flatMap((c) => c.tokens), ...body.flatMap((l) => l.tokens)]
   return {

@@ -1,5 +1,5 @@
 import type { ColumnRole } from '..'
-import { foldText } from '..'
+import { foldText, levenshtein } from '..'
 import { phrases, textOf, type PageLine, type Token } from './geometry'
 
 const ROLE_PATTERNS: [Exclude<ColumnRole, 'other'>, RegExp][] = [
@@ -26,8 +26,53 @@ export function headerRole(label: string): Exclude<ColumnRole, 'other'> | undefi
   const folded = foldText(label)
   if (folded === '' || /\d/.test(folded)) return undefined
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(folded)) return role
+  // A header word with one letter misread by OCR ("Resuit", "Specificaton", "Metbod").
+  const corrected = folded
+    .split(' ')
+    .map((w) =>
+      w.length >= 5
+        ? (HEADER_WORDS.find((v) => Math.abs(v.length - w.length) <= 1 && levenshtein(v, w) <= 1) ?? w)
+        : w,
+    )
+    .join(' ')
+  if (corrected === folded) return undefined
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(corrected)) return role
   return undefined
 }
+
+/** Header words long enough that one misread letter still names them (see headerRole). */
+const HEADER_WORDS = [
+  'result',
+  'results',
+  'observed',
+  'observation',
+  'observations',
+  'obtained',
+  'measured',
+  'minimum',
+  'maximum',
+  'method',
+  'methods',
+  'procedure',
+  'reference',
+  'specification',
+  'specifications',
+  'specified',
+  'limits',
+  'requirement',
+  'requirements',
+  'acceptance',
+  'criteria',
+  'standard',
+  'parameter',
+  'parameters',
+  'characteristics',
+  'description',
+  'property',
+  'properties',
+  'analysis',
+  'units',
+]
 
 export interface HeaderCell {
   tokens: Token[]

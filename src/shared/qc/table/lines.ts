@@ -9,14 +9,17 @@ import { unionBox, type PageLine, type Token } from './geometry'
  * A number, the parameter, a ":" or " - ", the result with its unit, then the limit in brackets or
  * after "Limit:"/"Spec:". Each line becomes a row shaped like a table row (cells with boxes).
  */
-const ITEM = /^(?:(\d{1,2})\s*[.)]\s*)?([A-Za-z][^:]*?)\s*:\s*(\S.*)$/
-const ITEM_DASH = /^(?:(\d{1,2})\s*[.)]\s*)?([A-Za-z].*?)\s+[-–—]\s+(\S.*)$/
+const ITEM = /^(?:(\d{1,2})\s*(?:[.)]\s*|\s+))?([A-Za-z][^:]*?)\s*:\s*(\S.*)$/
+/** "Ferrous chloride: (as FeCl2): 1.35 %": OCR put a colon inside the name; the value follows the last. */
+const ITEM_LAST_COLON = /^(?:(\d{1,2})\s*(?:[.)]\s*|\s+))?([A-Za-z].*?)\s*:\s*([^:]*)$/
+const ITEM_DASH = /^(?:(\d{1,2})\s*(?:[.)]\s*|\s+))?([A-Za-z].*?)\s+[-–—]\s+(\S.*)$/
 const BRACKET_LIMIT =
-  /\s*[[(]\s*((?:min|max|nlt|nmt|not (?:less|more) than|limit|spec|req|range|<|>|≤|≥|should|to be|free|absent)[^)\]]*|[\d.,]+\s*(?:[-–]|to)\s*[\d.,]+[^)\]]*)[)\]]\s*$/i
+  /\s*[[(]\s*((?:min|max|nlt|nmt|not (?:less|more) than|limit|spec|req|range|<|>|≤|≥|should|to be|free|absent)[^)\]]*|[\d.,]+\s*(?:[-–~]|to)?\s*[\d.,]+[^)\]]*)(?:[)\]]|(?<=\d)\s*[|!1l]?)\s*$/i
 const WORD_LIMIT =
   /[\s,;]*\b(?:limits?|spec(?:ification)?s?|std|standard|requirements?|norms?)\b\.?\s*[:\-–]?\s*(\S.*)$/i
 const BARE_LIMIT = /\s+((?:min|max|nlt|nmt|not (?:less|more) than)\b\.?\s*[\d.,]+.*)$/i
 const QUALITATIVE = new Set(['pass', 'fail', 'absent', 'present', 'not-detected'])
+const VALUE_KINDS = new Set(['number', 'below', 'above'])
 const UNIT_WORD = /^(%(\s*[wv]\s*\/\s*[wv])?|ppm|ppb|[a-zµμ%°]+(\s*\/\s*[a-z0-9µμ]+)*|pH)$/i
 
 interface Span {
@@ -42,8 +45,54 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end }
 }
 
+/**
+ * A line's words without OCR debris at its ends: marks before the first word (a lost item number
+ * read as ". " or "; ") and scraps after a closing bracket ("(Max. 3.0 ppm) oo", "… ppm) -").
+ */
+function trimDebris(tokens: Token[]): Token[] {
+  let from = 0
+  let to = tokens.length
+  while (from < to && !/[\p{L}\p{N}]/u.test(tokens[from]!.text)) from++
+  // "2 _ Alumina": the item number, then a speck where its dot was.
+  if (
+    from + 1 < to &&
+    /^\d{1,2}[.)]?$/.test(tokens[from]!.text) &&
+    !/[\p{L}\p{N}]/u.test(tokens[from + 1]!.text)
+  ) {
+    const rest = trimDebris(tokens.slice(from + 1, to))
+    return [tokens[from]!, ...rest]
+  }
+  const closing = tokens.findLastIndex((t) => /[)\]]$/.test(t.text))
+  if (closing >= from)
+    while (
+      to - 1 > closing &&
+      (tokens[to - 1]!.text.length <= 2 || !/[\p{L}\p{N}]/u.test(tokens[to - 1]!.text))
+    )
+      to--
+  return tokens.slice(from, to)
+}
+
+/** "1. 35" as OCR splits "1.35" after the decimal point: one word again. */
+function joinSplitDecimals(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (const t of tokens) {
+    const prev = out[out.length - 1]
+    if (prev && /\d\.$/.test(prev.text) && /^\d/.test(t.text) && t.x0 - prev.x1 < t.h * 0.8)
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + t.text,
+        bbox: unionBox([prev, t]),
+        confidence: Math.min(prev.confidence, t.confidence),
+        x1: t.x1,
+      }
+    else out.push(t)
+  }
+  return out
+}
+
 function readLine(line: PageLine, page: number): ExtractedRow | undefined {
-  const tokens = line.tokens
+  const tokens = joinSplitDecimals(trimDebris(line.tokens))
+  if (tokens.length === 0) return undefined
   const offsets: Span[] = []
   let text = ''
   for (const t of tokens) {
@@ -54,7 +103,10 @@ function readLine(line: PageLine, page: number): ExtractedRow | undefined {
   // The separator is whichever comes first: "Insolubles - 0.45 % Limit: Max 1.0" splits at " - ".
   const colon = text.indexOf(':')
   const dash = text.search(/\s[-–—]\s/)
-  const order = dash >= 0 && (colon < 0 || dash < colon) ? [ITEM_DASH, ITEM] : [ITEM, ITEM_DASH]
+  const order =
+    dash >= 0 && (colon < 0 || dash < colon)
+      ? [ITEM_DASH, ITEM, ITEM_LAST_COLON]
+      : [ITEM, ITEM_DASH, ITEM_LAST_COLON]
   for (const pattern of order) {
     const m = pattern.exec(text)
     const row = m && readItem(m, text, tokens, offsets, page)
@@ -88,6 +140,15 @@ function readItem(
     const at = restStart + limit.index + limit[0].indexOf(limit[1]!)
     limitSpan = trimSpan(text, { start: at, end: at + limit[1]!.length })
     rest = rest.slice(0, limit.index)
+  } else {
+    // "Complies (White crystalline powder)": words in brackets after a value are its requirement.
+    const bracket = /\s*[[(]([^()[\]]*[a-z][^()[\]]*)[)\]]\s*$/i.exec(rest)
+    const before = bracket && bracket.index > 0 ? parseResult(rest.slice(0, bracket.index)).kind : 'empty'
+    if (bracket && (VALUE_KINDS.has(before) || QUALITATIVE.has(before))) {
+      const at = restStart + bracket.index + bracket[0].indexOf(bracket[1]!)
+      limitSpan = trimSpan(text, { start: at, end: at + bracket[1]!.length })
+      rest = rest.slice(0, bracket.index)
+    }
   }
   const cleaned = cleanResultText(rest)
   if (cleaned.text === '') return undefined
@@ -95,7 +156,23 @@ function readItem(
   const valueLike = parsed.kind !== 'text' && parsed.kind !== 'empty'
   // An unnumbered "Key : value" line is a result only when the value reads as one.
   if (!valueLike && !numbered) return undefined
-  const resultAt = restStart + rest.indexOf(cleaned.text)
+  const found = rest.indexOf(cleaned.text)
+  if (found < 0) {
+    // Cleaning rewrote the value ("€ 0.30" is "< 0.30"): one cell over the words it came from.
+    const span = trimSpan(text, { start: restStart, end: restStart + rest.length })
+    const cells: ExtractedRow['cells'] = {
+      name: cellFor(text, nameSpan, tokens, offsets, page),
+      result: { ...cellFor(text, span, tokens, offsets, page), text: cleaned.text },
+    }
+    if (limitSpan) cells.spec = cellFor(text, limitSpan, tokens, offsets, page)
+    return {
+      page,
+      bbox: unionBox([cells.name!, cells.result!, ...(cells.spec ? [cells.spec] : [])]),
+      cells,
+      others: [],
+    }
+  }
+  const resultAt = restStart + found
   let resultSpan: Span = { start: resultAt, end: resultAt + cleaned.text.length }
   let unitSpan: Span | undefined
   if (parsed.kind === 'number' || parsed.kind === 'below' || parsed.kind === 'above') {

@@ -46,6 +46,23 @@ export function findLabels(prepared: PreparedText, label: string, from = 0, unti
   return hits
 }
 
+/**
+ * A "word" with no letter, digit, currency sign, hyphen, comma, slash, & or %: table rules and scanner
+ * dirt read by OCR ("|", "—", "~~", "."). It is never a value, and its tall box would join rows that are not one cell.
+ */
+export function isDebris(text: string): boolean {
+  return !/[\p{L}\p{N}₹$&%/,-]/u.test(text)
+}
+
+/** Two letters or fewer and no digit, or a lone mark: not the start of a value when more follows. */
+function isStray(text: string): boolean {
+  if (UNIT_WORD.test(text)) return false
+  return isDebris(text) || (!/\d/.test(text) && text.replace(/[^\p{L}]/gu, '').length <= 2)
+}
+
+/** "in ₹", "(Rs.)": the unit closing a label's cell (see read.ts withUnitTail). */
+const UNIT_WORD = /^[(:]*(?:in|₹|rs|inr|rupees)[.):]*$/i
+
 const height = (b: BBox) => Math.max(1, b[3] - b[1])
 const centre = (b: BBox) => (b[1] + b[3]) / 2
 
@@ -74,7 +91,10 @@ function rowsOf(words: readonly Word[], indexes: number[]): Row[] {
 
 /** Left to right from the first word, stopping at a column gap (wider than 2.5 word heights). */
 function leadingRun(words: readonly Word[], row: number[]): number[] {
-  const heights = row.map((i) => height(words[i]!.bbox)).sort((a, b) => a - b)
+  // Text heights only: OCR's boxes for the ends of table rules and for specks are a few pixels tall.
+  const all = row.map((i) => height(words[i]!.bbox))
+  const tallest = Math.max(...all)
+  const heights = all.filter((x) => x >= 0.4 * tallest).sort((a, b) => a - b)
   const h = heights[heights.length >> 1] ?? 1
   const run: number[] = []
   for (const i of row) {
@@ -102,7 +122,13 @@ export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean)
   const beside: number[] = []
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
-    if (!own.has(i) && b[0] >= labelRight - 0.2 * h && centre(b) >= band[0] && centre(b) <= band[1])
+    if (
+      !own.has(i) &&
+      !isDebris(words[i]!.text) &&
+      b[0] >= labelRight - 0.2 * h &&
+      centre(b) >= band[0] &&
+      centre(b) <= band[1]
+    )
       beside.push(i)
   }
   if (beside.length === 0) return []
@@ -113,18 +139,35 @@ export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean)
       ? r
       : best,
   )
-  const seed = leadingRun(words, seedRow.words)
+  let rest = seedRow.words
+  let seed = leadingRun(words, rest)
+  // A stray mark before the value ("ss", "/", "-" from a rule or a smudge), alone in its run.
+  while (seed.length < rest.length && seed.every((i) => isStray(words[i]!.text))) {
+    rest = rest.slice(seed.length)
+    seed = leadingRun(words, rest)
+  }
   if (!multiline) return seed
   const left = Math.min(...seed.map((i) => words[i]!.bbox[0]))
   const column: number[] = []
   for (let i = 0; i < words.length; i++)
-    if (!own.has(i) && words[i]!.bbox[0] >= left - h && words[i]!.text.trim() !== '') column.push(i)
+    if (!own.has(i) && words[i]!.bbox[0] >= left - h && !isDebris(words[i]!.text)) column.push(i)
   const columnRows = rowsOf(words, column)
   const at = columnRows.findIndex((r) => r.words.includes(seed[0]!))
   if (at < 0) return seed
   let lo = at
   let hi = at
-  const close = (upper: Row, lower: Row) => lower.top - upper.bottom < 0.6 * h
+  // Another row of the table has its own label left of the value column: the cell ends there.
+  const labelLeft = Math.min(...label.words.map((w) => words[w]!.bbox[0]))
+  const labelled = (row: Row) => {
+    for (let i = 0; i < words.length; i++) {
+      const b = words[i]!.bbox
+      if (own.has(i) || isDebris(words[i]!.text) || b[2] > left - h || b[0] < labelLeft - 2 * h) continue
+      if (centre(b) >= row.top && centre(b) <= row.bottom) return true
+    }
+    return false
+  }
+  const close = (upper: Row, lower: Row) =>
+    lower.top - upper.bottom < 0.6 * h && !labelled(lower === columnRows[at] ? upper : lower)
   while (lo > 0 && at - lo < 60 && close(columnRows[lo - 1]!, columnRows[lo]!)) lo--
   while (hi < columnRows.length - 1 && hi - at < 60 && close(columnRows[hi]!, columnRows[hi + 1]!)) hi++
   return columnRows.slice(lo, hi + 1).flatMap((r, k) => (lo + k === at ? seed : leadingRun(words, r.words)))

@@ -13,7 +13,9 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
 const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/
 const NAMED_DATE = /\b(\d{1,2})[-\s/]?([A-Za-z]{3,9})[-\s/,]*(\d{4})\b/
-const TIME = /^[\sT,]*(?:at\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?[Mm]\.?)?/
+/** "15:00", "at 13:30", "upto 15:00 hrs", "3:00 PM", "(11.00 AM)" after a date. */
+const TIME =
+  /^[\sT,(]*(?:(?:at|upto|up\s+to|till|by|before)\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:hrs?\.?|hours\b)?\s*([AaPp]\.?[Mm]\.?)?/i
 
 export interface DateValue {
   iso: string

@@ -3,6 +3,7 @@ import { union, type MatchPage, type PageBox, type PreparedText } from '../scree
 import { findLabels, valueBelow, valueRight, type LabelHit } from './locate'
 import type { Parsed } from './parse'
 import type { Field, FieldName, NormalisedValue } from './types'
+import { findWordLabels, pageGeometry, type PageGeometry } from './wordLabels'
 
 export type ValueParser = (text: string) => Parsed<NormalisedValue> | null
 
@@ -15,6 +16,18 @@ export interface FieldSpec {
   multiline?: boolean
   /** Only search after this heading, within `window` compact characters of it. */
   section?: { heading: string; window: number }
+}
+
+const geometries = new WeakMap<PreparedText, PageGeometry[]>()
+
+/** Word geometry of the first pages (where a bid's key fields are), worked out once per document. */
+export function geometryOf(prepared: PreparedText, pages = 2): PageGeometry[] {
+  let geo = geometries.get(prepared)
+  if (!geo) {
+    geo = prepared.pages.slice(0, pages).map(pageGeometry)
+    geometries.set(prepared, geo)
+  }
+  return geo
 }
 
 const METHOD_CONFIDENCE = { 'label-right': 0.95, 'label-below': 0.85, derived: 0.6, pattern: 0.7 } as const
@@ -85,9 +98,14 @@ export function readField(prepared: PreparedText, spec: FieldSpec): Field | null
     from = heading.end
     until = heading.end + spec.section.window
   }
-  const hits = spec.labels.flatMap((label) =>
+  let hits: { label: string; hit: LabelHit }[] = spec.labels.flatMap((label) =>
     findLabels(prepared, label, from, until).map((hit) => ({ label, hit })),
   )
+  // Not in the text as written: an OCR'd page may have the label with a slip, or wrapped in its cell.
+  if (hits.length === 0 && !spec.section)
+    hits = geometryOf(prepared).flatMap((geo) =>
+      spec.labels.flatMap((label) => findWordLabels(geo, label).map((hit) => ({ label, hit }))),
+    )
   // Beside any occurrence beats below the first: headings repeat their row's label above it.
   for (const { label, hit } of hits) {
     const page = prepared.pages.find((p) => p.page === hit.page)

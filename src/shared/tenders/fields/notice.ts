@@ -1,0 +1,502 @@
+import type { BBox } from '../../document-text'
+import { union, type MatchPage, type PreparedText } from '../screening'
+import { isDebris } from './locate'
+import { fieldFromWords, geometryOf, type ValueParser } from './read'
+import type { Field, FieldName } from './types'
+import { asDateTime, asMoney, asNumber, asReference, asText } from './values'
+import { findWordLabels, wordKey, type PageGeometry, type WordLabelHit } from './wordLabels'
+
+/**
+ * Key fields of a notice in a layout nobody described to the desk: labels are looked for on the
+ * page's words (tolerant of OCR slips, wrapped over two lines, Hindi or English), and each label's
+ * value is taken from its right (a key–value list or a row of a table; in a table that shows an
+ * existing and a revised value, the revised one) or from the cell under it (a table whose headings
+ * stand over their values).
+ */
+/**
+ * A bid's number: a reference (BHEL/MM/25/1234, 2026_NTPC_123456_1) or a bare number of four or
+ * more digits ("RFQ No. : 75810"); never an amount ("Rs.1500") that sits where a number might.
+ */
+const asBidReference: ValueParser = (text) => {
+  const money = /(?:₹|\brs\b\.?|\binr\b)\s*$/i
+  const reference = asReference(text)
+  if (
+    reference &&
+    !/^(?:rs|inr)\b/i.test(text.slice(reference.start)) &&
+    !money.test(text.slice(0, reference.start))
+  )
+    return reference
+  const m = /(?<![\w./,-])\d{4,}(?![\w./,-])/.exec(text)
+  return m ? { value: { kind: 'text', value: m[0] }, start: m.index, end: m.index + m[0].length } : null
+}
+
+/** The fields a screening analyst ranks bids by, read from every layout. */
+export const KEY_FIELDS = [
+  'bidNumber',
+  'bidEndDate',
+  'organisation',
+  'totalQuantity',
+  'emdAmount',
+  'title',
+] as const satisfies readonly FieldName[]
+
+interface NoticeRule {
+  name: FieldName
+  /** Most specific first: the first label with a readable value wins. */
+  labels: string[]
+  parse: ValueParser
+  /** Free text that may wrap onto more lines of its cell. */
+  text?: boolean
+}
+
+export const NOTICE_RULES: readonly NoticeRule[] = [
+  {
+    name: 'bidNumber',
+    labels: [
+      'Bid Number',
+      'Bid No',
+      'Tender Number',
+      'Tender No',
+      'Tender ID',
+      'NIT Number',
+      'NIT No',
+      'Enquiry Number',
+      'Enquiry No',
+      'RFQ Number',
+      'RFQ No',
+      'Notice Number',
+      'Notice No',
+      'Tender Reference Number',
+      'Tender Reference No',
+      'Tender Ref No',
+      'Reference Number',
+      'Reference No',
+      'Ref No',
+      'बिड संख्या',
+      'निविदा संख्या',
+    ],
+    parse: asBidReference,
+  },
+  {
+    name: 'bidEndDate',
+    labels: [
+      'Bid End Date/Time',
+      'Bid End Date',
+      'Bid Submission End Date',
+      'Bid Submission Closing Date',
+      'Closing Date for Bid Submission',
+      'Closing Date and Time',
+      'Tender Closing Date',
+      'Closing Date',
+      'Last Date and Time of Submission',
+      'Last Date and Time for Submission',
+      'Last Date of Submission',
+      'Last Date for Submission',
+      'Last Date and Time',
+      'Last Date',
+      'Due Date and Time for Submission',
+      'Due Date & Time for Submission',
+      'Due Date for Submission',
+      'Bid Due Date',
+      'Due Date',
+      'Submission End Date',
+      'बिड समाप्ति तिथि',
+      'अंतिम तिथि',
+    ],
+    parse: asDateTime,
+  },
+  {
+    name: 'organisation',
+    labels: [
+      'Organisation Name',
+      'Organization Name',
+      'Name of the Organisation',
+      'Name of Organisation',
+      'Name of Organization',
+      'Organisation Chain',
+      'Organisation',
+      'Organization',
+      'Name of Purchaser',
+      'Purchaser',
+      'Name of Buyer',
+      'Buyer Name',
+      'Buyer',
+      'संगठन का नाम',
+    ],
+    parse: asText,
+    text: true,
+  },
+  {
+    name: 'totalQuantity',
+    labels: [
+      'Total Quantity',
+      'Quantity Required',
+      'Required Quantity',
+      'Total Qty',
+      'Quantity',
+      'Qty',
+      'कुल मात्रा',
+      'मात्रा',
+    ],
+    parse: asNumber,
+  },
+  {
+    name: 'emdAmount',
+    labels: [
+      'EMD Amount',
+      'EMD Value',
+      'Earnest Money Deposit',
+      'Earnest Money',
+      'Bid Security',
+      'EMD',
+      'ईएमडी राशि',
+      'बयाना राशि',
+    ],
+    parse: asMoney,
+  },
+  {
+    name: 'title',
+    labels: [
+      'Item Category',
+      'Name of Item',
+      'Name of the Item',
+      'Item Name',
+      'Item Description',
+      'Description of Item',
+      'Description of Material',
+      'Description of Goods',
+      'Material Description',
+      'Name of Work',
+      'Name of the Work',
+      'Work Description',
+      'Title',
+      'Subject',
+      'Item',
+      'वस्तु श्रेणी',
+    ],
+    parse: asText,
+    text: true,
+  },
+]
+
+/** Key fields are on the first pages; later pages are terms and schedules. */
+const PAGES = 2
+
+const height = (b: BBox) => Math.max(1, b[3] - b[1])
+const middle = (b: BBox) => (b[1] + b[3]) / 2
+
+interface Candidate {
+  field: Field
+  order: number
+}
+
+export function extractNotice(prepared: PreparedText): Partial<Record<FieldName, Field>> {
+  const fields: Partial<Record<FieldName, Field>> = {}
+  const pages = geometryOf(prepared, PAGES)
+  const hits = new Map<NoticeRule, WordLabelHit[]>()
+  const labelWords = new Map<number, Set<number>>()
+  for (const rule of NOTICE_RULES) {
+    const found: WordLabelHit[] = []
+    for (const geo of pages)
+      for (const label of rule.labels) {
+        for (const hit of findWordLabels(geo, label)) {
+          // A word already starting a longer label of this field is not read again as a shorter one.
+          if (found.some((f) => f.page === hit.page && f.words[0] === hit.words[0])) continue
+          found.push(hit)
+          const set = labelWords.get(hit.page) ?? new Set<number>()
+          for (const w of hit.words) set.add(w)
+          labelWords.set(hit.page, set)
+        }
+      }
+    hits.set(rule, found)
+  }
+  for (const rule of NOTICE_RULES) {
+    const candidates: Candidate[] = []
+    for (const [order, hit] of (hits.get(rule) ?? []).entries()) {
+      const geo = pages.find((g) => g.page.page === hit.page)!
+      const field = valueOf(geo, hit, rule, labelWords.get(hit.page) ?? new Set())
+      if (field) candidates.push({ field, order })
+    }
+    const chosen = choose(rule, candidates)
+    if (chosen) fields[rule.name] = chosen
+  }
+  if (!fields.organisation) {
+    const letterhead = prepared.pages[0] && organisationFromLetterhead(prepared.pages[0])
+    if (letterhead) fields.organisation = letterhead
+  }
+  if (!fields.totalQuantity) {
+    const quantity = quantityFromText(prepared.pages.slice(0, PAGES))
+    if (quantity) fields.totalQuantity = quantity
+  }
+  return fields
+}
+
+/** The first label's value; a date without a time gives way to the same date with its time. */
+function choose(rule: NoticeRule, candidates: Candidate[]): Field | null {
+  const first = candidates[0]
+  if (!first) return null
+  if (first.field.normalised.kind === 'date') {
+    const day = first.field.normalised.iso.slice(0, 10)
+    const timed = candidates.find(
+      (c) => c.field.normalised.kind === 'date-time' && c.field.normalised.iso.startsWith(day),
+    )
+    if (timed) return timed.field
+  }
+  void rule
+  return first.field
+}
+
+function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels: Set<number>): Field | null {
+  const page = geo.page
+  const words = page.words
+  // Scanner dirt and the short ends of table rules ("Te", "oo") are no value.
+  const runs = runsRight(page, hit).filter((run) => !run.every((w) => isNoise(words[w]!.text)))
+  const firstRun = runs[0]
+  if (firstRun && !labels.has(firstRun[0]!)) {
+    if (rule.text) {
+      const words = [...firstRun, ...continuation(page, firstRun, hit.bbox[0])]
+      const field = fieldFromWords(page, words, rule.parse, hit.label, 'label-right', hit)
+      if (field) return field
+    } else {
+      const parsed = runs
+        .filter((run) => !labels.has(run[0]!))
+        .map((run) => withoutSeparator(page, run))
+        .map((run) => ({ run, field: fieldFromWords(page, run, rule.parse, hit.label, 'label-right', hit) }))
+        .filter((p): p is { run: number[]; field: Field } => p.field !== null)
+      if (parsed.length > 1) {
+        const revised = parsed.find((p) => underRevisedHeading(page, p.run))
+        if (revised) return revised.field
+      }
+      if (parsed[0]) return parsed[0].field
+    }
+  }
+  const below = cellBelow(page, hit, labels)
+  return below.length > 0 ? fieldFromWords(page, below, rule.parse, hit.label, 'label-below', hit) : null
+}
+
+/** Words beside the label on its row, in runs split at column gaps (wider than 2.5 word heights). */
+function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
+  const words = page.words
+  const own = new Set(hit.words)
+  const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
+  const lastLine = hit.words.map((w) => words[w]!.bbox).reduce((a, b) => (b[1] > a[1] + 0.5 * h ? b : a))
+  const labelRight = Math.max(...hit.words.map((w) => words[w]!.bbox[2]))
+  // Beside the label's first line, or beside its last when it wraps.
+  const bands: [number, number][] = [
+    [hit.bbox[1] - 0.35 * h, hit.bbox[1] + 1.35 * h],
+    [lastLine[1] - 0.35 * h, lastLine[3] + 0.35 * h],
+  ]
+  const beside: number[] = []
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    const c = middle(b)
+    if (own.has(i) || b[0] < labelRight - 0.2 * h || isDebris(words[i]!.text)) continue
+    if (bands.some(([lo, hi]) => c >= lo && c <= hi)) beside.push(i)
+  }
+  if (beside.length === 0) return []
+  // Only the row nearest the label's first line.
+  const top = Math.min(...beside.map((i) => middle(words[i]!.bbox)))
+  const row = beside
+    .filter((i) => middle(words[i]!.bbox) - top < 0.6 * h)
+    .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+  const runs: number[][] = []
+  for (const i of row) {
+    const run = runs.at(-1)
+    const previous = run?.at(-1)
+    if (run && previous !== undefined && words[i]!.bbox[0] - words[previous]!.bbox[2] <= 2.5 * h) run.push(i)
+    else runs.push([i])
+  }
+  return runs
+}
+
+/**
+ * Lines that continue a value wrapped in its cell: starting under the value's first word, close
+ * under the line before, with nothing in the label column to their left (that would be the next row).
+ */
+function continuation(page: MatchPage, run: number[], labelLeft: number): number[] {
+  const words = page.words
+  const lead = run.find((w) => /[\p{L}\p{N}]/u.test(words[w]!.text)) ?? run[0]!
+  const first = words[lead]!.bbox
+  const h = height(first)
+  const out: number[] = []
+  let bottom = Math.max(...run.map((w) => words[w]!.bbox[3]))
+  let right = Math.max(...run.map((w) => words[w]!.bbox[2]))
+  for (let line = 0; line < 5; line++) {
+    const next = words
+      .map((_, i) => i)
+      .filter((i) => {
+        const b = words[i]!.bbox
+        return b[1] >= bottom - 0.2 * h && b[1] <= bottom + 0.7 * h && !isDebris(words[i]!.text)
+      })
+    if (next.length === 0) break
+    const lineTop = Math.min(...next.map((i) => words[i]!.bbox[1]))
+    const row = next.filter((i) => words[i]!.bbox[1] < lineTop + 0.5 * h)
+    if (row.some((i) => words[i]!.bbox[0] < first[0] - h && words[i]!.bbox[2] > labelLeft)) break
+    const inCell = row
+      .filter((i) => words[i]!.bbox[0] >= first[0] - h && words[i]!.bbox[0] <= right + h)
+      .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+    if (inCell.length === 0 || Math.abs(words[inCell[0]!]!.bbox[0] - first[0]) > h) break
+    out.push(...inCell)
+    bottom = Math.max(...inCell.map((w) => words[w]!.bbox[3]))
+    right = Math.max(right, ...inCell.map((w) => words[w]!.bbox[2]))
+  }
+  return out
+}
+
+/**
+ * A key–value list's ":" that OCR read as "1", "|", "l" or "i" ("Quantity 1 1,47,544 Nos"): a
+ * single such character before a figure is the separator, not the value.
+ */
+function withoutSeparator(page: MatchPage, run: number[]): number[] {
+  const [first, next] = run
+  if (first === undefined || next === undefined) return run
+  return /^[1|lIi!;:][.:,]?$/.test(page.words[first]!.text) &&
+    /^[\d₹]|^rs\.?$|^inr$/i.test(page.words[next]!.text)
+    ? run.slice(1)
+    : run
+}
+
+/** Two letters or fewer and no digit: what OCR makes of a rule's end or a smudge. */
+const isNoise = (text: string) => !/\d/.test(text) && wordKey(text).length <= 2
+
+const REVISED = /^(?:revised|amended|modified|extended|new|corrected|संशोधित)/u
+
+/** A run whose column is headed "Revised" (or "Amended", "New"…) somewhere above it. */
+function underRevisedHeading(page: MatchPage, run: number[]): boolean {
+  const words = page.words
+  const box = union(run.map((w) => words[w]!.bbox))
+  const h = height(box)
+  return words.some((w) => {
+    const b = w.bbox
+    return (
+      b[3] <= box[1] &&
+      b[1] >= box[1] - 15 * h &&
+      Math.min(b[2], box[2]) - Math.max(b[0], box[0]) > 0 &&
+      REVISED.test(wordKey(w.text).replace(/l/g, 'i'))
+    )
+  })
+}
+
+/**
+ * The cell under a heading: words starting inside the heading's column (from its left edge to the
+ * next heading on its row), from the first row under it down while the lines stay close.
+ */
+function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): number[] {
+  const words = page.words
+  const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
+  const own = new Set(hit.words)
+  let left = hit.bbox[0] - 0.6 * h
+  let right = Infinity
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    if (own.has(i) || b[0] < hit.bbox[2] || isDebris(words[i]!.text)) continue
+    if (middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]) right = Math.min(right, b[0] - 0.3 * h)
+  }
+  // A heading alone on its row ("-: NAME OF WORK :-") stands over a paragraph as wide as the page.
+  const alone = !words.some((w, i) => {
+    const b = w.bbox
+    return !own.has(i) && /[\p{L}\p{N}]/u.test(w.text) && middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]
+  })
+  if (alone) {
+    left = -Infinity
+    right = Infinity
+  }
+  const inColumn = words
+    .map((_, i) => i)
+    .filter((i) => {
+      const b = words[i]!.bbox
+      return (
+        !own.has(i) &&
+        b[1] >= hit.bbox[3] - 0.2 * h &&
+        b[0] >= left &&
+        b[0] < right &&
+        !isDebris(words[i]!.text)
+      )
+    })
+    .sort((a, b) => words[a]!.bbox[1] - words[b]!.bbox[1])
+  const rows: number[][] = []
+  let bottom = hit.bbox[3]
+  for (const i of inColumn) {
+    const b = words[i]!.bbox
+    const row = rows.at(-1)
+    if (row && Math.abs(middle(b) - middle(words[row[0]!]!.bbox)) < 0.5 * h) {
+      row.push(i)
+      bottom = Math.max(bottom, b[3])
+      continue
+    }
+    const gap = b[1] - bottom
+    // A heading's first value may sit a cell's padding and a rule below it.
+    if (rows.length === 0 ? gap > 5 * h : gap > 0.9 * h) break
+    if (rows.length >= 6) break
+    rows.push([i])
+    bottom = b[3]
+  }
+  const cell = rows.map((r) => r.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0]))
+  // A heading straight under a heading (a two-row header) is no value.
+  if (cell[0] && labels.has(cell[0][0]!)) return []
+  return cell.flat()
+}
+
+const ORGANISATION_WORD =
+  /\b(?:limited|ltd|corporation|board|authority|department|railways?|company|nigam|undertaking|commission|council|university|institute|laboratory|laboratories|works|municipal|development)\b/i
+const NOT_ORGANISATION = /^(?:\(|government of|govt\.? of|office of|ministry of|notice|tender|corrigendum)/i
+
+/** The buyer named in the letterhead: the top-most line near the page's head that names an organisation. */
+function organisationFromLetterhead(page: MatchPage): Field | null {
+  const words = page.words
+  if (words.length === 0) return null
+  const pageTop = Math.min(...words.map((w) => w.bbox[1]))
+  const pageBottom = Math.max(...words.map((w) => w.bbox[3]))
+  const limit = pageTop + 0.25 * (pageBottom - pageTop)
+  const top = words.map((_, i) => i).filter((i) => words[i]!.bbox[1] <= limit)
+  for (const line of rows(page, top)) {
+    const text = line.map((i) => words[i]!.text).join(' ')
+    if (NOT_ORGANISATION.test(text.trim()) || !ORGANISATION_WORD.test(text)) continue
+    const field = fieldFromWords(page, line, asText, 'letterhead', 'pattern')
+    if (field) return field
+  }
+  return null
+}
+
+function rows(page: MatchPage, indexes: number[]): number[][] {
+  const words = page.words
+  const sorted = [...indexes].sort((a, b) => middle(words[a]!.bbox) - middle(words[b]!.bbox))
+  const out: number[][] = []
+  for (const i of sorted) {
+    const row = out.at(-1)
+    const b = words[i]!.bbox
+    if (row && Math.abs(middle(b) - middle(words[row[0]!]!.bbox)) < 0.5 * height(b)) row.push(i)
+    else out.push([i])
+  }
+  return out.map((r) => r.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0]))
+}
+
+const UNIT =
+  'nos?|numbers?|kgs?|kilograms?|mt|metric tonnes?|tonnes?|tons?|litres?|liters?|kl|sets?|pcs|pieces?|units?|reams?|metres?|meters?|rmt|each|bags?|drums?|boxes|pairs?'
+const SUPPLY_QUANTITY = new RegExp(
+  `\\b(?:supply|procurement|purchase|providing)\\s+of\\s+(\\d{1,3}(?:,\\d{2,3})+|\\d+)\\s*(?:${UNIT})\\b`,
+  'i',
+)
+
+/** "Supply of 1,200 Kg of …" in a description, when no label states the quantity. */
+function quantityFromText(pages: readonly MatchPage[]): Field | null {
+  const parse: ValueParser = (text) => {
+    const m = SUPPLY_QUANTITY.exec(text)
+    if (!m) return null
+    const start = m.index + m[0].indexOf(m[1]!)
+    return {
+      value: { kind: 'number', value: Number(m[1]!.replace(/,/g, '')) },
+      start,
+      end: start + m[1]!.length,
+    }
+  }
+  for (const page of pages)
+    for (const line of rows(
+      page,
+      page.words.map((_, i) => i),
+    )) {
+      const field = fieldFromWords(page, line, parse, 'supply of', 'pattern')
+      if (field) return field
+    }
+  return null
+}

@@ -1,0 +1,201 @@
+import type { BBox, Word } from '../../document-text'
+import { normaliseWord, ocrCanonical, union, type MatchPage } from '../screening'
+import type { LabelHit } from './locate'
+
+/**
+ * Labels found on a page's words by their boxes, not by reading order: a label runs left to right
+ * along a row and may wrap onto the next line of its cell ("Last Date of" / "Submission"), and the
+ * words may carry OCR slips ("Ouantity", "Tender N0.", "EMDAmount"). Both halves of a bilingual
+ * label are labels of their own ("संगठन का नाम" and "Organisation Name").
+ */
+
+/** Letters, marks and digits of a word, lower case, OCR look-alikes folded (0→o, 1/i→l, 5→s, rn→m, vv→w). */
+export function wordKey(text: string): string {
+  return ocrCanonical(normaliseWord(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, ''))
+}
+
+export function labelKey(label: string): string {
+  return label
+    .split(/\s+/)
+    .map((w) => wordKey(w))
+    .join('')
+}
+
+/** Edits a label of this many characters may carry and still be read as that label. */
+export function allowedEdits(length: number): number {
+  // "Bid No" is one slip from "ID No": labels this short must be read exactly.
+  if (length < 6) return 0
+  if (length < 14) return 1
+  if (length < 21) return 2
+  return 3
+}
+
+const height = (b: BBox) => Math.max(1, b[3] - b[1])
+const middle = (b: BBox) => (b[1] + b[3]) / 2
+
+export interface PageGeometry {
+  page: MatchPage
+  keys: string[]
+  /** The next word to the right on the same row, close enough to belong to the same phrase. */
+  right: (number | undefined)[]
+  /** The word whose `right` this word is. */
+  left: (number | undefined)[]
+}
+
+export function pageGeometry(page: MatchPage): PageGeometry {
+  const words = page.words
+  const keys = words.map((w) => wordKey(w.text))
+  const order = words.map((_, i) => i).sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+  const right: (number | undefined)[] = new Array(words.length)
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    const h = height(b)
+    let best: number | undefined
+    let bestGap = Infinity
+    for (const j of order) {
+      if (j === i) continue
+      const c = words[j]!.bbox
+      if (c[0] < b[2] - 0.3 * h) continue
+      const gap = c[0] - b[2]
+      if (gap >= bestGap) break
+      if (Math.abs(middle(c) - middle(b)) > 0.5 * Math.max(h, height(c))) continue
+      best = j
+      bestGap = gap
+    }
+    // A word space is about a third of the height; a column gap is several heights.
+    right[i] = best !== undefined && bestGap <= 1.6 * h ? best : undefined
+  }
+  const left: (number | undefined)[] = new Array(words.length)
+  right.forEach((r, i) => {
+    if (r !== undefined) left[r] = i
+  })
+  return { page, keys, right, left }
+}
+
+/** The first word of the next line of the same cell: just under `line`'s first word, left-aligned with it. */
+function nextLineStart(geo: PageGeometry, first: number): number | undefined {
+  const words = geo.page.words
+  const b = words[first]!.bbox
+  const h = height(b)
+  let best: number | undefined
+  let bestTop = Infinity
+  for (let j = 0; j < words.length; j++) {
+    const c = words[j]!.bbox
+    if (c[1] < b[3] - 0.3 * h || c[1] > b[3] + 1.1 * h) continue
+    if (Math.abs(c[0] - b[0]) > 1.5 * h) continue
+    if (c[1] < bestTop) {
+      best = j
+      bestTop = c[1]
+    }
+  }
+  return best
+}
+
+export interface WordLabelHit extends LabelHit {
+  label: string
+  edits: number
+}
+
+/**
+ * Every place `label` starts a phrase on the page, within its allowed edits. A match may end up to
+ * two characters short of its last word's end (OCR glues "in" onto "Amount").
+ */
+export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[] {
+  const needle = labelKey(label)
+  if (needle.length === 0) return []
+  const allowed = allowedEdits(needle.length)
+  const words = geo.page.words
+  const hits: WordLabelHit[] = []
+  const row = new Array<number>(needle.length + 1)
+  for (let start = 0; start < words.length; start++) {
+    const first = geo.keys[start]!
+    if (first.length === 0) continue
+    // "reserves the right to …" by "the purchaser" is a sentence, not the label "Purchaser".
+    const before = geo.left[start]
+    if (before !== undefined && SENTENCE_WORD.has(normaliseWord(words[before]!.text))) continue
+    // Cheap filter: the label's opening letters must show in the word's opening letters.
+    if (!first.slice(0, 3).includes(needle[0]!) && !first.slice(0, 2).includes(needle[1] ?? needle[0]!))
+      continue
+    // The chain of words the label could span, and where each word ends in their joined key.
+    const chain: number[] = []
+    const ends: number[] = []
+    let text = ''
+    let at: number | undefined = start
+    let lineFirst = start
+    while (at !== undefined && text.length < needle.length + allowed + 2 && chain.length < 12) {
+      if (chain.includes(at)) break
+      chain.push(at)
+      text += geo.keys[at]!
+      ends.push(text.length)
+      const next: number | undefined = geo.right[at]
+      if (next !== undefined) at = next
+      else {
+        at = nextLineStart(geo, lineFirst)
+        if (at !== undefined) lineFirst = at
+      }
+    }
+    // Edit distance of the whole label against each prefix of the chain's text.
+    for (let i = 0; i <= needle.length; i++) row[i] = i
+    let best = Infinity
+    let bestEnd = -1
+    for (let j = 1; j <= text.length; j++) {
+      let diagonal = row[0]!
+      row[0] = j
+      for (let i = 1; i <= needle.length; i++) {
+        const above = row[i]!
+        row[i] = Math.min(above + 1, row[i - 1]! + 1, diagonal + (needle[i - 1] === text[j - 1] ? 0 : 1))
+        diagonal = above
+      }
+      const distance = row[needle.length]!
+      const wordEnd = ends.find((e) => e >= j)
+      if (wordEnd !== undefined && wordEnd - j <= 2 && distance < best) {
+        best = distance
+        bestEnd = j
+      }
+    }
+    if (best > allowed) continue
+    const used = chain.filter((_, k) => (k === 0 ? 0 : ends[k - 1]!) < bestEnd)
+    // Punctuation and unit words closing the label's cell ("(₹)", ":") belong to it.
+    // A unit word only when the phrase ends with it: in "EMD: INR 2,50,000" the INR is the value's.
+    const tail: number[] = []
+    for (
+      let t = geo.right[used.at(-1)!];
+      t !== undefined && !used.includes(t) && !tail.includes(t);
+      t = geo.right[t]
+    ) {
+      if (!isLabelTail(words[t]!)) break
+      tail.push(t)
+    }
+    const last = tail.at(-1)
+    if (last !== undefined && geo.right[last] === undefined) used.push(...tail)
+    else {
+      for (const t of tail) {
+        if (!BRACKETED.test(words[t]!.text)) break
+        used.push(t)
+      }
+    }
+    hits.push({
+      page: geo.page.page,
+      words: used,
+      bbox: union(used.map((w) => words[w]!.bbox)),
+      end: 0,
+      label,
+      edits: best,
+    })
+  }
+  return hits
+}
+
+const BRACKETED = /^(?:[(:.\-–]+|\(.*\))$/
+
+const SENTENCE_WORD = new Set(
+  'the a an of for by to and or in on at with from any all this that said such our is are be as per'.split(
+    ' ',
+  ),
+)
+
+const LABEL_TAIL = /^[(:.\-–]*(?:in|₹|rs|inr|rupees)?[.):\-–]*$/i
+
+function isLabelTail(word: Word): boolean {
+  return word.text.length > 0 && LABEL_TAIL.test(word.text)
+}

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest'
+import { plainValue } from '../../../../src/main/services/tenders'
+import {
+  extractFields,
+  findWordLabels,
+  pageGeometry,
+  type ExtractedFields,
+} from '../../../../src/shared/tenders/fields'
+import { makePage, type Row } from '../screening/makePage'
+
+function keyValues(rows: Row[], confidence?: number): Record<string, string> {
+  const e: ExtractedFields = extractFields([
+    makePage(1, rows, confidence === undefined ? {} : { confidence }),
+  ])
+  const out: Record<string, string> = {}
+  for (const name of [
+    'bidNumber',
+    'bidEndDate',
+    'organisation',
+    'totalQuantity',
+    'emdAmount',
+    'title',
+  ] as const) {
+    const f = e.fields[name]
+    if (f) out[name] = plainValue(f.normalised)
+  }
+  return out
+}
+
+describe('labels on the words of a page', () => {
+  it('finds a label with OCR slips, and one wrapped onto the next line of its cell', () => {
+    const page = makePage(
+      1,
+      [
+        [
+          [100, 'Tender N0.'],
+          [900, 'X/1'],
+        ],
+        [[100, 'Last Date of']],
+        [[100, 'Submisson']],
+      ],
+      {
+        confidence: 80,
+      },
+    )
+    const geo = pageGeometry(page)
+    expect(findWordLabels(geo, 'Tender No').map((h) => h.words.map((w) => page.words[w]!.text))).toEqual([
+      ['Tender', 'N0.'],
+    ])
+    const wrapped = findWordLabels(geo, 'Last Date of Submission')
+    expect(wrapped.map((h) => h.words.map((w) => page.words[w]!.text))).toEqual([
+      ['Last', 'Date', 'of', 'Submisson'],
+    ])
+    // Two slips are too many for a label this short.
+    expect(findWordLabels(geo, 'Tender Mo')).toHaveLength(1)
+    expect(findWordLabels(geo, 'Fender Mo')).toHaveLength(0)
+  })
+
+  it('does not take a word inside a sentence for a label', () => {
+    const page = makePage(1, ['The purchaser reserves the right to reject any bid.'])
+    expect(findWordLabels(pageGeometry(page), 'Purchaser')).toHaveLength(0)
+  })
+})
+
+describe('key fields of notices in layouts the desk was not built on', () => {
+  it('reads a key-value list whose labels carry OCR slips', () => {
+    expect(
+      keyValues(
+        [
+          'KERALA WATER AUTHORITY',
+          [
+            [100, 'Enquiry N0.'],
+            [800, ':'],
+            [850, 'KWA/PUR/ENQ/4411'],
+          ],
+          [
+            [100, 'Name of Purchaser'],
+            [800, ':'],
+            [850, 'Kerala Water Authority'],
+          ],
+          [
+            [100, 'Description of Materia1'],
+            [800, ':'],
+            [850, 'Bleaching Powder Stable Grade'],
+          ],
+          [
+            [100, 'Ouantity Required'],
+            [800, ':'],
+            [850, '1,200 Kg'],
+          ],
+          [
+            [100, 'Earnest Money Dep0sit'],
+            [800, ':'],
+            [850, 'Rs. 5.9 lakh'],
+          ],
+          [
+            [100, 'Due Date & Time for Submission'],
+            [800, ':'],
+            [850, '14/06/2026 at 15:00'],
+          ],
+        ],
+        82,
+      ),
+    ).toEqual({
+      bidNumber: 'KWA/PUR/ENQ/4411',
+      organisation: 'Kerala Water Authority',
+      title: 'Bleaching Powder Stable Grade',
+      totalQuantity: '1200',
+      emdAmount: '590000',
+      bidEndDate: '2026-06-14T15:00:00+05:30',
+    })
+  })
+
+  it('reads values from under their headings, and a wrapped heading', () => {
+    expect(
+      keyValues([
+        'Delhi Jal Board',
+        'NIT No. DJB/EE/23/2026-27',
+        [
+          [100, 'Name of Item'],
+          [900, 'Quantity'],
+          [1300, 'EMD (₹)'],
+          [1700, 'Last Date of'],
+        ],
+        [[1700, 'Submission']],
+        [
+          [100, 'Hydrated Lime Powder'],
+          [900, '350 MT'],
+          [1300, '1,70,000'],
+          [1700, '04.08.2026 upto 15:00 hrs'],
+        ],
+      ]),
+    ).toEqual({
+      bidNumber: 'DJB/EE/23/2026-27',
+      organisation: 'Delhi Jal Board',
+      title: 'Hydrated Lime Powder',
+      totalQuantity: '350',
+      emdAmount: '170000',
+      bidEndDate: '2026-08-04T15:00:00+05:30',
+    })
+  })
+
+  it("takes a corrigendum's revised value, not the existing one", () => {
+    const values = keyValues([
+      [
+        [100, 'Particulars'],
+        [1000, 'Existing'],
+        [1700, 'Revised'],
+      ],
+      [
+        [100, 'Bid Submission End Date'],
+        [1000, '11-03-2027 15:00:00'],
+        [1700, '24-03-2027 15:00:00'],
+      ],
+      [
+        [100, 'EMD Amount (₹)'],
+        [1000, '4,31,250'],
+        [1700, '3,45,000'],
+      ],
+    ])
+    expect(values.bidEndDate).toBe('2027-03-24T15:00:00+05:30')
+    expect(values.emdAmount).toBe('345000')
+  })
+
+  it('reads Hindi labels', () => {
+    const values = keyValues([
+      [
+        [100, 'कुल मात्रा'],
+        [900, '350'],
+      ],
+      [
+        [100, 'ईएमडी राशि'],
+        [900, '45,000'],
+      ],
+    ])
+    expect(values).toMatchObject({ totalQuantity: '350', emdAmount: '45000' })
+  })
+
+  it('reads the same fields from OCR words as from a text layer', () => {
+    const rows: Row[] = [
+      'Bharat Heavy Electricals Limited',
+      [
+        [100, 'Tender No.'],
+        [800, 'BHEL/MM/25/1234'],
+      ],
+      [
+        [100, 'Name of Item'],
+        [800, 'Industrial Safety Helmet'],
+      ],
+      [
+        [100, 'Quantity'],
+        [800, '703 Nos'],
+      ],
+      [
+        [100, 'EMD'],
+        [800, 'INR 45,000'],
+      ],
+      [
+        [100, 'Closing Date'],
+        [800, '20-Nov-2026 11:00 AM'],
+      ],
+    ]
+    expect(keyValues(rows, 71)).toEqual(keyValues(rows))
+    expect(Object.keys(keyValues(rows))).toHaveLength(6)
+  })
+
+  it('reads a page scanned 2° askew, and gives boxes where the words are on that page', () => {
+    const rows: Row[] = [
+      'Bharat Heavy Electricals Limited',
+      [
+        [100, 'Tender No.'],
+        [1400, 'BHEL/MM/25/1234'],
+      ],
+      [
+        [100, 'Name of Item'],
+        [1400, 'Industrial Safety Helmet'],
+      ],
+      [
+        [100, 'Quantity'],
+        [1400, '703 Nos'],
+      ],
+      [
+        [100, 'EMD'],
+        [1400, 'INR 45,000'],
+      ],
+      [
+        [100, 'Closing Date'],
+        [1400, '20-Nov-2026 11:00 AM'],
+      ],
+    ]
+    const straight = makePage(1, rows, { confidence: 90 })
+    // Turned 2° clockwise about the top-left corner: a row's right end sits lower than its left.
+    const [sin, cos] = [Math.sin((2 * Math.PI) / 180), Math.cos((2 * Math.PI) / 180)]
+    const turn = ([x0, y0, x1, y1]: readonly number[]): [number, number, number, number] => {
+      const [cx, cy] = [(x0! + x1!) / 2, (y0! + y1!) / 2]
+      const [x, y] = [cx * cos - cy * sin, cx * sin + cy * cos]
+      const [w, h] = [(x1! - x0!) / 2, (y1! - y0!) / 2]
+      return [x - w, y - h, x + w, y + h]
+    }
+    const askew = {
+      ...straight,
+      words: straight.words.map((w) => ({ ...w, bbox: turn(w.bbox) })),
+      lines: straight.lines.map((l) => ({ ...l, bbox: turn(l.bbox) })),
+    }
+    const e = extractFields([askew])
+    expect(
+      Object.fromEntries(Object.entries(e.fields).map(([k, f]) => [k, plainValue(f.normalised)])),
+    ).toMatchObject(keyValues(rows))
+    const emd = e.fields.emdAmount!
+    const word = askew.words.find((w) => w.text === '45,000')!
+    expect(Math.abs(emd.bbox[1] - word.bbox[1])).toBeLessThan(3)
+    expect(Math.abs(emd.bbox[2] - word.bbox[2])).toBeLessThan(3)
+  })
+})
