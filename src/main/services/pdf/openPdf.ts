@@ -83,6 +83,12 @@ function classify(error: unknown, file: string): DeskError {
   return pdfError('CORRUPT_FILE', file, `not a readable PDF (${message})`)
 }
 
+const isPdfjsFailure = (error: unknown): boolean =>
+  error instanceof Error &&
+  !(error instanceof DeskError) &&
+  error.name !== 'AbortException' &&
+  /^(\w+Exception|FormatError)$/.test(error.name)
+
 /** Opens, runs `fn`, and destroys the document whatever happens. */
 export async function withPdf<T>(
   bytes: Uint8Array,
@@ -93,6 +99,10 @@ export async function withPdf<T>(
   const pdf = await openPdf(bytes, file, opts)
   try {
     return await fn(pdf)
+  } catch (error) {
+    // pdf.js opens some damaged files and only fails on a page (a broken cross-reference table,
+    // found by test/fuzz/intake.test.ts): the reader must still say which file is damaged.
+    throw isPdfjsFailure(error) ? classify(error, file) : error
   } finally {
     await pdf.destroy()
   }
