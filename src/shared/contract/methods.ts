@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import { documentTextSchema, extractionModeSchema } from '../document-text/schema'
+import { docTypeSchema } from '../documents/doctype/types'
+import { relevanceModelSchema } from '../learning/relevance'
+import { decisionFeaturesSchema } from '../learning/wire'
 import type { EventName, MethodName } from './names'
 import {
   appInfoSchema,
+  deskUserNameSchema,
+  deskUserSchema,
   documentRecordSchema,
   jobSchema,
   tenantIdSchema,
@@ -21,6 +26,7 @@ import {
   wedgeRequestSchema,
   wedgeResponseSchema,
 } from './scanners'
+import { deskMetricsMethods } from './desk-metrics'
 import { coaReportSchema, qcCheckRequestSchema } from './qc'
 import { syncCredentialsSavedSchema, syncCredentialsSchema } from './sync'
 import {
@@ -32,6 +38,7 @@ import {
   screeningExportSchema,
   screeningRowSchema,
 } from './tenders'
+import { usersMethods } from './users'
 
 const noParams = z.object({}).strict()
 
@@ -43,6 +50,10 @@ interface MethodSpec {
 /** Method name -> request and response schemas. Every host validates against this one map. */
 export const methods = {
   'app.info': { request: noParams, response: appInfoSchema },
+  /** Who is at this desk (null until someone says); one per desk, kept across restarts. */
+  'app.user.get': { request: noParams, response: deskUserSchema },
+  /** Remembers who is at this desk; every host of the desk sees the same person. */
+  'app.user.set': { request: z.object({ name: deskUserNameSchema }).strict(), response: deskUserSchema },
   'tenants.list': {
     request: noParams,
     response: z.object({ tenants: z.array(tenantSchema), current: tenantIdSchema.nullable() }),
@@ -64,6 +75,35 @@ export const methods = {
   'documents.text': {
     request: z.object({ documentId: z.string().min(1) }).strict(),
     response: documentTextSchema,
+  },
+  /**
+   * The document's text as hashed token features (PII scrubbed, feature-extractor version named):
+   * what a tender decision carries to the hub to train on, never the text itself.
+   */
+  'documents.features': {
+    request: z.object({ documentId: z.string().min(1) }).strict(),
+    response: z.object({ features: decisionFeaturesSchema }),
+  },
+  /**
+   * What a learned relevance model makes of documents' text: P(relevant) and the words that pushed it
+   * most, computed where the text is (the same shared code as `screen --model`). Documents whose text
+   * is not read yet are listed in `unread`.
+   */
+  'tenders.learned': {
+    request: z
+      .object({ model: relevanceModelSchema, documentIds: z.array(z.string().min(1)).max(100_000) })
+      .strict(),
+    response: z.object({
+      results: z.array(
+        z.object({
+          documentId: z.string(),
+          relevant: z.boolean(),
+          probability: z.number().min(0).max(1),
+          top: z.array(z.tuple([z.string(), z.number()])),
+        }),
+      ),
+      unread: z.array(z.string()),
+    }),
   },
   'documents.page': {
     request: z
@@ -101,6 +141,20 @@ export const methods = {
     request: z.object({ documentIds: z.array(z.string().min(1)).min(1).max(100_000) }).strict(),
     response: z.object({ removed: z.array(z.string()) }),
   },
+  /**
+   * A user's choice of the document's type (which desk it goes to); the change is kept on the
+   * record with who made it and when. Sends documents.changed and tenders.changed.
+   */
+  'documents.setType': {
+    request: z
+      .object({
+        documentId: z.string().min(1),
+        type: docTypeSchema,
+        by: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: documentRecordSchema,
+  },
   'jobs.list': { request: noParams, response: z.object({ jobs: z.array(jobSchema) }) },
   'jobs.cancel': { request: z.object({ jobId: z.string().min(1) }).strict(), response: jobSchema },
   /** Drops the tenant's finished (done, failed, cancelled) jobs from the list; queued and running ones stay. */
@@ -129,6 +183,7 @@ export const methods = {
   },
   /** Reads the document's COA table and judges it against the given specification (review without one). */
   'qc.check': { request: qcCheckRequestSchema, response: coaReportSchema },
+  ...deskMetricsMethods,
   /** The current tenant's hub connection, token included (the sync worker needs it); null if unset. */
   'sync.credentials.get': { request: noParams, response: syncCredentialsSchema.nullable() },
   /** Fails with ENCRYPTION_UNAVAILABLE in the desktop app when the OS cannot encrypt the token. */
@@ -164,12 +219,25 @@ export const methods = {
     response: profileSummarySchema,
   },
   /** One row per document of the tenant, screened against every profile (cached per profile set). */
-  'tenders.results': { request: noParams, response: z.object({ rows: z.array(screeningRowSchema) }) },
+  /**
+   * Documents typed coa, specification, msds or invoice are not screened: they are listed in
+   * `notScreened` with their type instead of as rows.
+   */
+  'tenders.results': {
+    request: noParams,
+    response: z.object({
+      rows: z.array(screeningRowSchema),
+      notScreened: z
+        .array(z.object({ documentId: z.string(), name: z.string(), type: docTypeSchema }))
+        .optional(),
+    }),
+  },
   'tenders.detail': {
     request: z.object({ documentId: z.string().min(1).max(200) }).strict(),
     response: screeningDetailSchema,
   },
   'tenders.export': { request: screeningExportRequestSchema, response: screeningExportSchema },
+  ...usersMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {

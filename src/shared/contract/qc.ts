@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { bboxSchema } from '../document-text/schema'
+import { layoutTemplateSchema, templateUseSchema } from '../qc/templates/schema'
 
 /**
  * The COA check as it crosses the contract. The specification travels as the stored JSON the
@@ -84,6 +85,8 @@ export const coaReportSchema = z.object({
       }),
     )
     .optional(),
+  /** The supplier's learned layout template the COA was read with, when one matched. */
+  template: templateUseSchema.optional(),
   extraction: z.object({
     tables: z.array(
       z.object({
@@ -110,5 +113,13 @@ export const qcCheckRequestSchema = z
     expectedBatch: z.string().trim().min(1).max(100).optional(),
     /** yyyy-mm-dd in the desk's time zone; the host's date when absent. */
     today: z.iso.date().optional(),
+    /**
+     * The user confirmed "check anyway": without it a document whose type is not `coa` is refused
+     * with CONFLICT naming the file and the type it looks like (`details: { docType }`), so the UI
+     * can ask.
+     */
+    anyType: z.boolean().optional(),
+    /** The tenant's learned layout templates; the one matching the COA's supplier and layout is used. */
+    templates: z.array(layoutTemplateSchema).max(1000).optional(),
   })
   .strict()

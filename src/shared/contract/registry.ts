@@ -10,6 +10,9 @@ export type Handler<M extends MethodName, Ctx> = (
 ) => Promise<MethodResult<M>> | MethodResult<M>
 export type HandlerMap<Ctx> = { [M in MethodName]: Handler<M, Ctx> }
 
+/** A millisecond clock and where each call's seconds go. */
+export type CallTiming = { now: () => number; observe: (method: MethodName, seconds: number) => void }
+
 export type DispatchOutcome = { ok: true; result: unknown } | { ok: false; error: ErrorEnvelope }
 
 /**
@@ -18,6 +21,12 @@ export type DispatchOutcome = { ok: true; result: unknown } | { ok: false; error
  */
 export class HandlerRegistry<Ctx> {
   private readonly handlers = new Map<MethodName, Handler<MethodName, Ctx>>()
+
+  /**
+   * `guard` runs before every handler (after the method name is known, before its params are
+   * read): the desk's role check lives there, so no host can reach a handler around it.
+   */
+  constructor(private readonly guard?: (method: MethodName, ctx: Ctx) => Promise<void> | void) {}
 
   register<M extends MethodName>(method: M, handler: Handler<M, Ctx>): this {
     if (!isMethodName(method)) throw new Error(`"${String(method)}" is not a method of the desk contract`)
@@ -37,13 +46,36 @@ export class HandlerRegistry<Ctx> {
     return (Object.keys(methods) as MethodName[]).filter((m) => !this.handlers.has(m))
   }
 
+  private timing: CallTiming | null = null
+
+  /**
+   * Reports how long every dispatch of a contract method took, failures included (the desk's
+   * api_latency). The clock is the host's: this module stays free of Node and DOM timers.
+   */
+  measure(timing: CallTiming): this {
+    this.timing = timing
+    return this
+  }
+
   async dispatch(method: unknown, params: unknown, ctx: Ctx): Promise<DispatchOutcome> {
+    const timing = this.timing
+    if (timing === null || !isMethodName(method)) return this.dispatchChecked(method, params, ctx)
+    const started = timing.now()
+    try {
+      return await this.dispatchChecked(method, params, ctx)
+    } finally {
+      timing.observe(method, Math.max(0, timing.now() - started) / 1000)
+    }
+  }
+
+  private async dispatchChecked(method: unknown, params: unknown, ctx: Ctx): Promise<DispatchOutcome> {
     try {
       if (!isMethodName(method)) {
         throw new DeskError('UNKNOWN_METHOD', `"${String(method)}" is not a method of the desk contract`)
       }
       const handler = this.handlers.get(method)
       if (!handler) throw new DeskError('UNKNOWN_METHOD', `no handler is registered for "${method}"`)
+      await this.guard?.(method, ctx)
       const spec = methods[method]
       const parsed = spec.request.safeParse(params ?? {})
       if (!parsed.success) {

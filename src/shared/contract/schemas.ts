@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { docTypeSchema } from '../documents/doctype/types'
 import { errorCodeSchema } from './errors'
 
 /** Tenant ids name folders and IndexedDB databases, so they are kept to a safe slug. */
@@ -34,6 +35,19 @@ export const appInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
+/**
+ * Who is at this desk: the one remembered person every decision, correction and check is credited
+ * to (until desk users with sign-in arrive). A name as people write it; signers are matched by it.
+ */
+export const deskUserNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'say who is at this desk (a name)')
+  .max(100, 'a name is at most 100 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'a name has no control characters')
+export const deskUserSchema = z.object({ name: deskUserNameSchema.nullable() })
+export type DeskUser = z.infer<typeof deskUserSchema>
+
 export const extractionSchema = z.object({
   state: z.enum(['pending', 'running', 'done', 'failed']),
   mode: z.enum(['auto', 'force-ocr', 'text-only']),
@@ -50,6 +64,30 @@ export const extractionSchema = z.object({
 })
 export type Extraction = z.infer<typeof extractionSchema>
 
+/** A change of a document's type by a person: kept on the record, oldest first, never rewritten. */
+export const docTypeChangeSchema = z.object({
+  from: docTypeSchema.nullable(),
+  to: docTypeSchema,
+  by: z.string().min(1).max(200),
+  at: z.string(),
+})
+export type DocTypeChange = z.infer<typeof docTypeChangeSchema>
+
+/** Which desk a document goes to: decided when its text is read, changed by a user at will. */
+export const documentTypeSchema = z.object({
+  type: docTypeSchema,
+  /** `user` once a person chose the type; reading the document again keeps a user's choice. */
+  source: z.enum(['classifier', 'user']),
+  /** The classifier that decided (its id and version), also after a user changed the type. */
+  classifier: z.string(),
+  /** The classifier's confidence 0..1 in its own type. */
+  confidence: z.number().min(0).max(1),
+  /** The classifier's evidence, strongest first, in words a user can check against the page. */
+  cues: z.array(z.string()),
+  changes: z.array(docTypeChangeSchema),
+})
+export type DocumentType = z.infer<typeof documentTypeSchema>
+
 export const documentRecordSchema = z.object({
   id: z.string(),
   tenantId: tenantIdSchema,
@@ -61,6 +99,8 @@ export const documentRecordSchema = z.object({
   importedAt: z.string(),
   /** Absent where the host runs no pipeline. */
   extraction: extractionSchema.optional(),
+  /** Absent until the text is read. */
+  docType: documentTypeSchema.optional(),
 })
 export type DocumentRecord = z.infer<typeof documentRecordSchema>
 
@@ -87,6 +127,8 @@ export const jobSchema = z.object({
   updatedAt: z.string(),
   errors: z.array(jobItemErrorSchema),
   documentIds: z.array(z.string()),
+  /** What the desk did along the way that the user should know, e.g. a stuck worker restarted. */
+  notices: z.array(z.string()).optional(),
 })
 export type Job = z.infer<typeof jobSchema>
 

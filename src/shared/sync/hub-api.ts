@@ -44,3 +44,50 @@ export const retrainStatusSchema = z.object({
   confidenceThreshold: z.number(),
 })
 export type RetrainStatus = z.infer<typeof retrainStatusSchema>
+
+/**
+ * The tenant's learned model as a desk fetches it. `channel` says which side of a blue-green
+ * rollout this desk is on: `green` (the newly promoted version, on a share of desks), `blue` (the
+ * previous version, kept by the rest) or `stable` (no rollout under way). The desk verifies `sha256`
+ * against the model before using it (modelSha256 in src/shared/learning).
+ */
+export const servedModelSchema = z.object({
+  tenant: z.string(),
+  kind: z.literal('relevance'),
+  version: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  channel: z.enum(['green', 'blue', 'stable']),
+  /** The version the desk should keep to fall back on (the other side of the rollout), if any. */
+  previous: z.object({ version: z.string(), sha256: z.string() }).nullable(),
+  rollout: z.object({
+    state: z.enum(['green', 'stable']),
+    greenVersion: z.string().nullable(),
+    greenShare: z.number().min(0).max(1),
+    since: z.string(),
+  }),
+  model: z.json(),
+})
+export type ServedModel = z.infer<typeof servedModelSchema>
+
+/** What `hub train` prints (and what the desk's `train` prints): one candidate and its fate. */
+export const trainReportSchema = z.object({
+  version: z.string(),
+  sha256: z.string(),
+  trainedOn: z.object({
+    examples: z.number().int(),
+    relevant: z.number().int(),
+    irrelevant: z.number().int(),
+  }),
+  metrics: z.object({
+    validation: z.object({
+      precision: z.number(),
+      recall: z.number(),
+      f1: z.number(),
+      accuracy: z.number(),
+      n: z.number().int(),
+    }),
+  }),
+  promoted: z.boolean(),
+  reason: z.string(),
+})
+export type TrainReport = z.infer<typeof trainReportSchema>

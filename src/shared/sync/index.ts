@@ -1,4 +1,5 @@
 export * from '../backoff'
+export * from '../metrics/desk-metrics'
 export * from './hub-api'
 export * from './kinds'
 export * from './split'

@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { sha256Schema } from '../contract/schemas'
+import { decisionFeaturesSchema } from '../learning/wire'
+import { layoutTemplateSchema } from '../qc/templates/schema'
+
+export { decisionFeaturesSchema, type DecisionFeatures } from '../learning/wire'
 
 /**
  * The ground truth a desk pushes: one outbox `kind` per hub table. Payloads are strict so a desk
@@ -25,6 +29,10 @@ export const tenderDecisionSchema = z.strictObject({
   modelVersion: modelVersion.optional(),
   /** The model's confidence in its own suggestion, before the human decided. */
   confidence: confidence.optional(),
+  /** The hashed features of the bid's text, so the hub can train the tenant's relevance model. */
+  features: decisionFeaturesSchema.optional(),
+  /** P(relevant) from the learned relevance model the desk ran (its version in `modelVersion`). */
+  learnedProbability: confidence.optional(),
   decidedBy: actor,
   decidedAt: when,
 })
@@ -77,11 +85,30 @@ export const scanSchema = z.strictObject({
   scannedAt: when,
 })
 
+/**
+ * A supplier's COA layout template learned (or relearned) or forgotten on a desk. The hub keeps
+ * every event; the tenant's templates are the latest event per template that is not a forget.
+ */
+export const layoutTemplateEventSchema = z
+  .strictObject({
+    templateId: z.string().min(1).max(200),
+    action: z.enum(['learn', 'forget']),
+    /** The whole template after a learn; absent on a forget. */
+    template: layoutTemplateSchema.optional(),
+    changedBy: actor,
+    changedAt: when,
+  })
+  .refine((e) => (e.action === 'learn') === (e.template !== undefined), {
+    message: 'a learn carries the whole template, a forget none',
+    path: ['template'],
+  })
+
 export const GROUND_TRUTH_KINDS = {
   'tender.decision': tenderDecisionSchema,
   'field.correction': fieldCorrectionSchema,
   'coa.result': coaResultSchema,
   scan: scanSchema,
+  'qc.layoutTemplate': layoutTemplateEventSchema,
 } as const
 
 export type GroundTruthKind = keyof typeof GROUND_TRUTH_KINDS
@@ -93,12 +120,14 @@ export type TenderDecision = z.infer<typeof tenderDecisionSchema>
 export type FieldCorrection = z.infer<typeof fieldCorrectionSchema>
 export type CoaResult = z.infer<typeof coaResultSchema>
 export type Scan = z.infer<typeof scanSchema>
+export type LayoutTemplateEvent = z.infer<typeof layoutTemplateEventSchema>
 
 export type GroundTruth =
   | { kind: 'tender.decision'; payload: TenderDecision }
   | { kind: 'field.correction'; payload: FieldCorrection }
   | { kind: 'coa.result'; payload: CoaResult }
   | { kind: 'scan'; payload: Scan }
+  | { kind: 'qc.layoutTemplate'; payload: LayoutTemplateEvent }
 
 export function isGroundTruthKind(kind: string): kind is GroundTruthKind {
   return Object.hasOwn(GROUND_TRUTH_KINDS, kind)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { tenantIdSchema } from '../contract/schemas'
 import { UUIDV7_PATTERN } from '../ids/uuidv7'
+import { deskMetricsSchema } from '../metrics/desk-metrics'
 
 /** Large enough to drain a backlog quickly, small enough that one lost response costs little. */
 export const MAX_BATCH_RECORDS = 1_000
@@ -65,5 +66,7 @@ export const heartbeatSchema = z.strictObject({
   queueDepth: z.number().int().nonnegative().optional(),
   lastSuccessAt: z.iso.datetime({ offset: true }).nullable().optional(),
   appVersion: z.string().max(100).optional(),
+  /** The desk's own measurements (api latency, worker queue, OCR); older desks send none. */
+  metrics: deskMetricsSchema.optional(),
 })
 export type Heartbeat = z.infer<typeof heartbeatSchema>
