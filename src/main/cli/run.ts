@@ -4,9 +4,14 @@ import type { DeskApi } from '../../shared/contract'
 import { defaultDataDir } from '../services/config/dataDir'
 import { createDesk, createDirectDeskApi, readAppVersion, type Desk } from '../services/desk'
 import { documentWorkerScript, openDeskCore, type DeskCore } from '../services/core/deskCore'
+import { runBackup, runRestore } from './commands/backup'
+import { runAuditExport, runAuditVerify } from './commands/audit'
 import { runDocuments, runImport } from './commands/documents'
 import { runDocumentsRead } from './commands/documentsRead'
+import { runBulkResults, runBulkStatus, runBulkSubmit } from './commands/bulk'
 import { runGs1 } from './commands/gs1'
+import { runDocumentsClassify, trainCommand } from './commands/learning'
+import { runExportOcrTruth } from './commands/ocrTruth'
 import { runQcCheck } from './commands/qc'
 import { runQcSample } from './commands/qcSample'
 import { runScannersListen } from './commands/scanners'
@@ -40,6 +45,19 @@ const OPTIONS = {
   level: { type: 'string' },
   plan: { type: 'string' },
   seed: { type: 'string' },
+  labels: { type: 'string' },
+  out: { type: 'string' },
+  model: { type: 'string' },
+  description: { type: 'string' },
+  hub: { type: 'string' },
+  token: { type: 'string' },
+  run: { type: 'string' },
+  wait: { type: 'boolean' },
+  /** `audit` commands: --data is --data-dir's spelling there; --from/--to are yyyy-mm-dd. */
+  data: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parse>['values']
@@ -88,12 +106,23 @@ export const CLI_COMMANDS = {
     run: (_desk, api, _v, rest, io, mode) => runDocuments(api, rest, io, mode),
   },
   'documents read': { needs: 'core', run: runDocumentsRead },
+  'documents classify': { needs: 'core', run: runDocumentsClassify },
   'tenders screen': { needs: 'core', run: runTendersScreen },
   'qc check': { needs: 'core', run: runQcCheck },
+  'train relevance': { needs: 'core', run: trainCommand('relevance') },
+  'train doctype': { needs: 'core', run: trainCommand('doctype') },
+  'export-ocr-truth': { needs: 'core', run: runExportOcrTruth },
   'qc sample': { needs: 'nothing', run: runQcSample },
   'scanners listen': { needs: 'nothing', run: runScannersListen },
   gs1: { needs: 'nothing', run: (_values, rest, io, mode) => runGs1(rest, io, mode) },
   tenants: { needs: 'desk', run: (_desk, api, _v, rest, io, mode) => runTenants(api, rest, io, mode) },
+  'bulk submit': { needs: 'nothing', run: runBulkSubmit },
+  'bulk status': { needs: 'nothing', run: runBulkStatus },
+  'bulk results': { needs: 'nothing', run: runBulkResults },
+  backup: { needs: 'nothing', run: runBackup },
+  restore: { needs: 'nothing', run: runRestore },
+  'audit verify': { needs: 'nothing', run: runAuditVerify },
+  'audit export': { needs: 'nothing', run: runAuditExport },
 } as const satisfies Record<string, CommandRunner>
 
 export type CliCommand = keyof typeof CLI_COMMANDS
@@ -103,6 +132,7 @@ export const CLI_ALIASES: Record<string, CliCommand> = {
   import: 'documents import',
   documents: 'documents list',
   ocr: 'documents read',
+  classify: 'documents classify',
   screen: 'tenders screen',
   coa: 'qc check',
   sample: 'qc sample',

@@ -10,6 +10,7 @@ import {
   type WebContents,
 } from 'electron'
 import { defaultDataDir } from '../services/config/dataDir'
+import { startDailyBackups } from '../services/backup'
 import { createDesk, type Desk } from '../services/desk'
 import { tuneMallocForPageBuffers } from '../services/memory'
 import { registerDeskIpc, type DeskIpc } from './ipc'
@@ -18,6 +19,7 @@ import { createSafeStorageSecretStore } from './safe-storage'
 import { hardenSession, hardenWebContents } from './security'
 import { APP_SCHEME, START_URL } from './trust'
 import { createWindowOptions, showWhenReady } from './window'
+import { redactDeep, redactText } from '../../shared/redaction'
 
 // out/main/index.js sits next to out/preload/ and out/renderer/.
 const preloadPath = join(__dirname, '../preload/index.js')
@@ -54,6 +56,11 @@ async function start(): Promise<void> {
   })
   deskIpc = registerDeskIpc({ ipcMain, desk, isTrustedWindow: (contents) => ourWindows.has(contents) })
   openWindow()
+  // The timer is unref'd, so it never holds the app open; a failed backup is logged, not fatal.
+  void startDailyBackups(dataDir, (event) => {
+    if (event.made) console.info(`daily backup written to ${event.made.file}`)
+    if (event.error) console.error('the daily backup failed:', redactText(event.error.message))
+  }).catch((error: unknown) => console.error('the daily backup could not start:', redactDeep(error)))
 }
 
 // Two instances would share one data folder and race on it; the second one hands over and exits.
@@ -92,7 +99,7 @@ if (!app.requestSingleInstanceLock()) {
     deskIpc?.dispose()
     open
       .close()
-      .catch((error: unknown) => console.error('closing the desk failed:', error))
+      .catch((error: unknown) => console.error('closing the desk failed:', redactDeep(error)))
       .finally(() => {
         desk = null
         app.quit()

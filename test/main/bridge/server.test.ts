@@ -134,6 +134,12 @@ describe('browser bridge', () => {
       const frame = JSON.parse(data.toString()) as { t: string; name: string; payload: { state?: string } }
       if (frame.t === 'evt') events.push(frame)
     })
+    // The bridge answers nothing but the sign-in screen until someone signs in on this socket.
+    expect(await callOver(socket, 10, 'tenants.list')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'tenants.list: sign in first' },
+    })
+    await callOver(socket, 11, 'users.setup', { name: 'Test Admin', secret: 'test admin passphrase' })
     expect(await callOver(socket, 1, 'tenants.list')).toMatchObject({
       ok: true,
       result: { tenants: [{ id: 'default' }], current: 'default' },

@@ -9,6 +9,7 @@ import { builtDocumentWorker, REPO_ROOT } from '../../support/builtApp'
 import { cliHarness, type CliHarness } from '../../support/cliHarness'
 import { corpusFile } from '../../support/corpus'
 import { useTempDirs } from '../../support/tempDir'
+import { signInAdmin } from '../../support/signIn'
 import { bidPdf } from '../services/tenders/bidPdf'
 
 // The command line and the desk (what the QC and Tenders pages call) must agree on the same
@@ -65,6 +66,7 @@ async function withDesk<T>(h: CliHarness, use: (api: DeskApi) => Promise<T>): Pr
   })
   const direct = createDirectDeskApi(desk)
   try {
+    await signInAdmin(direct.api)
     await direct.api.tenants.select({ tenantId: TENANT })
     return await use(direct.api)
   } finally {

@@ -39,7 +39,13 @@ beforeEach(() => {
   const desk = {
     registry,
     openSession(emit: (event: EventName, payload: unknown) => void): DeskSession {
-      const session: DeskSession = { id: `s${opened.length + 1}`, tenantId: null, emit }
+      const session: DeskSession = {
+        id: `s${opened.length + 1}`,
+        tenantId: null,
+        user: null,
+        lastActive: 0,
+        emit,
+      }
       opened.push(session)
       return session
     },

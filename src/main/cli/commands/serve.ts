@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { DeskError } from '../../../shared/contract'
 import { startBridge } from '../../bridge'
+import { startDailyBackups } from '../../services/backup'
+import { defaultDataDir } from '../../services/config/dataDir'
 import type { Desk } from '../../services/desk'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
@@ -42,7 +44,13 @@ export async function runServe(desk: Desk, values: CliValues, io: CliIo, mode: O
     `Pebble Desk is serving on 127.0.0.1 only. Open:\n  ${bridge.url}\nPress Ctrl+C to stop.`,
   )
   if (values.open) openBrowser(bridge.url, io)
+  // Logged on stderr: stdout carries only the URL (scripts read it, as JSON with --json).
+  const stopBackups = await startDailyBackups(values['data-dir'] ?? defaultDataDir(io.env), (event) => {
+    if (event.made) io.stderr(`pebble-desk: daily backup written to ${event.made.file}\n`)
+    if (event.error) io.stderr(`pebble-desk: the daily backup failed: ${event.error.message}\n`)
+  })
   await io.untilStopped()
+  stopBackups()
   await bridge.close()
   return EXIT.ok
 }

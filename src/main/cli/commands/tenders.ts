@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { extractionModeSchema } from '../../../shared/document-text'
 import type { DeskCore } from '../../services/core/deskCore'
+import type { LearnedVerdict } from '../../../shared/learning'
+import { learnedRelevance, loadRelevanceModel } from '../../services/learning'
 import {
   loadProfiles,
   plainValue,
@@ -13,7 +15,17 @@ import {
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
 
-function describe(results: ScreenResult[]): string {
+type LearnedResult = ScreenResult & { learned?: LearnedVerdict }
+
+function describeLearned(learned: LearnedVerdict | undefined): string[] {
+  if (!learned) return []
+  const words = learned.top.map(([word, weight]) => `${word} ${weight > 0 ? '+' : ''}${weight}`).join(', ')
+  return [
+    `         learned ${learned.probability.toFixed(2)} ${learned.relevant ? 'relevant' : 'not relevant'} (${words})`,
+  ]
+}
+
+function describe(results: LearnedResult[]): string {
   if (results.length === 0) return 'no documents'
   return results
     .map((r) => {
@@ -24,6 +36,7 @@ function describe(results: ScreenResult[]): string {
         `${r.score.toFixed(2).padStart(7)}  ${r.relevant ? 'RELEVANT' : 'no      '}  ${r.profile ?? '-'}  ${r.file}`,
         `         ${f('bidNumber') !== '-' ? f('bidNumber') : f('referenceNumber')}  ends ${f('bidEndDate')}  ${terms}`,
         ...(r.reasons.length > 0 ? [`         ${r.reasons.join('; ')}`] : []),
+        ...describeLearned(r.learned),
       ].join('\n')
     })
     .join('\n')
@@ -46,11 +59,24 @@ export async function runTendersScreen(
     throw new UsageError(`--mode must be auto, force-ocr or text-only (got "${values.mode}")`)
 
   const profiles = await loadProfiles(profileFiles.map((p) => resolve(p)))
-  const results = await screenDocuments(core, {
+  const model = values.model ? await loadRelevanceModel(resolve(values.model)) : undefined
+  const screened = await screenDocuments(core, {
     paths,
     profiles,
     mode: extraction.data,
     useCache: !values['no-cache'],
+  })
+  // The learned probability sits beside the rule score; it never changes the rule's verdict or order.
+  const learned = model
+    ? await learnedRelevance(
+        core,
+        screened.filter((r) => !r.error).map((r) => r.file),
+        model,
+      )
+    : new Map<string, LearnedVerdict>()
+  const results: LearnedResult[] = screened.map((r) => {
+    const verdict = learned.get(r.file)
+    return verdict ? { ...r, learned: verdict } : r
   })
   if (values.xlsx) await writeFile(resolve(values.xlsx), await toXlsx(results))
   if (values.csv) io.stdout(toCsv(results))

@@ -27,16 +27,44 @@ export const deskSettingsSchema = z
         pageTimeoutSec: z.number().positive().max(3600).default(120),
         /** Resolution pages are rendered at for OCR. */
         dpi: z.number().int().min(72).max(600).default(300),
+        /** A worker with no progress this long while jobs wait is restarted and its task retried once. */
+        stuckWorkerSec: z.number().positive().max(86_400).default(180),
       })
       .strict()
-      .default({ pagesPerWorker: 40, pageTimeoutSec: 120, dpi: 300 }),
+      .default({ pagesPerWorker: 40, pageTimeoutSec: 120, dpi: 300, stuckWorkerSec: 180 }),
     ocr: z
       .object({
         /** Languages OCR reads when a run names none (Hindi adds the bilingual GeM labels). */
         languages: z.enum(['eng', 'eng+hin']).default('eng'),
+        /** best_int (default) or tessdata_fast (what native tesseract runs, ~25% cheaper a page, but it misreads digits on real COA scans). */
+        model: z.enum(['fast', 'best']).default('best'),
       })
       .strict()
-      .default({ languages: 'eng' }),
+      .default({ languages: 'eng', model: 'best' }),
+    backup: z
+      .object({
+        /** The daily automatic backup while the app runs; `pebble-desk backup` works either way. */
+        enabled: z.boolean().default(true),
+        /** Where daily backups go; default <data folder>/backups (put it on another disk). */
+        directory: z.string().min(1).optional(),
+        /** Days of daily backups kept, today's included. */
+        keepDays: z.number().int().min(1).max(3650).default(7),
+      })
+      .strict()
+      .default({ enabled: true, keepDays: 7 }),
+    users: z
+      .object({
+        /** Minutes without a call after which a window or tab is signed out; 0 = never. */
+        idleLockMinutes: z
+          .number()
+          .min(0)
+          .max(24 * 60)
+          .default(15),
+        /** Failed PIN/passphrase attempts in a row that lock a user until an admin unlocks. */
+        maxFailedAttempts: z.number().int().min(1).max(100).default(5),
+      })
+      .strict()
+      .default({ idleLockMinutes: 15, maxFailedAttempts: 5 }),
   })
   .strict()
 
@@ -59,5 +87,7 @@ export function pipelineOptionsFrom(settings: DeskSettings, workerScript: string
     pageTimeoutMs: settings.pipeline.pageTimeoutSec * 1000,
     dpi: settings.pipeline.dpi,
     maxPixels: Math.round(settings.limits.maxMegapixels * 1_000_000),
+    ocrModel: settings.ocr.model,
+    stuckWorkerMs: settings.pipeline.stuckWorkerSec * 1000,
   }
 }

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DeskError, HandlerRegistry, type TenantId } from '../../../shared/contract'
+import { explainRelevance, FEATURE_EXTRACTOR_ID, hashedFeatures } from '../../../shared/learning'
+import { sameName } from '../../../shared/users'
 import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
 import type { IntakeSource } from '../documents/intake'
@@ -10,10 +12,13 @@ import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
 import { ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
-import { syncCredentialHandlers, SyncCredentialStore } from '../sync'
+import { DeskMeter, deskMetricsHandlers, syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { listFiles } from '../storage/walk'
+import { documentClassifier, ocrAccuracyReport, ocrTruthHandlers, ocrTruthStoreOf } from '../learning'
 import { TenantStore } from '../tenants/tenantStore'
 import { openDeskCore } from '../core/deskCore'
+import { accessGuard, UserService, usersHandlers } from '../users'
+import { DeskUserStore } from './deskUser'
 import { DeskSessions } from './sessions'
 import type { Desk, DeskOptions, DeskSession } from './types'
 
@@ -32,13 +37,16 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const maxBytes = core.maxFileBytes
   const sessions = new DeskSessions()
   const jobs = new JobManager((job) => sessions.publish(job.tenantId, 'jobs.progress', job))
+  core.pipeline?.onStuckRestart(() => jobs.notice('Restarted a stuck document worker'))
 
   const pipeline = core.pipeline
+  const meter = new DeskMeter()
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
   const tendersChanged = (tenantId: TenantId) => sessions.publish(tenantId, 'tenders.changed', { tenantId })
   let screening: TendersDesk | null = null
   const service = new DocumentService({
     documents,
+    classifier: await documentClassifier(options.modelsDir),
     jobs,
     pipeline,
     folderOf: (id) => tenants.folderOf(id),
@@ -62,11 +70,20 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   // Batch commands never scan; a desk with a UI gets its scanners back as they were.
   if (options.host !== 'cli') void scanners.restore()
 
+  const deskUser = new DeskUserStore(options.dataDir)
+  const users = new UserService(options.dataDir, { maxFailedAttempts: core.settings.users.maxFailedAttempts })
+  const access = { users, idleLockMinutes: core.settings.users.idleLockMinutes }
+  // A batch command runs as the operating-system user who owns the data folder, so roles there
+  // would protect nothing; every host with a UI (window, browser tab) signs in and is checked.
+  const guard = options.host === 'cli' ? undefined : accessGuard(access)
+  // Who is at this desk is whoever signed in on the session; the command line keeps the named person.
+  const atDesk = async (session: DeskSession): Promise<string | null> =>
+    options.host === 'cli' ? (await deskUser.get()).name : (session.user?.name ?? null)
   const credentials = new SyncCredentialStore(options.secrets ?? new MemorySecretStore())
 
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-  const registry = new HandlerRegistry<DeskSession>().registerAll({
+  const registry = new HandlerRegistry<DeskSession>(guard).registerAll({
     'app.info': async (_params, session) => ({
       name: 'Pebble Desk',
       version: options.version,
@@ -74,6 +91,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       tenant: session.tenantId ? await tenants.get(session.tenantId).catch(() => null) : null,
       models: await models.status(),
     }),
+    'app.user.get': async (_params, session) => ({ name: await atDesk(session) }),
+    'app.user.set': async ({ name }, session) => {
+      if (options.host === 'cli') return deskUser.set(name)
+      if (session.user && sameName(session.user.name, name)) return { name: session.user.name }
+      throw new DeskError('FORBIDDEN', `to work as ${name}, sign out and sign in as ${name}`)
+    },
     'tenants.list': async (_params, session) => ({
       tenants: await tenants.list(),
       current: session.tenantId,
@@ -99,10 +122,40 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       }))
       return service.importSources(tenantId, `Import ${plural(files.length, 'file')}`, sources)
     },
-    'documents.list': async (_params, session) => ({
-      documents: await documents.list(requireTenant(session)),
-    }),
+    'documents.list': async (_params, session) => {
+      const tenantId = requireTenant(session)
+      const list = await documents.list(tenantId)
+      // Documents read before documents had types get one from their cached text, in the background.
+      service.typeUntyped(tenantId, list)
+      return { documents: list }
+    },
+    'documents.setType': async ({ documentId, type, by }, session) => {
+      const tenantId = requireTenant(session)
+      // Credited to the person named, else to whoever the desk says is at it.
+      const who = by ?? (await atDesk(session)) ?? 'desk user'
+      const record = await service.setType(tenantId, documentId, type, who)
+      // Typing a document in or out of the tender desk changes the screening list.
+      tendersChanged(tenantId)
+      return record
+    },
     'documents.text': async ({ documentId }, session) => service.text(requireTenant(session), documentId),
+    'documents.features': async ({ documentId }, session) => {
+      const text = await service.text(requireTenant(session), documentId)
+      const values = hashedFeatures(text.pages.map((p) => p.text).join('\n'))
+      return { features: { extractor: FEATURE_EXTRACTOR_ID, values } }
+    },
+    'tenders.learned': async ({ model, documentIds }, session) => {
+      const tenantId = requireTenant(session)
+      const results = []
+      const unread: string[] = []
+      for (const documentId of documentIds) {
+        const text = await service.text(tenantId, documentId).catch(() => null)
+        if (text === null) unread.push(documentId)
+        else
+          results.push({ documentId, ...explainRelevance(model, text.pages.map((p) => p.text).join('\n')) })
+      }
+      return { results, unread }
+    },
     'documents.page': async ({ documentId, page, width }, session) =>
       service.page(requireTenant(session), documentId, page, width ?? 1200),
     'documents.extract': async ({ documentIds, mode, langs }, session) =>
@@ -121,6 +174,21 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'jobs.cancel': async ({ jobId }, session) => jobs.cancel(jobId, requireTenant(session)),
     'jobs.clear': async (_params, session) => jobs.clear(requireTenant(session)),
     ...scanners.handlers,
+    ...deskMetricsHandlers<DeskSession>({
+      meter,
+      tenantOf: (session) => session.tenantId,
+      pendingDocuments: () => jobs.pendingItems(),
+      ocrPages: () => pipeline?.ocrPages ?? null,
+      ocrAccuracy: (tenantId) => ocrAccuracyReport(ocrTruthStoreOf(tenants.folderOf(tenantId))),
+    }),
+    ...ocrTruthHandlers<DeskSession>({
+      tenantOf: requireTenant,
+      folderOf: (tenantId) => tenants.folderOf(tenantId),
+      record: (tenantId, documentId) => documents.get(tenantId, documentId),
+      text: (tenantId, documentId) => service.text(tenantId, documentId),
+      blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
+      pipeline: () => core.requirePipeline(),
+    }),
     ...qcHandlers<DeskSession>({
       core,
       tenantOf: requireTenant,
@@ -129,6 +197,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
+    ...usersHandlers<DeskSession>(access),
     ...tendersHandlers<DeskSession>({
       tenantOf: requireTenant,
       profiles,
@@ -136,6 +205,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       changed: tendersChanged,
     }),
   })
+
+  // Every host's calls pass through this registry: the one place to time them (api_latency).
+  registry.measure({ now: meter.now, observe: (method, seconds) => meter.observe(method, seconds) })
 
   const firstTenant = options.defaultTenantId ?? (await tenants.list())[0]?.id ?? null
 

@@ -10,7 +10,13 @@ export class DeskSessions {
   private readonly sessions = new Set<DeskSession>()
 
   open(tenantId: TenantId | null, emit: (event: EventName, payload: unknown) => void): DeskSession {
-    const session: DeskSession = { id: uuidv7(), tenantId, emit: (event, payload) => emit(event, payload) }
+    const session: DeskSession = {
+      id: uuidv7(),
+      tenantId,
+      user: null,
+      lastActive: Date.now(),
+      emit: (event, payload) => emit(event, payload),
+    }
     this.sessions.add(session)
     return session
   }

@@ -1,8 +1,12 @@
 import type { EventName, EventPayload, HandlerRegistry, HostKind, TenantId } from '../../../shared/contract'
 import type { SecretStore } from '../secrets'
+import type { SignedInSession } from '../users'
 
-/** One connected UI (an Electron window, a bridge WebSocket, a CLI run). Holds its tenant choice. */
-export interface DeskSession {
+/**
+ * One connected UI (an Electron window, a bridge WebSocket, a CLI run). Holds its tenant choice and
+ * who is signed in on it (each window or browser tab signs in for itself).
+ */
+export interface DeskSession extends SignedInSession {
   readonly id: string
   tenantId: TenantId | null
   /** Events for this session (already filtered to its tenant). */

@@ -3,12 +3,18 @@ import {
   DeskError,
   toErrorEnvelope,
   type DocumentRecord,
+  type DocumentType,
   type ErrorCode,
   type Extraction,
   type Job,
   type TenantId,
 } from '../../../shared/contract'
 import type { DocumentText, ExtractionMode } from '../../../shared/document-text'
+import {
+  defaultDocumentClassifier,
+  type DocType,
+  type DocumentClassifier,
+} from '../../../shared/documents/doctype'
 import { uuidv7 } from '../../../shared/ids'
 import type { JobContext, JobManager } from '../jobs/jobManager'
 import { TextCache, type DocumentPipeline, type OcrLanguages } from '../pipeline'
@@ -26,6 +32,34 @@ export interface DocumentServiceDeps {
   changed(tenantId: TenantId): void
   /** Called once a document's text is ready (screening starts here); its failures never fail the import. */
   textReady?(record: DocumentRecord, text: DocumentText): Promise<void>
+  /** Types each document when its text is read; defaultDocumentClassifier unless a test says otherwise. */
+  classifier?: DocumentClassifier
+}
+
+/** The text a classifier reads: every page, in order. */
+export function plainText(text: DocumentText): string {
+  return text.pages.map((p) => p.text).join('\n')
+}
+
+/**
+ * The record's type after its text was (re-)read: the classifier's, unless a person chose the type,
+ * which reading again never overrides.
+ */
+export function typeFromText(
+  classifier: DocumentClassifier,
+  current: DocumentType | undefined,
+  text: DocumentText,
+): DocumentType {
+  if (current?.source === 'user') return current
+  const result = classifier.classify(plainText(text))
+  return {
+    type: result.type,
+    source: 'classifier',
+    classifier: result.classifier,
+    confidence: result.confidence,
+    cues: result.cues.slice(0, 8).map((c) => c.label),
+    changes: current?.changes ?? [],
+  }
 }
 
 interface ExtractOptions {
@@ -57,6 +91,10 @@ export class DocumentService {
 
   private cache(tenantId: TenantId): TextCache {
     return new TextCache(join(this.deps.folderOf(tenantId), 'text'))
+  }
+
+  private get classifier(): DocumentClassifier {
+    return this.deps.classifier ?? defaultDocumentClassifier
   }
 
   private get concurrency(): number {
@@ -167,8 +205,12 @@ export class DocumentService {
         },
       })
       const extraction = summarise(text, base)
-      await setExtraction(extraction)
-      await this.deps.textReady?.({ ...record, extraction }, text).catch(() => undefined)
+      const typed = await this.deps.documents.update(tenantId, record.id, (r) => ({
+        ...r,
+        extraction,
+        docType: typeFromText(this.classifier, r.docType, text),
+      }))
+      await this.deps.textReady?.(typed, text).catch(() => undefined)
       return null
     } catch (error) {
       const { code, message } = toErrorEnvelope(error)
@@ -200,6 +242,67 @@ export class DocumentService {
     return { removed: removed.map((d) => d.id) }
   }
 
+  /**
+   * A person's choice of type. The classifier's evidence stays for reference; the change is kept
+   * on the record (from, to, who, when), and later readings of the text keep this choice.
+   */
+  async setType(tenantId: TenantId, documentId: string, type: DocType, by: string): Promise<DocumentRecord> {
+    const at = new Date().toISOString()
+    const updated = await this.deps.documents.update(tenantId, documentId, (r) => {
+      const current = r.docType
+      const change = { from: current?.type ?? null, to: type, by, at }
+      return {
+        ...r,
+        docType: {
+          type,
+          source: 'user',
+          classifier: current?.classifier ?? '',
+          confidence: current?.confidence ?? 0,
+          cues: current?.cues ?? [],
+          changes: [...(current?.changes ?? []), change],
+        },
+      }
+    })
+    this.deps.changed(tenantId)
+    return updated
+  }
+
+  /** Tenants whose untyped documents are being typed right now (one pass per tenant at a time). */
+  private readonly typing = new Set<TenantId>()
+  /** `${tenantId}/${documentId}` already tried once, so a document without cached text is not re-read on every list. */
+  private readonly typeTried = new Set<string>()
+
+  /**
+   * Types documents that were read before documents had types, from their cached text, in the
+   * background; the tenant's sessions hear documents.changed once any was typed.
+   */
+  typeUntyped(tenantId: TenantId, records: readonly DocumentRecord[]): void {
+    const untyped = records.filter(
+      (r) =>
+        r.extraction?.state === 'done' &&
+        !r.docType &&
+        !this.reading.has(`${tenantId}/${r.id}`) &&
+        !this.typeTried.has(`${tenantId}/${r.id}`),
+    )
+    if (untyped.length === 0 || this.typing.has(tenantId)) return
+    this.typing.add(tenantId)
+    void (async () => {
+      let typed = 0
+      for (const record of untyped) {
+        this.typeTried.add(`${tenantId}/${record.id}`)
+        const text = await this.text(tenantId, record.id).catch(() => null)
+        if (!text) continue
+        const updated = await this.deps.documents
+          .update(tenantId, record.id, (r) =>
+            r.docType ? r : { ...r, docType: typeFromText(this.classifier, undefined, text) },
+          )
+          .catch(() => null)
+        if (updated) typed++
+      }
+      if (typed > 0) this.deps.changed(tenantId)
+    })().finally(() => this.typing.delete(tenantId))
+  }
+
   async text(tenantId: TenantId, documentId: string): Promise<DocumentText> {
     const record = await this.deps.documents.get(tenantId, documentId)
     const extraction = record.extraction
@@ -207,7 +310,9 @@ export class DocumentService {
       const why = extraction ? `its text is ${extraction.state}` : 'it has not been read yet'
       throw new DeskError('NOT_FOUND', `${record.name}: no text yet (${why})`, { documentId })
     }
-    const text = await this.cache(tenantId).get(record.sha256, extraction.mode, extraction.langs)
+    // Under the pipeline's key (which OCR model read it), so the text read at import is found again.
+    const key = this.deps.pipeline?.cacheKey(extraction.langs) ?? extraction.langs
+    const text = await this.cache(tenantId).get(record.sha256, extraction.mode, key)
     if (!text)
       throw new DeskError('NOT_FOUND', `${record.name}: its text is missing; read it again`, { documentId })
     return text

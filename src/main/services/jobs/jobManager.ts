@@ -96,6 +96,19 @@ export class JobManager {
     return structuredClone(job)
   }
 
+  /**
+   * Tells every running job's watchers about something the desk did for them (the document
+   * workers are shared, so a restarted worker concerns whichever jobs are reading).
+   */
+  notice(message: string): void {
+    for (const { job } of this.jobs.values()) {
+      if (job.state !== 'running') continue
+      job.notices = [...(job.notices ?? []), message]
+      job.updatedAt = new Date().toISOString()
+      this.onUpdate(structuredClone(job))
+    }
+  }
+
   list(tenantId: TenantId): Job[] {
     return [...this.jobs.values()]
       .map((r) => r.job)
@@ -122,6 +135,18 @@ export class JobManager {
       cleared++
     }
     return { cleared, jobs: this.list(tenantId) }
+  }
+
+  /**
+   * Documents still to be read across every tenant: the unfinished items of queued and running
+   * jobs (one import of 600 files is 600 pending, not 1), the desk's worker_queue_depth.
+   */
+  pendingItems(): number {
+    let pending = 0
+    for (const { job } of this.jobs.values()) {
+      if (isUnfinished(job)) pending += Math.max(0, job.total - job.completed)
+    }
+    return pending
   }
 
   async idle(): Promise<void> {

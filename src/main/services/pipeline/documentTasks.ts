@@ -4,16 +4,19 @@ import { groupLines, type DocumentText, type PageText } from '../../../shared/do
 import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
 import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
+import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
 import { toGray, type GrayImage } from '../vision'
 import type { TaskReply } from '../worker-pool'
-import { encodePagePicture } from './pagePicture'
+import { encodeCrop, encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,
   PIPELINE_VERSION,
   type GrayPagesResult,
   type GrayPagesTask,
+  type LineImagesResult,
+  type LineImagesTask,
   type OcrTask,
   type RenderResult,
   type RenderTask,
@@ -179,14 +182,30 @@ async function pageImage(
 // heap only grows, which is why the pool recycles workers after a number of pages.
 const engines = new Map<string, Promise<OcrEngine>>()
 
+function engineFor(langs: OcrTask['langs'], model: OcrTask['model']): Promise<OcrEngine> {
+  const key = `${langs}:${model}`
+  let engine = engines.get(key)
+  if (!engine) {
+    engine = createOcrEngine({ langs, model })
+    engines.set(key, engine)
+  }
+  return engine
+}
+
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
-  let engine = engines.get(task.langs)
-  if (!engine) {
-    engine = createOcrEngine({ langs: task.langs })
-    engines.set(task.langs, engine)
-  }
-  return recognizePage(await engine, image, { page: task.page, psm: task.psm, dpi: image.dpi })
+  const options = { page: task.page, psm: task.psm, dpi: image.dpi }
+  const first = await recognizePage(await engineFor(task.langs, task.model), image, options)
+  // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again
+  // with Hindi too, keeping each English word from the reading surer of it.
+  const share = unsureLatinShare(first)
+  if (task.langs !== 'eng' || share < OTHER_SCRIPT_SHARE) return first
+  const both = mergeReadings(
+    first,
+    await recognizePage(await engineFor('eng+hin', task.model), image, options),
+  )
+  const why = `${Math.round(share * 100)}% of words read with eng looked like another script`
+  return { ...both, notes: [...both.notes, `languages=eng+hin: ${why}`] }
 }
 
 async function render(task: RenderTask): Promise<RenderResult> {
@@ -250,7 +269,21 @@ function ownedBuffer(data: Uint8Array, taken: readonly ArrayBuffer[]): Uint8Arra
   return new Uint8Array(data)
 }
 
-export type DocumentTaskResult = SurveyResult | PageText | RenderResult | GrayPagesResult
+async function lineImages(task: LineImagesTask): Promise<LineImagesResult> {
+  const image = toGray(await pageImage(task, task.dpi, false))
+  const gray: RasterImage = { ...image, channels: 1 }
+  return {
+    images: task.boxes.map((box) => {
+      try {
+        return encodeCrop(gray, box)
+      } catch (error) {
+        throw new DeskError('INVALID_INPUT', `${task.file}: page ${task.page}: ${(error as Error).message}`)
+      }
+    }),
+  }
+}
+
+export type DocumentTaskResult = SurveyResult | PageText | RenderResult | GrayPagesResult | LineImagesResult
 
 /** The worker side of the document pipeline (see src/main/workers/document-worker.ts). */
 export async function handleDocumentTask(
@@ -263,6 +296,7 @@ export async function handleDocumentTask(
   if (task.op === 'survey') return survey(task)
   if (task.op === 'ocr') return ocr(task)
   if (task.op === 'gray-pages') return grayPages(task)
+  if (task.op === 'line-images') return lineImages(task)
   return render(task)
 }
 

@@ -23,6 +23,27 @@ function toRgba(image: RasterImage): Uint8ClampedArray {
   return rgba
 }
 
+/**
+ * One box of a page, a few pixels wider on every side (OCR boxes hug the ink), as a gray PNG.
+ * Boxes reaching past the page are clipped; an empty one is refused.
+ */
+export function encodeCrop(
+  image: RasterImage,
+  box: readonly [number, number, number, number],
+  padding = 4,
+): { width: number; height: number; png: Uint8Array<ArrayBuffer> } {
+  const x0 = Math.max(0, Math.floor(Math.min(box[0], box[2]) - padding))
+  const y0 = Math.max(0, Math.floor(Math.min(box[1], box[3]) - padding))
+  const x1 = Math.min(image.width, Math.ceil(Math.max(box[0], box[2]) + padding))
+  const y1 = Math.min(image.height, Math.ceil(Math.max(box[1], box[3]) + padding))
+  if (x1 - x0 < 1 || y1 - y0 < 1) throw new Error(`box ${box.join(',')} is outside the page`)
+  const source = createCanvas(image.width, image.height)
+  source.getContext('2d').putImageData(new ImageData(toRgba(image), image.width, image.height), 0, 0)
+  const target = createCanvas(x1 - x0, y1 - y0)
+  target.getContext('2d').drawImage(source, x0, y0, x1 - x0, y1 - y0, 0, 0, x1 - x0, y1 - y0)
+  return { width: x1 - x0, height: y1 - y0, png: Uint8Array.from(target.toBuffer('image/png')) }
+}
+
 /** Scales a page image to `width` pixels wide (never up) and encodes it as PNG for the viewer. */
 export function encodePagePicture(
   image: RasterImage,

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
+import { bboxSchema, extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
 import { screenedTextSchema } from '../../../shared/tenders/screenText'
 
 export const PIPELINE_VERSION = '3'
 
 export const ocrLanguagesSchema = z.enum(['eng', 'eng+hin'])
+export const ocrModelSchema = z.enum(['fast', 'best'])
 export const psmSchema = z.enum(['auto', 'single-column', 'single-block', 'single-line', 'sparse'])
 
 /** Look at a file once: its pages, and which carry a usable text layer. */
@@ -27,20 +28,26 @@ export const surveyTaskSchema = z.object({
   screen: z.object({ key: z.string().min(1), profiles: z.array(z.unknown()) }).optional(),
   /** With `screen`: the text cache to keep the words in, since they do not come back. */
   cache: z
-    .object({ dir: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), langs: ocrLanguagesSchema })
+    .object({ dir: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), langs: z.string().min(1) })
     .optional(),
 })
 
 /** Rasterise (or decode) one page, preprocess it and OCR it, all inside one worker: no pixel copies. */
-export const ocrTaskSchema = z.object({
-  op: z.literal('ocr'),
+/** One page of a file, drawn at `dpi` under the intake's pixel limit: what OCR and its line pictures start from. */
+const pageAtDpi = {
   path: z.string(),
   file: z.string(),
   mediaType: z.string(),
   page: z.number().int().positive(),
   dpi: z.number().positive(),
   maxPixels: z.number().int().positive(),
+}
+
+export const ocrTaskSchema = z.object({
+  op: z.literal('ocr'),
+  ...pageAtDpi,
   langs: ocrLanguagesSchema,
+  model: ocrModelSchema,
   psm: psmSchema,
 })
 
@@ -69,17 +76,41 @@ export const grayPagesTaskSchema = z.object({
   maxPixels: z.number().int().positive(),
 })
 
+/**
+ * Pictures of lines of one page, cropped from the page as OCR saw it (gray, at `dpi`), as PNG: the
+ * images a person's correction of OCR'd text is kept with, for fine-tuning OCR later.
+ */
+export const lineImagesTaskSchema = z.object({
+  op: z.literal('line-images'),
+  ...pageAtDpi,
+  /** In page pixels at `dpi`, as PageText's boxes. */
+  boxes: z.array(bboxSchema).min(1).max(200),
+})
+
 export const documentTaskSchema = z.discriminatedUnion('op', [
   surveyTaskSchema,
   ocrTaskSchema,
   renderTaskSchema,
   grayPagesTaskSchema,
+  lineImagesTaskSchema,
 ])
 export type DocumentTask = z.infer<typeof documentTaskSchema>
 export type SurveyTask = z.infer<typeof surveyTaskSchema>
 export type OcrTask = z.infer<typeof ocrTaskSchema>
 export type RenderTask = z.infer<typeof renderTaskSchema>
 export type GrayPagesTask = z.infer<typeof grayPagesTaskSchema>
+export type LineImagesTask = z.infer<typeof lineImagesTaskSchema>
+
+export const lineImagesResultSchema = z.object({
+  images: z.array(
+    z.object({
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      png: z.instanceof(Uint8Array),
+    }),
+  ),
+})
+export type LineImagesResult = z.infer<typeof lineImagesResultSchema>
 
 export const surveyResultSchema = z.object({
   pageCount: z.number().int().nonnegative(),

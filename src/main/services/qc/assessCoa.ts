@@ -12,39 +12,31 @@ import {
   type ParameterVerdict,
   type Verdict,
 } from '../../../shared/qc'
+import {
+  applyTemplate,
+  findTemplate,
+  type LayoutTemplate,
+  type TemplateUse,
+} from '../../../shared/qc/templates'
 import type { GrayImage } from '../vision'
 import { findRules } from './rules'
-import { extractHeaderFields } from '../../../shared/qc/headerFields'
-import { extractTables, type Rules } from '../../../shared/qc/table/extract'
+import { NO_TABLE, readCoaPages } from '../../../shared/qc/readPages'
+import type { Rules } from '../../../shared/qc/table/extract'
 import { signatureCheck, skewCheck, type VisionSettings } from './visionChecks'
 
-export const NO_TABLE = 'no results table found'
+export { NO_TABLE }
 
 /** Reads tables and header fields from every page; `images` (optional) enables ruling lines. */
 export function extractCoa(
   text: DocumentText,
   images: Map<number, GrayImage> = new Map(),
 ): { extraction: CoaExtraction; rules: Map<number, Rules> } {
-  const extraction: CoaExtraction = { tables: [], fields: {}, notes: [] }
   const rulesByPage = new Map<number, Rules>()
   for (const page of text.pages) {
     const image = images.get(page.page)
-    const rules = image ? findRules(image, page.width / image.width, page.width * 0.06) : undefined
-    if (rules) rulesByPage.set(page.page, rules)
-    const tables = extractTables(page, rules ? { rules } : {})
-    extraction.tables.push(...tables)
-    const fields = extractHeaderFields(
-      page,
-      tables.map((t) => ({ y0: t.bbox[1], y1: t.bbox[3] })),
-    )
-    for (const [k, v] of Object.entries(fields)) {
-      const key = k as keyof CoaExtraction['fields']
-      if (!extraction.fields[key]) extraction.fields[key] = v
-    }
-    if (page.error) extraction.notes.push(`page ${page.page} could not be read: ${page.error.message}`)
+    if (image) rulesByPage.set(page.page, findRules(image, page.width / image.width, page.width * 0.06))
   }
-  if (extraction.tables.length === 0) extraction.notes.push(NO_TABLE)
-  return { extraction, rules: rulesByPage }
+  return { extraction: readCoaPages(text.pages, rulesByPage), rules: rulesByPage }
 }
 
 export interface AssessCoaRequest {
@@ -60,6 +52,8 @@ export interface AssessCoaRequest {
   images?: Map<number, GrayImage>
   vision?: VisionSettings
   confidenceThreshold?: number
+  /** Learned layout templates: the one matching the COA's supplier and table overrides the reader. */
+  templates?: readonly LayoutTemplate[]
 }
 
 export interface CoaReport {
@@ -72,6 +66,7 @@ export interface CoaReport {
   expiry?: string
   specProduct?: string
   specVersion?: number
+  template?: TemplateUse
   verdict: Verdict
   /** Why the verdict is not a plain pass, in sentences. */
   reasons: string[]
@@ -109,7 +104,11 @@ function productCheck(extraction: CoaExtraction, spec: CompiledSpec): CoaCheck {
 /** Extraction, evaluation against the specification, cross-checks and vision checks in one report. */
 export function assessCoa(request: AssessCoaRequest): CoaReport {
   const images = request.images ?? new Map<number, GrayImage>()
-  const { extraction, rules } = extractCoa(request.text, images)
+  const read = extractCoa(request.text, images)
+  const rules = read.rules
+  const template = request.templates && findTemplate(read.extraction, request.templates)
+  const taught = template ? applyTemplate(read.extraction, template) : undefined
+  const extraction = taught?.extraction ?? read.extraction
   const rows = extraction.tables.flatMap((t) => t.rows)
   const f = extraction.fields
   const checks: CoaCheck[] = []
@@ -172,6 +171,7 @@ export function assessCoa(request: AssessCoaRequest): CoaReport {
     ...(f.manufactured ? { manufactured: f.manufactured.date ?? f.manufactured.text } : {}),
     ...(f.expiry ? { expiry: f.expiry.date ?? f.expiry.text } : {}),
     ...(spec ? { specProduct: spec.product, specVersion: spec.version } : {}),
+    ...(taught ? { template: taught.use } : {}),
     verdict,
     reasons,
     parameters,

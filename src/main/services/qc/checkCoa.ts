@@ -1,5 +1,8 @@
+import { DeskError } from '../../../shared/contract'
 import type { DocumentText } from '../../../shared/document-text'
+import { DOC_TYPE_LABELS, type DocType } from '../../../shared/documents/doctype'
 import { bestNameScore, type CompiledSpec } from '../../../shared/qc'
+import type { LayoutTemplate } from '../../../shared/qc/templates'
 import type { DeskCore } from '../core/deskCore'
 import { identifyFile } from '../documents/intake'
 import { assessCoa, type CoaReport } from './assessCoa'
@@ -23,6 +26,41 @@ export interface CheckCoaRequest {
   expectedBatch?: string
   /** yyyy-mm-dd in the desk's time zone (expiry is judged against it). */
   today: string
+  /**
+   * The document's type as the desk has it. Anything but `coa` is refused before reading a table
+   * (a tender "checked" as a COA files a junk record), unless `anyType` says the user confirmed.
+   */
+  docType?: { type: DocType; cues: readonly string[] }
+  anyType?: boolean
+  /** The tenant's learned layout templates (see shared/qc/templates). */
+  templates?: readonly LayoutTemplate[]
+}
+
+const ARTICLE: Record<DocType, string> = {
+  tender: 'a',
+  coa: 'a',
+  specification: 'a',
+  msds: 'a',
+  invoice: 'an',
+  other: '',
+}
+
+/**
+ * The refusal a user sees for a document of another desk, naming the file, what it looks like and
+ * why: "GS wire.pdf does not look like a certificate of analysis (looks like a tender: …)".
+ */
+export function requireCoa(name: string, docType: { type: DocType; cues: readonly string[] }): void {
+  if (docType.type === 'coa') return
+  const cues = docType.cues.slice(0, 3).join(', ')
+  const looks =
+    docType.type === 'other'
+      ? 'nothing in it looks like a certificate, a tender or a specification'
+      : `looks like ${ARTICLE[docType.type]} ${DOC_TYPE_LABELS[docType.type].toLowerCase()}${cues ? `: ${cues}` : ''}`
+  throw new DeskError(
+    'CONFLICT',
+    `${name} does not look like a certificate of analysis (${looks}). Check it anyway, or change its type in the Documents table.`,
+    { docType: docType.type, file: name },
+  )
 }
 
 export type CoaCheckResult = CoaReport & { pages: { page: number; width: number; height: number }[] }
@@ -61,6 +99,7 @@ export function pickSpec(
  */
 export async function checkCoa(core: DeskCore, request: CheckCoaRequest): Promise<CoaCheckResult> {
   const { document } = request
+  if (request.docType && !request.anyType) requireCoa(document.name, request.docType)
   const identified =
     document.sha256 && document.mediaType
       ? { sha256: document.sha256, mediaType: document.mediaType }
@@ -95,6 +134,7 @@ export async function checkCoa(core: DeskCore, request: CheckCoaRequest): Promis
     ...base,
     ...(spec ? { spec } : {}),
     ...(request.expectedBatch ? { expectedBatch: request.expectedBatch } : {}),
+    ...(request.templates ? { templates: request.templates } : {}),
   })
   return { ...report, pages: text.pages.map(({ page, width, height }) => ({ page, width, height })) }
 }

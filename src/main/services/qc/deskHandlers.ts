@@ -2,7 +2,7 @@ import { DeskError, type DocumentRecord, type Handler, type TenantId } from '../
 import type { DocumentText } from '../../../shared/document-text'
 import { parseSpecification } from '../../../shared/qc'
 import type { DeskCore } from '../core/deskCore'
-import { checkCoa, localToday } from './checkCoa'
+import { checkCoa, localToday, requireCoa } from './checkCoa'
 
 export interface QcDeskDeps<Ctx> {
   core: DeskCore
@@ -17,17 +17,17 @@ export interface QcDeskDeps<Ctx> {
 /** `qc.check`: checkCoa, the command line's entry point, on a document the desk has already read. */
 export function qcHandlers<Ctx>(deps: QcDeskDeps<Ctx>): { 'qc.check': Handler<'qc.check', Ctx> } {
   return {
-    'qc.check': async ({ documentId, spec, expectedBatch, today }, ctx) => {
+    'qc.check': async ({ documentId, spec, expectedBatch, today, anyType, templates }, ctx) => {
       const tenantId = deps.tenantOf(ctx)
       const parsed = spec === undefined ? undefined : parseSpecification(spec)
       if (parsed && !parsed.ok) {
         const list = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')
         throw new DeskError('INVALID_INPUT', `invalid specification: ${list}`, { errors: parsed.errors })
       }
-      const [text, record] = await Promise.all([
-        deps.text(tenantId, documentId),
-        deps.record(tenantId, documentId),
-      ])
+      const record = await deps.record(tenantId, documentId)
+      // Refused before anything is read: the user decides first whether to check it anyway.
+      if (record.docType && !anyType) requireCoa(record.name, record.docType)
+      const text = await deps.text(tenantId, documentId)
       return checkCoa(deps.core, {
         document: {
           path: deps.blobPath(tenantId, record.sha256),
@@ -38,7 +38,10 @@ export function qcHandlers<Ctx>(deps: QcDeskDeps<Ctx>): { 'qc.check': Handler<'q
         text,
         specs: parsed?.ok ? [parsed.compiled] : [],
         today: today ?? (deps.today ?? localToday)(),
+        ...(record.docType ? { docType: record.docType } : {}),
+        ...(anyType ? { anyType } : {}),
         ...(expectedBatch ? { expectedBatch } : {}),
+        ...(templates ? { templates } : {}),
       })
     },
   }

@@ -30,6 +30,8 @@ export interface ScannerDeskOptions {
   managerOptions?: ManagerOptions
   /** JSON-lines file every scan is appended to. */
   scanLogFile?: string
+  /** Writes raw scan data to the scan log (debugging a label); default: PEBBLE_DESK_LOG_SCAN_DATA=1. */
+  logScanData?: boolean
   /** Where connected scanners' profiles are kept, so they come back after a restart. */
   profilesFile?: string
   log?: ScannerLog
@@ -52,7 +54,11 @@ export interface ScannerDesk<Ctx> {
 export function createScannerDesk<Ctx>(options: ScannerDeskOptions): ScannerDesk<Ctx> {
   const log = options.log ?? consoleLog
   const manager = options.manager ?? new ScannerManager({ log, ...options.managerOptions })
-  const scanLog = new ScanLog(options.scanLogFile, log)
+  const scanLog = new ScanLog(
+    options.scanLogFile,
+    log,
+    options.logScanData ?? process.env.PEBBLE_DESK_LOG_SCAN_DATA === '1',
+  )
   const wedge = new WedgeReader(options.now)
   const lastStatus = new Map<string, ScannerStatus>()
   const scanListeners = new Set<(scan: Scan) => void>()

@@ -20,6 +20,7 @@ import {
   type SerialLink,
 } from './ports'
 import { parseProfile, type ScannerProfile, type ScannerProfileInput } from './profile'
+import { redactText } from '../../../shared/redaction'
 
 export type DeviceStatus = 'connecting' | 'connected' | 'reconnecting' | 'error' | 'closed'
 
@@ -55,10 +56,11 @@ export interface ScannerLog {
   error(message: string): void
 }
 
+/** Messages carry ports and reasons, never scan data; redaction is the net under that rule. */
 export const consoleLog: ScannerLog = {
-  info: (m) => console.info(`[scanner] ${m}`),
-  warn: (m) => console.warn(`[scanner] ${m}`),
-  error: (m) => console.error(`[scanner] ${m}`),
+  info: (m) => console.info(`[scanner] ${redactText(m)}`),
+  warn: (m) => console.warn(`[scanner] ${redactText(m)}`),
+  error: (m) => console.error(`[scanner] ${redactText(m)}`),
 }
 
 export type DeviceEvents = {
@@ -244,7 +246,7 @@ export class ScannerDevice extends TypedEmitter<DeviceEvents> {
     else {
       scan.parseError = reading.parseError
       this.deps.log.warn(
-        `${this.profile.path}: not a valid GS1 barcode ${JSON.stringify(data)}: ${reading.parseError.message}`,
+        `${this.profile.path}: not a valid GS1 barcode (${data.length} characters): ${reading.parseError.message}`,
       )
     }
     this.emit('scan', scan)
@@ -253,11 +255,16 @@ export class ScannerDevice extends TypedEmitter<DeviceEvents> {
   private discardPartial(why: string): void {
     const partial = this.framer.takePartial()
     if (partial.length > 0)
-      this.report('partial', `discarded a partial scan at ${why}: ${JSON.stringify(partial)}`)
+      // The operator sees what was lost on the Scanner page; the log only how much.
+      this.report(
+        'partial',
+        `discarded a partial scan at ${why}: ${JSON.stringify(partial)}`,
+        `discarded a ${partial.length}-character partial scan at ${why}`,
+      )
   }
 
-  private report(kind: DeviceErrorEvent['kind'], message: string): void {
-    this.deps.log.error(message)
+  private report(kind: DeviceErrorEvent['kind'], message: string, logged = message): void {
+    this.deps.log.error(logged)
     this.emit('error', { path: this.profile.path, kind, message })
   }
 

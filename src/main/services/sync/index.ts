@@ -1,2 +1,3 @@
 export { SyncCredentialStore } from './credentials'
 export { syncCredentialHandlers } from './handlers'
+export * from './deskMeter'

@@ -21,6 +21,14 @@ export interface WorkerPoolOptions<R> {
   resourceLimits?: ResourceLimits
   /** Used in error messages, e.g. "ocr". */
   name?: string
+  /**
+   * Watchdog: when the pool has made no progress (no task started or finished) for this long, a
+   * task running at least as long has its worker restarted and is retried once. Unlike a task's
+   * `timeoutMs` (one slow page fails alone), this catches a worker that hangs whatever it runs.
+   */
+  stuckAfterMs?: number
+  /** Told each time the watchdog restarts a stuck worker, so the host can say so to the user. */
+  onStuckRestart?: (event: { taskId: number; stuckMs: number }) => void
 }
 
 export interface RunOptions {
@@ -39,6 +47,8 @@ export interface RunOptions {
    * in the worker (plain JavaScript, collected by GC) counts 0, so it never pays for a restart.
    */
   recycleWeight?: number
+  /** Called when a worker takes the task (again after a crash): time spent queued is not work. */
+  onStart?: () => void
 }
 
 export interface WorkerPoolStats {
@@ -52,6 +62,8 @@ export interface WorkerPoolStats {
   recycled: number
   timedOut: number
   cancelled: number
+  /** Workers the watchdog restarted for making no progress. */
+  stuckRestarts: number
 }
 
 interface Job<R> {
@@ -61,6 +73,8 @@ interface Job<R> {
   seq: number
   options: RunOptions
   attempts: number
+  /** When a worker took it (this attempt). */
+  startedAt?: number
   resolve: (value: R) => void
   reject: (error: DeskError) => void
   timer?: NodeJS.Timeout
@@ -74,6 +88,8 @@ interface Slot<R> {
   tasksDone: number
   /** Set once the worker is being replaced, so its late events are ignored. */
   retired: boolean
+  /** When the thread began running JavaScript: its start-up before that is not a hang. */
+  onlineAt?: number
 }
 
 /** Generic pool over worker_threads: priorities, cancellation, timeouts, crash retry, recycling. */
@@ -84,7 +100,17 @@ export class WorkerPool<R = unknown> {
   private readonly slots = new Set<Slot<R>>()
   private nextId = 0
   private closed = false
-  private counters = { completed: 0, failed: 0, crashed: 0, recycled: 0, timedOut: 0, cancelled: 0 }
+  private counters = {
+    completed: 0,
+    failed: 0,
+    crashed: 0,
+    recycled: 0,
+    timedOut: 0,
+    cancelled: 0,
+    stuckRestarts: 0,
+  }
+  private lastProgress = Date.now()
+  private watchdog: NodeJS.Timeout | undefined
 
   constructor(opts: WorkerPoolOptions<R>) {
     this.opts = opts
@@ -129,6 +155,7 @@ export class WorkerPool<R = unknown> {
   /** Rejects queued and running tasks with CANCELLED and terminates every worker. */
   async close(): Promise<void> {
     this.closed = true
+    clearInterval(this.watchdog)
     for (const job of this.queue.drain()) this.settle(job, this.error('CANCELLED', 'the pool was closed'))
     const exits: Promise<number>[] = []
     for (const slot of [...this.slots]) {
@@ -157,6 +184,7 @@ export class WorkerPool<R = unknown> {
       resourceLimits: this.opts.resourceLimits,
     })
     const slot: Slot<R> = { worker, job: undefined, tasksDone: 0, retired: false }
+    worker.on('online', () => (slot.onlineAt = Date.now()))
     worker.on('message', (raw: unknown) => this.onMessage(slot, raw))
     worker.on('error', (error: Error) => this.onCrash(slot, `worker error: ${error.message}`))
     worker.on('exit', (code: number) => this.onCrash(slot, `worker exited with code ${code}`))
@@ -168,6 +196,10 @@ export class WorkerPool<R = unknown> {
     job.attempts++
     job.slot = slot
     slot.job = job
+    job.startedAt = Date.now()
+    this.lastProgress = job.startedAt
+    this.watch()
+    job.options.onStart?.()
     if (job.options.timeoutMs !== undefined) {
       job.timer = setTimeout(() => {
         this.counters.timedOut++
@@ -201,6 +233,7 @@ export class WorkerPool<R = unknown> {
       return
     }
     slot.job = undefined
+    this.lastProgress = Date.now()
     slot.tasksDone += job.options.recycleWeight ?? 1
     const message = parsed.data
     if (message.type === 'error') {
@@ -217,6 +250,28 @@ export class WorkerPool<R = unknown> {
       this.replace(slot)
     }
     this.dispatch()
+  }
+
+  /** Starts the watchdog's timer with the first task; unref'd, so it never holds a process open. */
+  private watch(): void {
+    const after = this.opts.stuckAfterMs
+    if (after === undefined || this.watchdog) return
+    this.watchdog = setInterval(() => this.restartStuck(after), Math.max(20, after / 4))
+    this.watchdog.unref()
+  }
+
+  private restartStuck(after: number): void {
+    const now = Date.now()
+    if (now - this.lastProgress < after) return
+    for (const slot of [...this.slots]) {
+      const job = slot.job
+      if (!job || slot.retired || slot.onlineAt === undefined) continue
+      const stuckMs = now - Math.max(job.startedAt ?? now, slot.onlineAt)
+      if (stuckMs < after) continue
+      this.counters.stuckRestarts++
+      this.opts.onStuckRestart?.({ taskId: job.id, stuckMs })
+      this.onCrash(slot, `no progress for ${Math.round(stuckMs / 1000)} s (stuck worker restarted)`)
+    }
   }
 
   private onCrash(slot: Slot<R>, why: string): void {

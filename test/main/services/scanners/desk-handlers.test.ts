@@ -13,6 +13,7 @@ import {
   type ScannerStatus,
 } from '../../../../src/shared/contract'
 import { useTempDirs } from '../../../support/tempDir'
+import { signInAdmin } from '../../../support/signIn'
 import { PtyPair, waitFor } from './socat'
 
 const tempDir = useTempDirs()
@@ -65,6 +66,7 @@ describe('scanner methods of the desk', () => {
 
     const first = await createDesk(options)
     const before = createDirectDeskApi(first).api
+    await signInAdmin(before)
     await before.scanners.connect({ path: pty.device, symbologyIdSent: true, baudRate: 19200 })
     await first.close()
     const saved = JSON.parse(readFileSync(join(dataDir, 'scanner', 'profiles.json'), 'utf8'))
@@ -73,6 +75,7 @@ describe('scanner methods of the desk', () => {
     const second = await createDesk(options)
     cleanups.push(() => second.close())
     const after = createDirectDeskApi(second)
+    await signInAdmin(after.api)
     const scans: Scan[] = []
     after.api.on('scanners.scan', (scan) => scans.push(scan))
     await expect
@@ -122,7 +125,14 @@ describe('scanner methods of the desk', () => {
     ).toBe(true)
 
     await waitFor(() => readLog(dataDir).length === 2, 5_000, 'the scan log')
-    expect(readLog(dataDir)[0]).toMatchObject({ data: LABEL, device: { path: pty.device } })
+    // The scan log traces the scan (device, kind, length, AIs), not what the label said.
+    expect(readLog(dataDir)[0]).toMatchObject({
+      kind: 'gs1',
+      length: LABEL.length,
+      ais: ['01', '10', '17'],
+      device: { path: pty.device },
+    })
+    expect(JSON.stringify(readLog(dataDir))).not.toContain('ABC123')
 
     await a.api.scanners.disconnect({ path: pty.device })
     expect((await a.api.scanners.list()).devices).toEqual([])

@@ -5,6 +5,7 @@ import { MemorySecretStore, type SecretStore } from '../../../../src/main/servic
 import { SyncCredentialStore } from '../../../../src/main/services/sync'
 import { DeskError } from '../../../../src/shared/contract'
 import { useTempDirs } from '../../../support/tempDir'
+import { signInAdmin } from '../../../support/signIn'
 
 const tempDir = useTempDirs()
 const REPO = resolve(__dirname, '../../../..')
@@ -25,6 +26,7 @@ async function open(secrets?: SecretStore) {
     ...(secrets ? { secrets } : {}),
   })
   const { api } = createDirectDeskApi(desk)
+  await signInAdmin(api)
   await api.tenants.create({ id: 'acme', name: 'Acme' })
   await api.tenants.create({ id: 'globex', name: 'Globex' })
   return { desk, api }
@@ -33,7 +35,8 @@ async function open(secrets?: SecretStore) {
 describe('sync.credentials.* (memory store, as serve and the CLI use it)', () => {
   it('needs a tenant, then round-trips per tenant and forgets on clear', async () => {
     const { api, desk } = await open()
-    const noTenant = { id: 's', tenantId: null, emit: () => undefined }
+    const { user } = await api.users.status()
+    const noTenant = { id: 's', tenantId: null, user, lastActive: Date.now(), emit: () => undefined }
     for (const method of ['sync.credentials.get', 'sync.credentials.clear'])
       expect(await desk.registry.dispatch(method, {}, noTenant)).toMatchObject({
         ok: false,

@@ -10,6 +10,7 @@ import {
 } from '../../../../src/main/services/ui-assets'
 import { makeAppRoot } from '../../../support/fakeAppRoot'
 import { useTempDirs } from '../../../support/tempDir'
+import { signInAdmin } from '../../../support/signIn'
 
 const tempDir = useTempDirs()
 
@@ -68,6 +69,7 @@ describe('the policy served to the renderer follows the saved hub', () => {
       modelsDir: join(root, 'models'),
     })
     const { api } = createDirectDeskApi(desk)
+    await signInAdmin(api)
     await api.tenants.create({ id: 'acme', name: 'Acme' })
     await api.tenants.select({ tenantId: 'acme' })
     if (hubUrl) await api.sync['credentials.set']({ hubUrl, deskId: 'd1', token: 't' })

@@ -35,6 +35,12 @@ parentPort.on('message', async (raw) => {
       if (!existsSync(marker)) { writeFileSync(marker, 'x'); process.exit(4) }
       return reply('second time lucky')
     }
+    case 'hangOnce': {
+      // Blocks the thread for good the first time, as a wedged native call or a runaway loop would.
+      const marker = join(workerData.dir, payload.key)
+      if (!existsSync(marker)) { writeFileSync(marker, 'x'); for (;;) {} }
+      return reply('recovered')
+    }
     case 'fail': return parentPort.postMessage({ type: 'error', id, error: { code: 'CORRUPT_FILE', message: 'x.pdf: bad' } })
     case 'garbage': return parentPort.postMessage({ hello: 'world' })
     case 'sum': return reply(new Uint8Array(payload.bytes.buffer ?? payload.bytes).reduce((a, b) => a + b, 0))
@@ -237,5 +243,28 @@ describe('WorkerPool', () => {
     for (const outcome of outcomes) expect((await outcome).code).toBe('CANCELLED')
     expect((await rejection(pool.run({ op: 'echo' }))).code).toBe('CANCELLED')
     expect(pool.stats().workers).toBe(0)
+  })
+})
+
+describe('stuck-worker watchdog', () => {
+  it('restarts a worker that makes no progress while work waits, retries its task and says so', async () => {
+    const restarts: number[] = []
+    // Long enough that a fresh worker's start-up on a busy machine never looks stuck.
+    const { pool } = makePool({ stuckAfterMs: 2_000, onStuckRestart: (e) => restarts.push(e.stuckMs) })
+    const stuck = pool.run({ op: 'hangOnce', key: 'wedge' })
+    const waiting = pool.run({ op: 'echo', value: 'after the restart' })
+    expect(await stuck).toBe('recovered')
+    expect(await waiting).toBe('after the restart')
+    expect(restarts).toHaveLength(1)
+    expect(restarts[0]).toBeGreaterThanOrEqual(2_000)
+    expect(pool.stats()).toMatchObject({ stuckRestarts: 1, completed: 2, failed: 0 })
+  })
+
+  it('leaves alone a worker that keeps making progress, however long the queue', async () => {
+    const { pool } = makePool({ stuckAfterMs: 2_000 })
+    await pool.run({ op: 'echo', value: 'warm' })
+    const results = await Promise.all([1, 2, 3, 4].map((n) => pool.run({ op: 'sleep', ms: 700, value: n })))
+    expect(results).toEqual([1, 2, 3, 4])
+    expect(pool.stats().stuckRestarts).toBe(0)
   })
 })

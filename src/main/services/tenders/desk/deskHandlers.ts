@@ -49,7 +49,7 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
       if (restored.changed) deps.changed(tenantId)
       return restored.summary
     },
-    'tenders.results': async (_params, ctx) => ({ rows: await deps.desk.rows(deps.tenantOf(ctx)) }),
+    'tenders.results': async (_params, ctx) => deps.desk.results(deps.tenantOf(ctx)),
     'tenders.detail': async ({ documentId }, ctx) => deps.desk.detail(deps.tenantOf(ctx), documentId),
     'tenders.export': async (request, ctx) => deps.desk.export(deps.tenantOf(ctx), request),
   }

@@ -1,6 +1,7 @@
 import type { DocumentRecord, ScreeningDetail, ScreeningRow, TenantId } from '../../../../shared/contract'
 import { DeskError, toErrorEnvelope } from '../../../../shared/contract'
 import type { DocumentText } from '../../../../shared/document-text'
+import type { DocType } from '../../../../shared/documents/doctype'
 import { Screener } from '../../../../shared/tenders/screening'
 import { toCsv, toXlsx, type Decision } from '../export'
 import { sortResults, summarise, type ScreenResult } from '../result'
@@ -29,6 +30,25 @@ export interface ExportRequest {
 }
 
 const MAX_CACHED = 20_000
+
+/** Types that belong to another desk: never screened as bids (a COA is not a tender). */
+export const NOT_SCREENED: ReadonlySet<DocType> = new Set<DocType>([
+  'coa',
+  'specification',
+  'msds',
+  'invoice',
+])
+
+/** Whether screening leaves this document out; untyped and `other` documents are screened. */
+export function notScreened(record: DocumentRecord): boolean {
+  return record.docType !== undefined && NOT_SCREENED.has(record.docType.type)
+}
+
+export interface ScreeningRows {
+  rows: ScreeningRow[]
+  /** Documents of other desks, with their type, for "N not screened". */
+  notScreened: { documentId: string; name: string; type: DocType }[]
+}
 
 /**
  * Screens every document of a tenant against the tenant's profiles. Results are cached by the
@@ -74,6 +94,7 @@ export class TendersDesk {
 
   /** The pipeline's hook: screen a document the moment its text is ready. */
   async textReady(record: DocumentRecord, text: DocumentText): Promise<void> {
+    if (notScreened(record)) return this.deps.changed(record.tenantId)
     const set = await this.deps.profiles.load(record.tenantId)
     this.screen(set, record, text)
     this.deps.changed(record.tenantId)
@@ -94,10 +115,20 @@ export class TendersDesk {
   }
 
   async rows(tenantId: TenantId): Promise<ScreeningRow[]> {
+    return (await this.results(tenantId)).rows
+  }
+
+  /** The screened rows, and the documents of other desks left out. */
+  async results(tenantId: TenantId): Promise<ScreeningRows> {
     const records = await this.deps.list(tenantId)
     const rows: ScreeningRow[] = []
-    for (const record of records) rows.push(rowFrom(record, await this.screened(tenantId, record)))
-    return rows
+    const skipped: ScreeningRows['notScreened'] = []
+    for (const record of records) {
+      if (record.docType && notScreened(record))
+        skipped.push({ documentId: record.id, name: record.name, type: record.docType.type })
+      else rows.push(rowFrom(record, await this.screened(tenantId, record)))
+    }
+    return { rows, notScreened: skipped }
   }
 
   async detail(tenantId: TenantId, documentId: string): Promise<ScreeningDetail> {
@@ -120,7 +151,7 @@ export class TendersDesk {
           if (!record) throw new DeskError('NOT_FOUND', `no document ${id}`, { documentId: id })
           return record
         })
-      : records
+      : records.filter((r) => !notScreened(r))
     const results: ScreenResult[] = []
     for (const record of chosen) results.push(await this.screened(tenantId, record))
     // Without an explicit order the export is ranked, as the command line ranks it.
