@@ -17,6 +17,7 @@ import { equalJitterDelay, type BackoffOptions } from '../../shared/backoff'
 /** The local service restarts in seconds; a UI never waits more than 10 s to find it again. */
 const RECONNECT_BACKOFF: BackoffOptions = { baseMs: 250, capMs: 10_000 }
 import type { ConnectionState, DeskConnection } from './connection'
+import { redactDeep } from '../../shared/redaction'
 
 /**
  * The part of a WebSocket this client uses. Both the browser's WebSocket and the `ws` package
@@ -197,7 +198,7 @@ export class WsTransport implements DeskTransport {
     const checked = events[name].safeParse(payload)
     if (!checked.success) return
     this.eventListeners.emit(name, checked.data, (error) =>
-      console.error(`listener for ${name} failed`, error),
+      console.error(`listener for ${name} failed`, redactDeep(error)),
     )
   }
 

@@ -8,6 +8,8 @@ import type {
   Decision,
   DocumentNote,
   MetaRow,
+  LayoutTemplateRow,
+  ModelRow,
   OutboxRow,
   SamplingRow,
   Signer,
@@ -39,6 +41,8 @@ export class TenantDb extends Dexie {
   coaRecords!: EntityTable<CoaRecord, 'id'>
   signers!: EntityTable<Signer, 'id'>
   samplings!: EntityTable<SamplingRow, 'id'>
+  models!: EntityTable<ModelRow, 'slot'>
+  layoutTemplates!: EntityTable<LayoutTemplateRow, 'id'>
 
   constructor(tenant: TenantId, options: TenantDbOptions = {}) {
     super(tenantDbName(tenant))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { coaReportSchema } from '../../shared/contract/qc'
 import { INSPECTION_LEVELS } from '../../shared/qc/sampling'
 import { specificationSchema } from '../../shared/qc/spec'
+import { layoutTemplateSchema } from '../../shared/qc/templates/schema'
 import { UUIDV7_PATTERN } from '../../shared/ids/uuidv7'
 
 const uuidv7Schema = z.string().regex(UUIDV7_PATTERN, 'must be a lowercase UUIDv7')
@@ -43,6 +44,14 @@ const scanLink = z.strictObject({
   gtin: z.string().max(20).optional(),
 })
 
+/** Archiving and restoring a mistaken record: who, when and why, kept on the record for good. */
+const archiveStep = z.strictObject({
+  action: z.enum(['archived', 'restored']),
+  by: name,
+  at: when,
+  reason: z.string().trim().min(1, 'a reason is required').max(2000),
+})
+
 const coaRecordFields = z.strictObject({
   batch: z.string().trim().min(1).max(100),
   product: z.string().max(300),
@@ -58,6 +67,9 @@ const coaRecordFields = z.strictObject({
   edits: z.array(valueEdit).max(1000),
   signatures: z.array(signature).max(100),
   scans: z.array(scanLink).max(10_000),
+  /** Set while the record is archived (hidden from the list and from batch lookups); null once restored. */
+  archived: archiveStep.nullable().optional(),
+  archiveLog: z.array(archiveStep).max(1000).optional(),
 })
 
 const signerFields = z.strictObject({
@@ -103,4 +115,7 @@ export const qcEntityFieldSchemas = {
   coaRecords: pair(coaRecordFields),
   signers: pair(signerFields),
   samplings: pair(samplingFields),
+  layoutTemplates: pair(
+    z.strictObject({ supplierKey: z.string().min(1).max(300), template: layoutTemplateSchema }),
+  ),
 }

@@ -1,5 +1,6 @@
 import type { CoaReportDto } from '../../shared/contract/qc'
 import type { Specification } from '../../shared/qc/spec'
+import type { LayoutTemplate } from '../../shared/qc/templates/schema'
 import type { TenantId } from '../../shared/contract/schemas'
 import type { StoredSamplingResult } from './qc-entities'
 
@@ -52,6 +53,14 @@ export type ScanLink = {
   gtin?: string
 }
 
+/** One archive or restore of a record, by an authorised signer, with the reason. */
+export type ArchiveStep = {
+  action: 'archived' | 'restored'
+  by: string
+  at: string
+  reason: string
+}
+
 export type CoaRecord = Base & {
   batch: string
   product: string
@@ -68,6 +77,9 @@ export type CoaRecord = Base & {
   edits: ValueEdit[]
   signatures: Signature[]
   scans: ScanLink[]
+  /** Set while archived: the record is hidden from the list and from batch lookups, never erased. */
+  archived?: ArchiveStep | null
+  archiveLog?: ArchiveStep[]
 }
 
 export type Signer = Base & {
@@ -84,4 +96,13 @@ export type SamplingRow = Base & {
   result: StoredSamplingResult
   /** Unit numbers marked picked (by scan or by hand), in the order they were picked. */
   picked: number[]
+}
+
+/**
+ * A supplier's COA layout as a technician taught it (schema v5); the row's id is the template's.
+ * Forgetting one deletes the row (the audit chain keeps what it was).
+ */
+export type LayoutTemplateRow = Base & {
+  supplierKey: string
+  template: LayoutTemplate
 }

@@ -48,6 +48,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       samplings: 'id, coaRecordId, createdAt',
     },
   },
+  {
+    // v4: learned models the desk runs, one row per slot ('relevance:current', 'relevance:previous'),
+    // so the previous version is kept to fall back on.
+    version: 4,
+    stores: { models: 'slot' },
+  },
+  {
+    // v5: COA layout templates learned from a technician's correction, one row per supplier layout.
+    version: 5,
+    stores: { layoutTemplates: 'id, supplierKey, updatedAt' },
+  },
 ]
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1

@@ -1,6 +1,6 @@
 import type { TenantId } from '../../shared/contract/schemas'
 import type { AuditEntry, JsonValue } from '../../shared/audit'
-import type { CoaRecord, SamplingRow, Signer, SpecificationRow } from './qc-types'
+import type { CoaRecord, LayoutTemplateRow, SamplingRow, Signer, SpecificationRow } from './qc-types'
 
 export type * from './qc-types'
 
@@ -57,6 +57,21 @@ export type OutboxRow = {
 
 export type MetaRow = { key: string; value: JsonValue }
 
+/**
+ * A learned model the desk runs (schema v4). `model` is the artefact exactly as verified: its
+ * sha256 was checked before the row was written, and is checked again by whoever loads it.
+ */
+export type ModelRow = {
+  slot: 'relevance:current' | 'relevance:previous'
+  version: string
+  sha256: string
+  /** Where it came from: the tenant's hub (with its rollout channel) or a file trained on the desk. */
+  source: 'hub' | 'file'
+  channel: 'green' | 'blue' | 'stable' | null
+  model: JsonValue
+  storedAt: string
+}
+
 /** The tables recordChange may write; audit, outbox and meta are written only by the store. */
 export type EntityTables = {
   documents: DocumentNote
@@ -65,6 +80,7 @@ export type EntityTables = {
   coaRecords: CoaRecord
   signers: Signer
   samplings: SamplingRow
+  layoutTemplates: LayoutTemplateRow
 }
 export type EntityTableName = keyof EntityTables
 export const ENTITY_TABLE_NAMES = [
@@ -74,4 +90,5 @@ export const ENTITY_TABLE_NAMES = [
   'coaRecords',
   'signers',
   'samplings',
+  'layoutTemplates',
 ] as const satisfies readonly EntityTableName[]

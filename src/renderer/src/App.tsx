@@ -1,4 +1,6 @@
 import type { JSX } from 'react'
+import { DeskUserControl } from '../features/identity/DeskUserControl'
+import { SignedInControl, SignInGate } from '../features/identity/SignInGate'
 import { JobsPanel } from '../features/jobs/JobsPanel'
 import { useJobEvents } from '../features/jobs/use-job-events'
 import { MainNav } from '../features/navigation/MainNav'
@@ -53,6 +55,8 @@ function Frame() {
       <header className="app-header">
         <span className="brand">Pebble Desk</span>
         <div className="header-tools">
+          <SignedInControl />
+          <DeskUserControl />
           <TenantPicker />
           <AddTenantForm />
         </div>
@@ -70,7 +74,9 @@ function Frame() {
 export function App({ services }: { services: DeskServices }) {
   return (
     <ServicesProvider services={services}>
-      <Frame />
+      <SignInGate>
+        <Frame />
+      </SignInGate>
     </ServicesProvider>
   )
 }

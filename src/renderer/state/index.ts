@@ -1,5 +1,6 @@
 export * from './announcements'
 export * from './connection'
+export * from './desk-user'
 export * from './documents'
 export * from './jobs'
 export * from './navigation'

@@ -1,5 +1,6 @@
 import { useAnnouncementStore } from './announcements'
 import { useConnectionStore } from './connection'
+import { resetDeskUser } from './desk-user'
 import { useDocumentStore } from './documents'
 import { useJobStore } from './jobs'
 import { useNavigationStore } from './navigation'
@@ -33,4 +34,5 @@ export function resetAllState(): void {
   useNavigationStore.setState({ page: 'tenders' })
   useAnnouncementStore.setState({ message: '', serial: 0 })
   useConnectionStore.setState({ bridge: 'connecting' })
+  resetDeskUser()
 }

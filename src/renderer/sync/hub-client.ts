@@ -44,11 +44,17 @@ export class HubClient {
     return this.post(path, body, stop, () => ({ ok: true }))
   }
 
+  /** A GET with the desk's token; `onOk` reads the answer (the caller validates it). */
+  get<T>(path: string, stop: AbortSignal, onOk: (json: unknown) => T): Promise<T | PushResult> {
+    return this.post(path, undefined, stop, onOk, 'GET')
+  }
+
   private async post<T>(
     path: string,
     body: unknown,
     stop: AbortSignal,
     onOk: (json: unknown) => T,
+    method: 'GET' | 'POST' = 'POST',
   ): Promise<T | PushResult> {
     // A per-request controller rather than AbortSignal.any([stop, timeout]): `any` leaves a
     // dependant on the long-lived stop signal for every request ever made.
@@ -60,9 +66,12 @@ export class HubClient {
       let response: Response
       try {
         response = await this.fetchImpl(`${this.settings.hubUrl}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${this.settings.token}` },
-          body: JSON.stringify(body),
+          method,
+          headers:
+            method === 'GET'
+              ? { authorization: `Bearer ${this.settings.token}` }
+              : { 'content-type': 'application/json', authorization: `Bearer ${this.settings.token}` },
+          ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
           signal: controller.signal,
         })
       } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { tenantIdSchema } from '../../shared/contract/schemas'
+import { deskMetricsSchema } from '../../shared/metrics/desk-metrics'
 import { syncSettingsSchema } from './settings'
 import { syncStatusSchema } from './status'
 
@@ -11,6 +12,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retry-rejected') }),
   z.object({ type: z.literal('online'), online: z.boolean() }),
   z.object({ type: z.literal('stop') }),
+  /** The desk's latest sync.metrics for this tenant, sent with the next heartbeat. */
+  z.object({ type: z.literal('metrics'), tenant: tenantIdSchema, metrics: deskMetricsSchema }),
 ])
 export type ToWorker = z.input<typeof toWorkerSchema>
 

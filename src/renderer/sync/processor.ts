@@ -2,6 +2,7 @@ import { markFailed, markSent, type OutboxRow, type TenantDb } from '../db'
 import { DEFAULT_BACKOFF, fullJitterDelay, type BackoffOptions } from '../../shared/backoff'
 import { MAX_BATCH_RECORDS, type IngestAck, type IngestRecord } from '../../shared/sync/wire'
 import { HubClient, type FetchLike } from './hub-client'
+import type { DeskMetricsSource } from './metrics-source'
 import { countParked, nextBatch, outboxDepth, park, unparkAll } from './outbox-queue'
 import type { SyncSettingsSource } from './settings'
 import { INITIAL_STATUS, type SyncStatus } from './status'
@@ -19,6 +20,8 @@ export interface OutboxProcessorOptions {
   idlePollMs?: number
   heartbeatMs?: number
   requestTimeoutMs?: number
+  /** The desk's own measurements, sent with each heartbeat when there are any. */
+  metrics?: DeskMetricsSource
 }
 
 export type FlushResult = { ok: boolean; sent: number; error: string | null }
@@ -38,6 +41,7 @@ export class OutboxProcessor {
   private readonly idlePollMs: number
   private readonly heartbeatMs: number
   private readonly timeoutMs: number
+  private readonly metrics: DeskMetricsSource | null
   private batchSize: number
 
   private status: SyncStatus = { ...INITIAL_STATUS }
@@ -60,6 +64,7 @@ export class OutboxProcessor {
     this.idlePollMs = options.idlePollMs ?? 30_000
     this.heartbeatMs = options.heartbeatMs ?? 60_000
     this.timeoutMs = options.requestTimeoutMs ?? 30_000
+    this.metrics = options.metrics ?? null
     this.batchSize = Math.min(MAX_BATCH_RECORDS, Math.max(1, options.batchSize ?? 200))
   }
 
@@ -242,8 +247,16 @@ export class OutboxProcessor {
     this.lastHeartbeat = now
     // Best effort: a failed heartbeat is not retried, but its answer (or none) is what the status
     // bar goes by when the outbox is empty and nothing else talks to the hub.
+    const metrics = this.metrics?.latest() ?? null
     const result = await client
-      .heartbeat({ queueDepth: this.status.pending, lastSuccessAt: this.status.lastSuccessAt }, stop)
+      .heartbeat(
+        {
+          queueDepth: this.status.pending,
+          lastSuccessAt: this.status.lastSuccessAt,
+          ...(metrics === null ? {} : { metrics }),
+        },
+        stop,
+      )
       .catch(() => null)
     if (result === null || stop.aborted) return
     if (result.ok && !pushFailed) this.update({ online: true, lastContactAt: this.clock().toISOString() })

@@ -1,7 +1,9 @@
 import { formatZodIssues } from '../../shared/contract/errors'
 import { openTenantDb, type TenantDb } from '../db'
 import { fromWorkerSchema, toWorkerSchema, type FromWorker } from './messages'
+import { ModelRefresher } from './model-fetch-loop'
 import { OutboxProcessor, type OutboxProcessorOptions } from './processor'
+import { MemoryMetrics } from './metrics-source'
 import { MemorySettings } from './settings'
 
 /** The slice of a DedicatedWorkerGlobalScope the host uses, so it runs against a fake in tests. */
@@ -10,7 +12,14 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void
 }
 
-type Current = { tenant: string; db: TenantDb; processor: OutboxProcessor; settings: MemorySettings }
+type Current = {
+  tenant: string
+  db: TenantDb
+  processor: OutboxProcessor
+  settings: MemorySettings
+  models: ModelRefresher
+  metrics: MemoryMetrics
+}
 
 /**
  * Owns the sync loop inside the worker: one processor for the open tenant, replaced when the UI
@@ -18,7 +27,7 @@ type Current = { tenant: string; db: TenantDb; processor: OutboxProcessor; setti
  */
 export function hostSyncWorker(
   scope: WorkerScope,
-  processorOptions: Omit<OutboxProcessorOptions, 'db' | 'settings'> = {},
+  processorOptions: Omit<OutboxProcessorOptions, 'db' | 'settings' | 'metrics'> = {},
 ): { idle: () => Promise<void> } {
   let current: Current | null = null
   let chain: Promise<void> = Promise.resolve()
@@ -36,16 +45,22 @@ export function hostSyncWorker(
         if (current?.tenant === msg.tenant) {
           current.settings.set(msg.settings)
           current.processor.syncNow()
+          current.models.refreshNow()
           return
         }
         await shutdown()
         const db = await openTenantDb(msg.tenant)
         const settings = new MemorySettings(msg.settings)
-        const processor = new OutboxProcessor({ ...processorOptions, db, settings })
+        const metrics = new MemoryMetrics()
+        const processor = new OutboxProcessor({ ...processorOptions, db, settings, metrics })
         const tenant = msg.tenant
         processor.onStatus((status) => post({ type: 'status', tenant, status }))
-        current = { tenant, db, processor, settings }
+        const models = new ModelRefresher(db, settings, {
+          ...(processorOptions.fetch ? { fetch: processorOptions.fetch } : {}),
+        })
+        current = { tenant, db, processor, settings, models, metrics }
         processor.start()
+        models.start()
         return
       }
       case 'notify':
@@ -53,15 +68,21 @@ export function hostSyncWorker(
         return
       case 'sync-now':
         current?.processor.syncNow()
+        current?.models.refreshNow()
         return
       case 'retry-rejected':
         await current?.processor.retryRejected()
         return
       case 'online':
         current?.processor.setOnline(msg.online)
+        if (msg.online) current?.models.refreshNow()
         return
       case 'stop':
         await shutdown()
+        return
+      case 'metrics':
+        // Another tenant's figures (a switch in flight) would put its OCR accuracy on this one.
+        if (current?.tenant === msg.tenant) current.metrics.set(msg.metrics)
         return
     }
   }
@@ -70,7 +91,7 @@ export function hostSyncWorker(
     const c = current
     current = null
     if (c === null) return
-    await c.processor.stop()
+    await Promise.all([c.processor.stop(), c.models.close()])
     c.db.close()
   }
 

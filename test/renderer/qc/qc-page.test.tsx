@@ -2,11 +2,12 @@
 import 'fake-indexeddb/auto'
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { openTenantDb } from '../../../src/renderer/db'
+import { openTenantDb, verifyAuditChain } from '../../../src/renderer/db'
 import { SPEC_TEMPLATE_FILE_NAME, SPEC_TEMPLATE_YAML } from '../../../src/shared/qc'
 import { resetQcState } from '../../../src/renderer/features/qc/qc-store'
 import { addSigner } from '../../../src/renderer/features/qc/signers'
-import { resetAllState, showPage, useNavigationStore } from '../../../src/renderer/state'
+import { resetAllState, showPage, useNavigationStore, useTenantStore } from '../../../src/renderer/state'
+import type { DocType } from '../../../src/shared/documents/doctype'
 import { createTestDesk, doc } from '../support/desk-harness'
 import { renderApp } from '../support/render-app'
 import { scanOf } from '../support/scanner-harness'
@@ -21,22 +22,46 @@ afterEach(() => {
 
 let tenantSerial = 0
 
+const READ = {
+  state: 'done',
+  mode: 'auto',
+  langs: 'eng',
+  pagesTotal: 1,
+  pagesDone: 1,
+  ocrPages: 0,
+  confidence: 100,
+  failedPages: 0,
+} as const
+
+const typed = (type: DocType, cues: string[]) => ({
+  type,
+  source: 'classifier' as const,
+  classifier: 'doctype-cues/1',
+  confidence: 0.9,
+  cues,
+  changes: [],
+})
+
 async function setup() {
   const tenant = `lab${++tenantSerial}${Math.random().toString(36).slice(2, 6)}`
-  const coa = doc(tenant, 'coa.pdf', {
-    extraction: {
-      state: 'done',
-      mode: 'auto',
-      langs: 'eng',
-      pagesTotal: 1,
-      pagesDone: 1,
-      ocrPages: 0,
-      confidence: 100,
-      failedPages: 0,
-    },
+  // Imported before the certificate, so a picker that took the first document would take it.
+  const tender = doc(tenant, 'GS wire tender.pdf', {
+    extraction: READ,
+    docType: typed('tender', ['a GeM bid number (GEM/…)', '"bid number" / "tender ID"']),
   })
-  const test = createTestDesk({ tenants: [{ id: tenant, name: 'Lab' }], current: tenant, documents: [coa] })
+  const coa = doc(tenant, 'coa.pdf', {
+    extraction: READ,
+    docType: typed('coa', ['"certificate of analysis"']),
+  })
+  // Ann is at this desk: the desk service remembers her, so the page credits her work from the start.
+  const test = createTestDesk({
+    tenants: [{ id: tenant, name: 'Lab' }],
+    current: tenant,
+    documents: [tender, coa],
+    deskUser: 'Ann',
+  })
   test.texts.set(coa.id, coaText(coa.sha256))
+  test.texts.set(tender.id, coaText(tender.sha256))
   // Signers are seeded with a cheap hash; the real iteration count is exercised in the store tests.
   const db = await openTenantDb(tenant)
   await addSigner(db, 'Ann', '4321', 1000)
@@ -62,7 +87,7 @@ async function importSpec() {
 async function runCheck() {
   fireEvent.click(sectionButton('Certificates'))
   const form = await screen.findByRole('form', { name: 'New COA check' })
-  await waitFor(() => expect(within(form).getByLabelText('Document').textContent).toContain('coa.pdf'))
+  await waitFor(() => expect(within(form).getByLabelText('Certificate').textContent).toContain('coa.pdf'))
   fireEvent.click(within(form).getByRole('button', { name: 'Run check' }))
   await screen.findByRole('heading', { name: 'Batch BN1' })
 }
@@ -175,8 +200,24 @@ describe('QC page', () => {
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     expect(within(edit).getByRole('alert').textContent).toContain('reason')
     fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
+    // The lab has a signer, so the correction is signed with the PIN of whoever is at the desk.
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
+    expect(within(edit).getByRole('alert').textContent).toBe(
+      'Enter Ann’s PIN or password to sign the correction.',
+    )
+    const pin = within(edit).getByLabelText('PIN or password')
+    expect(document.getElementById(pin.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /checked against their signer record.*chained into the tamper-evident audit trail/,
+    )
+    fireEvent.change(pin, { target: { value: '0000' } })
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
+    await waitFor(() =>
+      expect(within(edit).getByRole('alert').textContent).toBe('The PIN or password for Ann is not right.'),
+    )
+    fireEvent.change(pin, { target: { value: '4321' } })
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     await waitFor(() => expect(leadRow().textContent).toContain('Lead 1.20 ppm meets max 1.50 ppm'))
+    expect(leadRow().textContent).toContain('by Ann')
     expect(leadRow().textContent).toContain('corrected from “1.86”')
 
     const sign = screen.getByRole('form', { name: 'Sign this record' })
@@ -240,5 +281,126 @@ describe('QC page', () => {
     const alert = (await screen.findByRole('alert')).textContent ?? ''
     expect(alert).toMatch(/Unreadable label at position 4: AI \(17\)/)
     expect(alert).not.toMatch(/at 4:/)
+  })
+
+  it('lists certificates only and never defaults to a tender; a tender is refused by name until "Check anyway"', async () => {
+    await setup()
+    await importSpec()
+    fireEvent.click(sectionButton('Certificates'))
+    const form = await screen.findByRole('form', { name: 'New COA check' })
+    const picker = within(form).getByLabelText<HTMLSelectElement>('Certificate')
+    await waitFor(() => expect([...picker.options].map((o) => o.text)).toEqual(['coa.pdf']))
+    expect(picker.selectedOptions[0]?.text).toBe('coa.pdf')
+    expect(within(form).getByLabelText(/Show all documents/).parentElement?.textContent).toContain(
+      '1 not certificates',
+    )
+
+    fireEvent.click(within(form).getByLabelText(/Show all documents/))
+    expect([...picker.options].map((o) => o.text)).toEqual(['GS wire tender.pdf (Tender)', 'coa.pdf'])
+    expect(picker.selectedOptions[0]?.text).toBe('coa.pdf')
+    fireEvent.change(picker, { target: { value: picker.options[0]!.value } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Run check' }))
+    const alert = await within(form).findByRole('alert')
+    expect(alert.textContent).toBe(
+      'GS wire tender.pdf does not look like a certificate of analysis (looks like a tender: a GeM bid number (GEM/…), "bid number" / "tender ID"). Check it anyway, or change its type in the Documents table.',
+    )
+    const db = await openTenantDb(useTenantStore.getState().currentId!)
+    expect(await db.coaRecords.count()).toBe(0)
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Check anyway' }))
+    await screen.findByRole('heading', { name: 'Batch BN1' })
+    expect(await db.coaRecords.count()).toBe(1)
+    db.close()
+  })
+
+  it('a signer archives a mistaken record with a reason, hidden until "Show archived", and restores it; both steps are audited', async () => {
+    await setup()
+    await importSpec()
+    await runCheck()
+    fireEvent.click(screen.getByRole('button', { name: '← All COA records' }))
+    const records = await screen.findByRole('table', { name: 'COA records' })
+    fireEvent.click(within(records).getByRole('button', { name: 'Archive batch BN1' }))
+    const dialog = screen.getByRole('dialog', { name: 'Archive batch BN1' })
+    // Only a signer of the lab may archive: the lab's signers are offered.
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLSelectElement>('Signer').value).toBe('Ann'))
+    // The PIN field says what signing this step means.
+    const pin = within(dialog).getByLabelText('PIN or password')
+    expect(document.getElementById(pin.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /^Archiving is signed like an approval: Ann’s PIN or password is checked against their signer record, and the step, with the reason, is chained into the tamper-evident audit trail/,
+    )
+    fireEvent.change(within(dialog).getByLabelText('PIN or password'), { target: { value: '0000' } })
+    fireEvent.change(within(dialog).getByLabelText('Reason'), {
+      target: { value: 'a tender checked by mistake' },
+    })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Archive record' }))
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert').textContent).toBe('The PIN or password for Ann is not right.'),
+    )
+    fireEvent.change(within(dialog).getByLabelText('PIN or password'), { target: { value: '4321' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Archive record' }))
+    await screen.findByText('Every record is archived: "Show archived" lists them.')
+    expect(screen.queryByRole('table', { name: 'COA records' })).toBeNull()
+
+    fireEvent.click(screen.getByLabelText('Show archived (1)'))
+    const shown = await screen.findByRole('table', { name: 'COA records' })
+    expect(shown.textContent).toContain('Archived by Ann: a tender checked by mistake')
+    fireEvent.click(within(shown).getByRole('button', { name: 'Restore batch BN1' }))
+    const restore = screen.getByRole('dialog', { name: 'Restore batch BN1' })
+    await waitFor(() => expect(within(restore).getByLabelText<HTMLSelectElement>('Signer').value).toBe('Ann'))
+    fireEvent.change(within(restore).getByLabelText('PIN or password'), { target: { value: '4321' } })
+    fireEvent.change(within(restore).getByLabelText('Reason'), {
+      target: { value: 'it was a COA after all' },
+    })
+    fireEvent.click(within(restore).getByRole('button', { name: 'Restore record' }))
+    await waitFor(() => expect(screen.queryByLabelText('Show archived (1)')).toBeNull())
+    expect(screen.getByRole('table', { name: 'COA records' }).textContent).not.toContain('Archived')
+
+    const db = await openTenantDb(useTenantStore.getState().currentId!)
+    const audit = (await db.audit.orderBy('seq').toArray()).filter((e) => e.entityTable === 'coaRecords')
+    const steps = audit.flatMap((e) => {
+      const log =
+        (e.after as { archiveLog?: { action: string; reason: string }[] } | undefined)?.archiveLog ?? []
+      const before = (e.before as { archiveLog?: unknown[] } | undefined)?.archiveLog ?? []
+      const last = log.at(-1)
+      return last && log.length !== before.length ? [`${e.actor}: ${last.action} (${last.reason})`] : []
+    })
+    expect(steps).toEqual([
+      'Ann: archived (a tender checked by mistake)',
+      'Ann: restored (it was a COA after all)',
+    ])
+    // Nothing was erased: the record's creation and its check are still in the chain.
+    expect(audit.length).toBeGreaterThanOrEqual(4)
+    expect((await verifyAuditChain(db)).ok).toBe(true)
+    db.close()
+  })
+
+  it('imports its own certificates and checks each one that is a COA, once the desk has read it', async () => {
+    const test = await setup()
+    await importSpec()
+    fireEvent.click(sectionButton('Certificates'))
+    const form = await screen.findByRole('form', { name: 'New COA check' })
+    const tenantId = useTenantStore.getState().currentId!
+    await act(async () => {
+      fireEvent.change(within(form).getByLabelText('Import certificates and check'), {
+        target: { files: [new File(['%PDF-1.7 zinc'], 'zinc-BN1.pdf', { type: 'application/pdf' })] },
+      })
+      await new Promise((r) => setTimeout(r, 50))
+    })
+    await waitFor(() => expect(test.calls.some((c) => c.method === 'documents.upload')).toBe(true))
+    const job = test.jobs.find((j) => j.kind === 'import')!
+    // The desk reads and types the certificate; its job finishes.
+    const imported = doc(tenantId, 'zinc-BN1.pdf', {
+      extraction: READ,
+      docType: typed('coa', ['"certificate of analysis"']),
+    })
+    test.documents.set(tenantId, [...(test.documents.get(tenantId) ?? []), imported])
+    test.texts.set(imported.id, coaText(imported.sha256))
+    act(() => test.emit('jobs.progress', { ...job, state: 'done', completed: 1, documentIds: [imported.id] }))
+    await screen.findByRole('heading', { name: 'Batch BN1' })
+    expect(
+      test.calls
+        .filter((c) => c.method === 'qc.check')
+        .map((c) => (c.params as { documentId: string }).documentId),
+    ).toEqual([imported.id])
   })
 })

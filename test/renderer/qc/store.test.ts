@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../../src/renderer/db'
 import { reviewReport } from '../../../src/renderer/features/qc/effective'
 import { editValue, signRecord } from '../../../src/renderer/features/qc/records'
-import { handleQcScan } from '../../../src/renderer/features/qc/scan-link'
+import { setArchived } from '../../../src/renderer/features/qc/archive'
+import { createRecordFromScan, handleQcScan } from '../../../src/renderer/features/qc/scan-link'
 import { writeQcSettings } from '../../../src/renderer/features/qc/settings'
 import { addSigner } from '../../../src/renderer/features/qc/signers'
 import { recordSampling } from '../../../src/renderer/features/qc/sampling/sampling'
@@ -150,7 +151,13 @@ describe('COA records: corrections and signatures', () => {
     await addSigner(db, 'Bo', '9876', FAST)
     await writeQcSettings(db, { secondPerson: true }, 'Ann')
     const record = await checkedRecord(db)
-    const edited = await editValue(db, record, { parameter: 'Lead', value: '1.20', reason: 'misread' }, 'Ann')
+    const edited = await editValue(
+      db,
+      record,
+      { parameter: 'Lead', value: '1.20', reason: 'misread' },
+      'Ann',
+      '4321',
+    )
     const first = await signRecord(db, edited, { signer: 'Ann', meaning: 'approved', secret: '4321' })
     expect(first.record.status).toBe('in-review')
     expect(first.note).toMatch(/second person/)
@@ -161,6 +168,29 @@ describe('COA records: corrections and signatures', () => {
       'Bo:approved',
     ])
     expect((await db.outbox.toArray()).map((r) => r.kind)).toEqual(['field.correction', 'coa.result'])
+  })
+
+  it('once the lab has signers, a correction is signed: only a signer, only with their own PIN', async () => {
+    const db = await openFresh('signed-correction')
+    await addSigner(db, 'Ann', '4321', FAST)
+    await addSigner(db, 'Bo', '9876', FAST)
+    const record = await checkedRecord(db)
+    const lead = { parameter: 'Lead', value: '1.20', reason: 'misread 1.86' }
+    await expect(editValue(db, record, lead, 'Ann')).rejects.toThrow('Enter Ann’s PIN or password')
+    await expect(editValue(db, record, lead, 'Ann', '9876')).rejects.toThrow(
+      'The PIN or password for Ann is not right.',
+    )
+    await expect(editValue(db, record, lead, 'Cy', '4321')).rejects.toThrow(
+      /Cy is not a signer of this lab, and corrections here are signed/,
+    )
+    expect(await db.outbox.count()).toBe(0)
+    expect((await db.coaRecords.get(record.id))?.edits).toEqual([])
+
+    const edited = await editValue(db, record, lead, 'Ann', '4321')
+    expect(edited.edits).toEqual([expect.objectContaining({ value: '1.20', by: 'Ann' })])
+    const entries = await db.audit.orderBy('seq').toArray()
+    expect(entries.at(-1)).toMatchObject({ actor: 'Ann', action: 'update', entityId: record.id })
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, count: await db.audit.count() })
   })
 
   it('refuses a signer name twice', async () => {
@@ -179,19 +209,54 @@ describe('scan-driven work', () => {
     { ai: '17', value: '280614', date: '2028-06-14' },
   ])
 
-  it('a new batch starts a record awaiting its COA, linked and sent as a scan', async () => {
+  it('a new batch creates nothing until the user says so; then a record awaiting its COA, linked and sent as a scan', async () => {
     const db = await openFresh('scan-new')
     const handled = await handleQcScan(db, LABEL, 'Op', null)
-    expect(handled).toMatchObject({
-      kind: 'opened',
-      created: true,
-      record: { batch: 'BN1', status: 'awaiting-coa' },
-    })
+    expect(handled).toMatchObject({ kind: 'unknown', batch: 'BN1', scan: { id: LABEL.id } })
+    expect(await db.coaRecords.count()).toBe(0)
+    expect(await db.audit.count()).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+
+    const { record, created } = await createRecordFromScan(db, LABEL, 'BN1', 'Op')
+    expect(created).toBe(true)
+    expect(record).toMatchObject({ batch: 'BN1', status: 'awaiting-coa', scans: [{ scanId: LABEL.id }] })
     const [row] = await db.outbox.toArray()
     expect(row).toMatchObject({
       kind: 'scan',
       payload: { batch: 'BN1', gtin: '09506000134352', expiry: '2028-06-14' },
     })
+    // Asked twice (two windows, a double click): the second answer links to the same record.
+    expect(await createRecordFromScan(db, LABEL, 'BN1', 'Op')).toMatchObject({
+      created: false,
+      record: { id: record.id },
+    })
+    expect(await db.coaRecords.count()).toBe(1)
+  })
+
+  it('an archived record is not reopened by a scan of its batch, and archiving needs a signer, a PIN and a reason', async () => {
+    const db = await openFresh('scan-archived')
+    await addSigner(db, 'Ann', '4321', FAST)
+    const record = await checkedRecord(db)
+    const input = { signer: 'Ann', secret: '4321', reason: 'checked by mistake' }
+    await expect(setArchived(db, record, true, { ...input, reason: ' ' })).rejects.toThrow(
+      /reason is required/,
+    )
+    await expect(setArchived(db, record, true, { ...input, signer: 'Op' })).rejects.toThrow(
+      /only a signer of this lab may archive a record; "Op" is not one/,
+    )
+    await expect(setArchived(db, record, true, { ...input, secret: '1111' })).rejects.toThrow(/not right/)
+    const archived = await setArchived(db, record, true, input)
+    expect(archived.archived).toMatchObject({ action: 'archived', by: 'Ann', reason: 'checked by mistake' })
+    expect(await handleQcScan(db, LABEL, 'Op', null)).toMatchObject({ kind: 'unknown', batch: 'BN1' })
+    const restored = await setArchived(db, archived, false, { ...input, reason: 'it was right' })
+    expect(restored.archived).toBeNull()
+    expect(restored.archiveLog?.map((s) => s.action)).toEqual(['archived', 'restored'])
+    expect(await handleQcScan(db, LABEL, 'Op', null)).toMatchObject({
+      kind: 'opened',
+      record: { id: record.id },
+    })
+    expect(await db.coaRecords.count()).toBe(1)
+    expect((await verifyAuditChain(db)).ok).toBe(true)
   })
 
   it("opens the batch's existing record and warns when the label's expiry differs from the COA's", async () => {

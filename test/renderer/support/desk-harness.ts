@@ -14,11 +14,14 @@ import {
   type SyncCredentials,
   type Tenant,
 } from '../../../src/shared/contract'
+import { explainRelevance, FEATURE_EXTRACTOR_ID, hashedFeatures } from '../../../src/shared/learning'
 import type { DocumentText } from '../../../src/shared/document-text'
 import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
+import { createOcrTruthHarness, type OcrTruthHarness } from './ocr-truth-harness'
 import { qcHarnessHandler } from './qc-harness'
 import { createScannerHarness, type ScannerHarness } from './scanner-harness'
 import { createScreeningHarness, type ScreeningHarness } from './screening-harness'
+import { createUsersHarness, type UsersHarness } from './users-harness'
 import { TINY_PNG } from './document-text'
 
 /** A desk service in memory: real contract validation (HandlerRegistry), small handlers. */
@@ -33,10 +36,16 @@ export interface TestDesk {
   texts: Map<string, DocumentText>
   calls: Array<{ method: MethodName; params: unknown }>
   scanners: ScannerHarness
+  /** qc.ocrTruth.* and sync.metrics: what the QC pages sent as OCR ground truth. */
+  ocrTruth: OcrTruthHarness
   /** tenders.* answers: rows, details and profiles the test sets. */
   screening: ScreeningHarness
   /** sync.credentials.* per tenant, kept "in memory" as serve mode does. */
   syncCredentials: Map<string, SyncCredentials>
+  /** app.user.*: who is at this desk (kept by the desk service, so it outlives a reload). */
+  deskUser: string | null
+  /** users.*: one admin signed in to start with; tests sign out or add users through it. */
+  users: UsersHarness
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -65,6 +74,7 @@ export function createTestDesk(init: {
   current: string | null
   documents?: DocumentRecord[]
   host?: HostKind
+  deskUser?: string | null
 }): TestDesk {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const holds = new Map<string, Promise<void>>()
@@ -81,8 +91,11 @@ export function createTestDesk(init: {
     texts: new Map(),
     calls: [],
     scanners: undefined as unknown as ScannerHarness,
+    ocrTruth: createOcrTruthHarness(),
     screening: createScreeningHarness(),
     syncCredentials: new Map(),
+    deskUser: init.deskUser ?? null,
+    users: createUsersHarness(),
     connection: {
       get state() {
         return connectionState
@@ -141,6 +154,11 @@ export function createTestDesk(init: {
         },
       ],
     }),
+    'app.user.get': () => ({ name: t.deskUser }),
+    'app.user.set': ({ name }) => {
+      t.deskUser = name
+      return { name }
+    },
     'tenants.list': () => ({ tenants: t.tenants, current: t.current }),
     'tenants.select': ({ tenantId }) => {
       const tenant = t.tenants.find((x) => x.id === tenantId)
@@ -187,6 +205,27 @@ export function createTestDesk(init: {
       const text = t.texts.get(documentId)
       if (!text) throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
       return text
+    },
+    'documents.features': ({ documentId }) => {
+      const text = t.texts.get(documentId)
+      if (!text) throw new DeskError('NOT_FOUND', `no extracted text for ${documentId} in this harness`)
+      return {
+        features: {
+          extractor: FEATURE_EXTRACTOR_ID,
+          values: hashedFeatures(text.pages.map((p) => p.text).join('\n')),
+        },
+      }
+    },
+    // The desk's own scoring code, on the harness's texts.
+    'tenders.learned': ({ model, documentIds }) => {
+      const unread = documentIds.filter((id) => !t.texts.has(id))
+      const results = documentIds.flatMap((documentId) => {
+        const text = t.texts.get(documentId)
+        return text
+          ? [{ documentId, ...explainRelevance(model, text.pages.map((p) => p.text).join('\n')) }]
+          : []
+      })
+      return { results, unread }
     },
     'documents.page': ({ documentId, page, width = 1200 }) => {
       // Same aspect as the page's coordinate space, as the real renderer does; A4 when unknown.
@@ -240,6 +279,35 @@ export function createTestDesk(init: {
       }
       return { removed }
     },
+    'documents.setType': ({ documentId, type, by }) => {
+      const tenantId = requireTenant()
+      const documents = t.documents.get(tenantId) ?? []
+      const index = documents.findIndex((d) => d.id === documentId)
+      const current = documents[index]
+      if (!current) throw new DeskError('NOT_FOUND', `no document "${documentId}" for this tenant`)
+      const was = current.docType
+      const change = { from: was?.type ?? null, to: type, by: by ?? 'desk user', at: now() }
+      const updated: DocumentRecord = {
+        ...current,
+        docType: {
+          type,
+          source: 'user',
+          classifier: was?.classifier ?? '',
+          confidence: was?.confidence ?? 0,
+          cues: was?.cues ?? [],
+          changes: [...(was?.changes ?? []), change],
+        },
+      }
+      t.documents.set(
+        tenantId,
+        documents.map((d, i) => (i === index ? updated : d)),
+      )
+      queueMicrotask(() => {
+        t.emit('documents.changed', { tenantId })
+        t.emit('tenders.changed', { tenantId })
+      })
+      return updated
+    },
     'jobs.list': () => ({ jobs: t.jobs.filter((j) => j.tenantId === t.current) }),
     'jobs.clear': () => {
       const tenantId = requireTenant()
@@ -256,7 +324,7 @@ export function createTestDesk(init: {
     },
     ...t.scanners.handlers,
     ...t.screening.handlers,
-    'qc.check': qcHarnessHandler(t.texts),
+    'qc.check': qcHarnessHandler(t.texts, (id) => [...t.documents.values()].flat().find((d) => d.id === id)),
     'sync.credentials.get': () => t.syncCredentials.get(requireTenant()) ?? null,
     'sync.credentials.set': (credentials) => {
       t.syncCredentials.set(requireTenant(), credentials)
@@ -264,6 +332,8 @@ export function createTestDesk(init: {
       return { hubUrl: credentials.hubUrl, deskId: credentials.deskId, storage }
     },
     'sync.credentials.clear': () => ({ cleared: t.syncCredentials.delete(requireTenant()) }),
+    ...t.ocrTruth.handlers,
+    ...t.users.handlers,
   })
 
   const transport: DeskTransport = {

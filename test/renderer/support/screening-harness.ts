@@ -1,6 +1,7 @@
 import {
   DeskError,
   type Handler,
+  type MethodResult,
   type ProfileSummary,
   type ProfileVersion,
   type ScreeningDetail,
@@ -21,6 +22,8 @@ type ScreeningMethod =
 /** Screening in memory: rows and details are set by the test; profiles are really validated. */
 export interface ScreeningHarness {
   rows: ScreeningRow[]
+  /** Documents of other desks that tenders.results lists as not screened. */
+  notScreened: MethodResult<'tenders.results'>['notScreened']
   details: Map<string, ScreeningDetail>
   /** The current version of each profile. */
   profiles: ProfileSummary[]
@@ -33,6 +36,7 @@ export interface ScreeningHarness {
 export function createScreeningHarness(): ScreeningHarness {
   const h: ScreeningHarness = {
     rows: [],
+    notScreened: [],
     details: new Map(),
     profiles: [],
     versions: new Map(),
@@ -87,7 +91,7 @@ export function createScreeningHarness(): ScreeningHarness {
       if (current.text === old.text && current.format === old.format) return currentSummary(name)
       return put(name, { text: old.text, format: old.format, restoredFrom: version })
     },
-    'tenders.results': () => ({ rows: h.rows }),
+    'tenders.results': () => ({ rows: h.rows, notScreened: h.notScreened }),
     'tenders.detail': ({ documentId }) => {
       const detail = h.details.get(documentId)
       if (!detail) throw new DeskError('NOT_FOUND', `no screening for ${documentId} in this harness`)

@@ -56,7 +56,7 @@ describe('screening results table', () => {
     expect(names()).toEqual(['bid-00007.pdf', 'bid-00005.pdf', 'bid-00003.pdf'])
     fireEvent.click(within(table()).getByRole('button', { name: /Document/ }))
     expect(names()).toEqual(['bid-00003.pdf', 'bid-00005.pdf', 'bid-00007.pdf'])
-    expect(within(table()).getAllByRole('columnheader')[1]?.getAttribute('aria-sort')).toBe('ascending')
+    expect(within(table()).getAllByRole('columnheader')[2]?.getAttribute('aria-sort')).toBe('ascending')
   })
 
   it('filters by score, profile, deadline and decision', () => {

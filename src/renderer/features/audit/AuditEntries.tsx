@@ -3,6 +3,7 @@ import { describeError } from '../../bridge/errors'
 import { useTenantDbStore } from '../../state'
 import { formatTime } from '../documents/format'
 import { describeAuditEntry, type AuditEntryView } from './describe'
+import { RecordHistory } from './RecordHistory'
 
 export const AUDIT_PAGE_SIZE = 25
 
@@ -19,6 +20,7 @@ export function AuditEntries() {
   const [offset, setOffset] = useState(0)
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [history, setHistory] = useState<{ entityId: string; label: string } | null>(null)
 
   useEffect(() => {
     if (!handle) return
@@ -74,7 +76,16 @@ export function AuditEntries() {
                 <th scope="row">
                   {e.action} · {e.what}
                 </th>
-                <td title={e.entityId}>{e.record}</td>
+                <td title={e.entityId}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`History of ${e.record}`}
+                    onClick={() => setHistory({ entityId: e.entityId, label: e.record })}
+                  >
+                    {e.record}
+                  </button>
+                </td>
                 <td>{e.summary}</td>
               </tr>
             ))}
@@ -100,6 +111,14 @@ export function AuditEntries() {
           Older
         </button>
       </div>
+      {history && (
+        <RecordHistory
+          key={history.entityId}
+          entityId={history.entityId}
+          label={history.label}
+          onClose={() => setHistory(null)}
+        />
+      )}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { describeError } from '../../bridge/errors'
 import { announce, clearReturnFocus, openDocument } from '../../state'
 import { useServices } from '../services/context'
 import { refreshDocuments } from '../tenants/load'
+import { DocTypeSelect } from './DocTypeSelect'
 import { ExtractionStatus } from './ExtractionStatus'
 import { formatSize, formatTime, typeName } from './format'
 
@@ -100,62 +101,68 @@ export function DocumentsTable({
           Could not remove: {error}
         </p>
       )}
-      <table aria-label="Documents" className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Select</span>
-            </th>
-            <th scope="col">Name</th>
-            <th scope="col">Text</th>
-            <th scope="col">Type</th>
-            <th scope="col" className="num">
-              Size
-            </th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">Imported</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${d.name}`}
-                  checked={picked.has(d.id)}
-                  onChange={(e) => toggle(d.id, e.target.checked)}
-                />
-              </td>
-              <th scope="row" className="doc-name" title={d.sourcePath ?? d.name}>
-                <button
-                  type="button"
-                  className="link"
-                  ref={d.id === focusId ? focusRef : undefined}
-                  onClick={() => openDocument(d.id)}
-                >
-                  {d.name}
-                </button>
+      <div className="table-scroll">
+        <table aria-label="Documents" className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
               </th>
-              <td className="doc-text">
-                <ExtractionStatus document={d} />
-              </td>
-              <td title={d.mediaType}>{typeName(d.mediaType)}</td>
-              <td className="num" title={`${d.size} bytes`}>
-                {formatSize(d.size)}
-              </td>
-              <td>
-                <code className="hash" title={d.sha256}>
-                  {d.sha256}
-                </code>
-              </td>
-              <td>
-                <time dateTime={d.importedAt}>{formatTime(d.importedAt)}</time>
-              </td>
+              <th scope="col">Name</th>
+              <th scope="col">Text</th>
+              <th scope="col">Type</th>
+              <th scope="col">Format</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">SHA-256</th>
+              <th scope="col">Imported</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${d.name}`}
+                    checked={picked.has(d.id)}
+                    onChange={(e) => toggle(d.id, e.target.checked)}
+                  />
+                </td>
+                <th scope="row" className="doc-name" title={d.sourcePath ?? d.name}>
+                  <button
+                    type="button"
+                    className="link"
+                    ref={d.id === focusId ? focusRef : undefined}
+                    onClick={() => openDocument(d.id)}
+                  >
+                    {d.name}
+                  </button>
+                </th>
+                <td className="doc-text">
+                  <ExtractionStatus document={d} />
+                </td>
+                <td>
+                  <DocTypeSelect document={d} />
+                </td>
+                <td title={d.mediaType}>{typeName(d.mediaType)}</td>
+                <td className="num" title={`${d.size} bytes`}>
+                  {formatSize(d.size)}
+                </td>
+                <td>
+                  <code className="hash" title={d.sha256}>
+                    {d.sha256}
+                  </code>
+                </td>
+                <td>
+                  <time dateTime={d.importedAt}>{formatTime(d.importedAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   )
 }

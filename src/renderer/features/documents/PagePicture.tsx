@@ -15,11 +15,25 @@ interface Props {
   marksOnly?: boolean
   /** Shown at this multiple of the pane's width (1 fits it); wider pictures scroll in the figure. */
   zoom?: number
+  /** Makes the words pickable (click, Shift+click; Enter, Shift+Enter on the word the arrows reach). */
+  onPick?: (index: number, extend: boolean) => void
+  /** What the overlay says it is, when the caller knows better (a pick in progress). */
+  overlaySummary?: string
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
-export function PagePicture({ picture, pageText, showBoxes, label, marks, marksOnly, zoom = 1 }: Props) {
+export function PagePicture({
+  picture,
+  pageText,
+  showBoxes,
+  label,
+  marks,
+  marksOnly,
+  zoom = 1,
+  onPick,
+  overlaySummary,
+}: Props) {
   const words = pageText?.words ?? []
   const low = words.filter((w) => isLowConfidence(w.confidence)).length
 
@@ -49,11 +63,13 @@ export function PagePicture({ picture, pageText, showBoxes, label, marks, marksO
                 scaleX={picture.value.width / pageText.width}
                 scaleY={picture.value.height / pageText.height}
                 summary={
-                  marks
+                  overlaySummary ??
+                  (marks
                     ? `Highlights: ${plural(marks.size, 'marked word')}`
-                    : `Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`
+                    : `Word boxes: ${plural(words.length, 'word')}, ${low} low-confidence`)
                 }
                 {...(marks ? { marks, marksOnly: marksOnly ?? false } : {})}
+                {...(onPick ? { onPick } : {})}
               />
             )}
           </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { PageSource, Word } from '../../../shared/document-text'
 import { describeConfidence, isLowConfidence } from './describe-page'
 
@@ -13,8 +13,11 @@ interface Props {
   summary: string
   /** Boxes drawn as selected (the review screen's chosen row). */
   highlighted?: ReadonlySet<number>
-  /** Called with a box's index when it is clicked. */
-  onPick?: (index: number) => void
+  /**
+   * Called with a box's index when it is clicked, or when Enter or Space is pressed on the word the
+   * arrow keys reached; `extend` is true with Shift (extend a selection rather than start one).
+   */
+  onPick?: (index: number, extend: boolean) => void
   /** Extra classes per box (the evidence view colours each term's hits). */
   marks?: ReadonlyMap<number, string>
   /** Draw only the marked boxes. */
@@ -77,6 +80,11 @@ export function WordOverlay({
   const current = active === null ? undefined : words[active]
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (onPick && active !== null && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault()
+      onPick(active, event.shiftKey)
+      return
+    }
     const step = STEP[event.key]
     if (!step || words.length === 0) return
     event.preventDefault()
@@ -110,7 +118,7 @@ export function WordOverlay({
               vectorEffect="non-scaling-stroke"
               onMouseEnter={() => setActive(i)}
               onMouseLeave={() => setActive((a) => (a === i ? null : a))}
-              {...(onPick ? { onClick: () => onPick(i) } : {})}
+              {...(onPick ? { onClick: (e: MouseEvent<SVGRectElement>) => onPick(i, e.shiftKey) } : {})}
             >
               <title>{describeWord(w, source)}</title>
             </rect>

@@ -3,7 +3,7 @@ import { describeError } from '../../bridge/errors'
 import { announce } from '../../state'
 import { applyJobUpdate } from '../jobs/use-job-events'
 import { useServices } from '../services/context'
-import { batchFiles, readAsBase64 } from './read-files'
+import { batchFiles, readAsBase64 } from '../../bridge/upload-files'
 
 /** Reads the chosen files in the page and uploads them; each batch becomes a job in the panel. */
 export function useImport(): {

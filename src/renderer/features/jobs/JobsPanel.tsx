@@ -74,6 +74,13 @@ function JobItem({ job }: { job: Job }) {
       <div className="job-counts">
         {job.completed - job.failed} {succeeded} · {job.failed} failed · {job.total} total
       </div>
+      {(job.notices ?? []).length > 0 && (
+        <ul className="job-notices" aria-label={`Notices for ${job.label}`}>
+          {(job.notices ?? []).map((notice, i) => (
+            <li key={i}>{notice}</li>
+          ))}
+        </ul>
+      )}
       {job.errors.length > 0 && (
         <ul className="job-errors" aria-label={`Errors in ${job.label}`}>
           {job.errors.map((e, i) => (

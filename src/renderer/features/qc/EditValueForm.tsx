@@ -1,25 +1,38 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { describeError } from '../../bridge/errors'
-import type { CoaRecord, TenantDb } from '../../db'
+import type { CoaRecord, Signer, TenantDb } from '../../db'
+import { NO_DESK_USER, useDeskUserStore } from '../../state'
+import { CreditedTo } from '../identity/CreditedTo'
+import { useServices } from '../services/context'
 import type { ReviewedParameter } from './effective'
-import { actorName } from './qc-store'
+import { PasswordField } from './PasswordField'
+import { keepOcrCorrection } from './ocr-truth'
+import { showNotice } from './qc-store'
 import { editValue } from './records'
 
 interface Props {
   db: TenantDb
   record: CoaRecord
   parameter: ReviewedParameter
+  /** The lab's signers: once there is one, a correction is signed with the PIN of whoever is at the desk. */
+  signers: Signer[]
   onDone: () => void
 }
 
 /**
- * A correction keeps the original: the reason is required and the hub receives both values.
+ * A correction keeps the original: the reason is required and the hub receives both values. It is
+ * credited to whoever is at this desk, and signed with their PIN once the lab has signers.
  * It opens as a modal dialog over the table, so it is where the user is however long the table;
  * Escape or Cancel closes it, and the caller puts the focus back on the row's Correct button.
  */
-export function EditValueForm({ db, record, parameter, onDone }: Props) {
+export function EditValueForm({ db, record, parameter, signers, onDone }: Props) {
+  const { desk } = useServices()
+  const atDesk = useDeskUserStore((s) => s.name)
+  const signed = signers.length > 0
+  const isSigner = atDesk !== null && signers.some((s) => s.name === atDesk)
   const [value, setValue] = useState(parameter.result ?? '')
   const [reason, setReason] = useState('')
+  const [secret, setSecret] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const dialog = useRef<HTMLDialogElement>(null)
@@ -53,9 +66,21 @@ export function EditValueForm({ db, record, parameter, onDone }: Props) {
     event.preventDefault()
     if (reason.trim() === '') return setError('Give a reason for the correction.')
     if (value.trim() === '') return setError('Enter the value.')
+    if (!atDesk) return setError(NO_DESK_USER)
+    if (signed && isSigner && secret === '')
+      return setError(`Enter ${atDesk}’s PIN or password to sign the correction.`)
     setBusy(true)
+    setError(null)
     try {
-      await editValue(db, record, { parameter: parameter.specName, value, reason }, actorName())
+      await editValue(db, record, { parameter: parameter.specName, value, reason }, atDesk, secret)
+      // `record` is still the one before this edit: keepOcrCorrection sees whether it is the first.
+      keepOcrCorrection(desk, record, parameter.specName, value, atDesk).catch((e: unknown) =>
+        showNotice(
+          'warn',
+          `Correction saved; its OCR ground truth was not kept: ${describeError(e).message}`,
+        ),
+      )
+      setSecret('')
       done()
     } catch (e) {
       setError(describeError(e).message)
@@ -79,7 +104,12 @@ export function EditValueForm({ db, record, parameter, onDone }: Props) {
         done()
       }}
     >
-      <form className="qc-edit" aria-label={`Correct ${parameter.specName}`} onSubmit={(e) => void submit(e)}>
+      <form
+        className="qc-edit"
+        aria-label={`Correct ${parameter.specName}`}
+        noValidate
+        onSubmit={(e) => void submit(e)}
+      >
         <h3 id="qc-edit-title">Correct {parameter.specName}</h3>
         <p>
           As read from the COA: <strong>{parameter.edit?.original ?? parameter.result ?? '(nothing)'}</strong>
@@ -97,6 +127,22 @@ export function EditValueForm({ db, record, parameter, onDone }: Props) {
           Reason
           <input value={reason} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
+        <CreditedTo what="a correction" />
+        {signed && atDesk && isSigner && (
+          <PasswordField
+            label="PIN or password"
+            value={secret}
+            onChange={setSecret}
+            autoComplete="off"
+            hint={`Corrections are signed here: ${atDesk}’s PIN or password is checked against their signer record, and the correction (the value as read, the new value and the reason) is chained into the tamper-evident audit trail under ${atDesk}’s name.`}
+          />
+        )}
+        {signed && atDesk && !isSigner && (
+          <p className="inline-error">
+            Corrections here are signed, and {atDesk} is not a signer: add {atDesk} under “Signers &amp;
+            settings”, or change who is at this desk.
+          </p>
+        )}
         {error && (
           <p role="alert" className="inline-error">
             {error}

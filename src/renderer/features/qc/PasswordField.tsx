@@ -1,23 +1,37 @@
+import { useId } from 'react'
+
 interface PasswordFieldProps {
   label: string
   value: string
   onChange(value: string): void
   /** 'new-password' when setting one, 'off' when re-entering it to sign (no autofill of signatures). */
   autoComplete: 'new-password' | 'off'
+  /**
+   * The sentence shown by the field, and read with it: what signing means here, that the PIN is
+   * checked against the signer's record and that the entry is chained into the audit trail.
+   */
+  hint: string
 }
 
-/** A labelled, required secret field: a signer's PIN or password. */
-export function PasswordField({ label, value, onChange, autoComplete }: PasswordFieldProps) {
+/** A labelled, required secret field: a signer's PIN or password, explained where it is asked for. */
+export function PasswordField({ label, value, onChange, autoComplete, hint }: PasswordFieldProps) {
+  const hintId = useId()
   return (
-    <label>
-      {label}
-      <input
-        type="password"
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required
-      />
-    </label>
+    <div className="password-field">
+      <label>
+        {label}
+        <input
+          type="password"
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={hintId}
+          required
+        />
+      </label>
+      <p id={hintId} className="muted field-hint">
+        {hint}
+      </p>
+    </div>
   )
 }

@@ -37,7 +37,6 @@ function QcDesk() {
   const db = useQcDb()
   const view = useQcStore((s) => s.view)
   const selectedId = useQcStore((s) => s.selectedId)
-  const technician = useQcStore((s) => s.technician)
   const records = useLive(db, (d) => d.coaRecords.orderBy('updatedAt').reverse().toArray(), [])
   const specs = useLive(db, (d) => d.specifications.toArray(), [])
   const signers = useLive(db, (d) => d.signers.orderBy('name').toArray(), [])
@@ -61,15 +60,6 @@ function QcDesk() {
             </button>
           ))}
         </div>
-        <label>
-          Technician
-          <select value={technician} onChange={(e) => useQcStore.setState({ technician: e.target.value })}>
-            <option value="">(choose)</option>
-            {signers.map((s) => (
-              <option key={s.id}>{s.name}</option>
-            ))}
-          </select>
-        </label>
       </div>
       <Notice />
       {view === 'specifications' && <SpecLibrary db={db} specs={specs} />}

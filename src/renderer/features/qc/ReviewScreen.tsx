@@ -12,6 +12,7 @@ import { openRecord } from './qc-store'
 import { STATUS_TEXT } from './RecordList'
 import { expiryMismatch } from './scan-link'
 import { SignForm } from './SignForm'
+import { LayoutTemplatePanel } from './templates/LayoutTemplatePanel'
 
 interface Props {
   db: TenantDb
@@ -98,6 +99,7 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
               </li>
             ))}
           </ul>
+          <LayoutTemplatePanel db={db} record={record} />
           <div className="qc-side-by-side">
             <div className="qc-table-pane">
               <ParameterTable
@@ -121,6 +123,7 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
                   db={db}
                   record={record}
                   parameter={editingParam}
+                  signers={signers}
                   onDone={() => {
                     setEditing(null)
                     editOpener.current?.focus()

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { deskUserName } from '../../state'
 
 export type QcView = 'certificates' | 'specifications' | 'signers'
 export interface QcNotice {
@@ -11,8 +12,6 @@ interface QcState {
   view: QcView
   /** The COA record open on the review screen. */
   selectedId: string | null
-  /** Who is working the desk: the actor of edits and scan links (signatures re-ask for the PIN). */
-  technician: string
   notice: QcNotice | null
   /** The sampling whose pick list is on screen; a unit label scanned now marks that unit picked. */
   pickListId: string | null
@@ -21,7 +20,6 @@ interface QcState {
 const INITIAL: QcState = {
   view: 'certificates',
   selectedId: null,
-  technician: '',
   notice: null,
   pickListId: null,
 }
@@ -40,7 +38,10 @@ export function openRecord(id: string | null): void {
   useQcStore.setState({ view: 'certificates', selectedId: id })
 }
 
-/** The actor name for steps that need no signature. */
+/**
+ * The actor of steps that need no signature (checks, specifications, scan links): whoever is at
+ * this desk. Value corrections and signatures need the person themselves (see EditValueForm).
+ */
 export function actorName(): string {
-  return useQcStore.getState().technician || 'desk user'
+  return deskUserName() ?? 'desk user'
 }

@@ -43,7 +43,8 @@ export async function createRecord(db: TenantDb, input: NewRecord, actor: string
 }
 
 export async function findRecordByBatch(db: TenantDb, batch: string): Promise<CoaRecord | undefined> {
-  const rows = await db.coaRecords.where('batch').equals(batch.trim()).toArray()
+  // An archived record is a mistake set aside: a new check or scan of its batch does not reopen it.
+  const rows = (await db.coaRecords.where('batch').equals(batch.trim()).toArray()).filter((r) => !r.archived)
   return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0]
 }
 
@@ -85,14 +86,47 @@ export interface ValueCorrection {
   reason: string
 }
 
-/** A corrected result: the original stays in the report, the edit is appended and goes to the hub. */
-export async function editValue(db: TenantDb, record: CoaRecord, input: ValueCorrection, actor: string) {
+/** Once the lab has signers (each has a PIN), a value correction is signed like a signature. */
+export async function correctionsAreSigned(db: TenantDb): Promise<boolean> {
+  return (await db.signers.count()) > 0
+}
+
+/**
+ * The signature a correction needs once the lab has signers: the actor must be one, and the PIN or
+ * password must be theirs. Checked (PBKDF2, slow by design) before any transaction opens.
+ */
+async function checkCorrectionSignature(db: TenantDb, actor: string, secret: string | undefined) {
+  if (!(await correctionsAreSigned(db))) return
+  const signer = await db.signers.where('name').equals(actor).first()
+  if (!signer)
+    throw new DeskError(
+      'FORBIDDEN',
+      `${actor} is not a signer of this lab, and corrections here are signed: add ${actor} under “Signers & settings”, or change who is at this desk.`,
+    )
+  if (!secret)
+    throw new DeskError('INVALID_INPUT', `Enter ${signer.name}’s PIN or password to sign the correction.`)
+  if (!(await verifySecret(secret, signer)))
+    throw new DeskError('FORBIDDEN', `The PIN or password for ${signer.name} is not right.`)
+}
+
+/**
+ * A corrected result: the original stays in the report, the edit is appended and goes to the hub.
+ * When the lab has signers, `secret` is the actor's PIN or password (see checkCorrectionSignature).
+ */
+export async function editValue(
+  db: TenantDb,
+  record: CoaRecord,
+  input: ValueCorrection,
+  actor: string,
+  secret?: string,
+) {
   if (record.status === 'approved' || record.status === 'rejected')
     throw new DeskError('FORBIDDEN', `this record is already ${record.status}; values cannot change`)
   const p = record.report?.parameters.find((x) => x.specName === input.parameter)
   if (!p) throw new DeskError('NOT_FOUND', `no parameter "${input.parameter}" on this record`)
   const reason = input.reason.trim()
   if (reason === '') throw new DeskError('INVALID_INPUT', 'a reason is required to change a value')
+  await checkCorrectionSignature(db, actor, secret)
   const at = db.nowIso()
   const previous = [...record.edits].reverse().find((e) => e.parameter === input.parameter)
   const original = previous?.value ?? p.result ?? ''

@@ -8,6 +8,8 @@ import { findRecordByBatch } from './records'
 export type ScanHandling =
   | { kind: 'picked'; unit: number; outcome: PickOutcome; samplingId: string }
   | { kind: 'opened'; record: CoaRecord; created: boolean; expiryWarning?: string }
+  /** No record has this batch: nothing was created; the user decides (createRecordFromScan). */
+  | { kind: 'unknown'; batch: string; scan: Scan }
   | { kind: 'error'; message: string }
 
 const element = (scan: Scan, ai: string) => scan.gs1?.elements.find((e) => e.ai === ai)
@@ -32,8 +34,9 @@ function deviceName(scan: Scan): string {
 
 /**
  * What a scan means on the QC desk. With a pick list open, a unit label marks that unit picked;
- * otherwise a batch label, AI (10), opens that batch's COA record, starting one that awaits its COA
- * when the batch is new. Every link is audited and sent to the hub as a `scan`.
+ * otherwise a batch label, AI (10), opens that batch's COA record. A batch no record knows creates
+ * nothing: it comes back as `unknown` for the user to decide (createRecordFromScan). Every link is
+ * audited and sent to the hub as a `scan`.
  */
 export async function handleQcScan(
   db: TenantDb,
@@ -62,6 +65,26 @@ export async function handleQcScan(
       message:
         'This label has no batch number, AI (10), so it cannot be matched to a COA. Scan the container label.',
     }
+  const existing = await findRecordByBatch(db, batch)
+  if (!existing) return { kind: 'unknown', batch, scan }
+  const { link, outbox, expiry, gtin } = scanLink(scan, batch, actor, existing)
+  const { entity } = await recordChange(db, {
+    table: 'coaRecords',
+    action: 'update',
+    actor,
+    entity: {
+      id: existing.id,
+      scans: [...existing.scans, link],
+      ...(gtin && !existing.gtin ? { gtin } : {}),
+    },
+    outbox,
+  })
+  const warning = expiryMismatch(expiry, existing.report?.expiry)
+  return { kind: 'opened', record: entity!, created: false, ...(warning ? { expiryWarning: warning } : {}) }
+}
+
+/** The scan as linked to a record, and the `scan` the hub is sent. */
+function scanLink(scan: Scan, batch: string, actor: string, existing: CoaRecord | undefined) {
   const gtin = element(scan, '01')?.value
   const expiry = element(scan, '17')?.date
   const link = {
@@ -72,7 +95,6 @@ export async function handleQcScan(
     ...(expiry ? { expiry } : {}),
     ...(gtin ? { gtin } : {}),
   }
-  const existing = await findRecordByBatch(db, batch)
   const payload = scanPayloadSchema.parse({
     code: scan.data.slice(0, 500),
     ...(gtin && /^\d{14}$/.test(gtin) ? { gtin } : {}),
@@ -83,22 +105,25 @@ export async function handleQcScan(
     scannedBy: actor,
     scannedAt: new Date(scan.timestamp).toISOString(),
   })
-  const outbox = { kind: 'scan', payload }
+  return { link, outbox: { kind: 'scan', payload }, expiry, gtin }
+}
+
+/**
+ * The user's "Create record" for a lot no record knows: a record awaiting its COA, with the scan
+ * linked, audited and sent to the hub. A record made meanwhile (another scan, a check) is used instead.
+ */
+export async function createRecordFromScan(
+  db: TenantDb,
+  scan: Scan,
+  batch: string,
+  actor: string,
+): Promise<{ record: CoaRecord; created: boolean }> {
+  const existing = await findRecordByBatch(db, batch)
   if (existing) {
-    const { entity } = await recordChange(db, {
-      table: 'coaRecords',
-      action: 'update',
-      actor,
-      entity: {
-        id: existing.id,
-        scans: [...existing.scans, link],
-        ...(gtin && !existing.gtin ? { gtin } : {}),
-      },
-      outbox,
-    })
-    const warning = expiryMismatch(expiry, existing.report?.expiry)
-    return { kind: 'opened', record: entity!, created: false, ...(warning ? { expiryWarning: warning } : {}) }
+    const handled = await handleQcScan(db, scan, actor, null)
+    if (handled.kind === 'opened') return { record: handled.record, created: false }
   }
+  const { link, outbox, gtin } = scanLink(scan, batch, actor, undefined)
   const { entity } = await recordChange(db, {
     table: 'coaRecords',
     action: 'create',
@@ -114,5 +139,5 @@ export async function handleQcScan(
     },
     outbox,
   })
-  return { kind: 'opened', record: entity!, created: true }
+  return { record: entity!, created: true }
 }

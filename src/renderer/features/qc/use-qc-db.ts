@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie'
 import { useEffect, useState } from 'react'
 import { openTenantDb, type TenantDb } from '../../db'
 import { useTenantStore } from '../../state'
+import { redactDeep } from '../../../shared/redaction'
 
 /** The current tenant's local store, open while the component is mounted. */
 export function useQcDb(): TenantDb | null {
@@ -37,7 +38,7 @@ export function useLive<T>(
     if (!db) return
     const subscription = liveQuery(() => query(db)).subscribe({
       next: setValue,
-      error: (error: unknown) => console.error('a QC query failed', error),
+      error: (error: unknown) => console.error('a QC query failed', redactDeep(error)),
     })
     return () => subscription.unsubscribe()
     // The caller lists what the query depends on.

@@ -7,6 +7,7 @@ import { DeviceList } from './DeviceList'
 import { KeyboardSettings } from './KeyboardSettings'
 import { ScanFeed } from './ScanFeed'
 import { TestBox } from './TestBox'
+import { UnknownLotPrompt } from './UnknownLotPrompt'
 import { refreshScanners } from './use-scanner-events'
 import './scanner.css'
 
@@ -29,6 +30,7 @@ export function ScannerPage() {
           Scanners are unavailable: {failure}
         </p>
       )}
+      <UnknownLotPrompt />
       <div className="scanner-page">
         <div className="scanner-column">
           <DeviceList />

@@ -1,4 +1,5 @@
 import type { Scan } from '../../../shared/contract'
+import { redactDeep } from '../../../shared/redaction'
 
 type ScanListener = (scan: Scan) => void
 
@@ -20,7 +21,7 @@ export function publishScan(scan: Scan): void {
       listener(scan)
     } catch (error) {
       // One failing consumer must not stop the feed or the others.
-      console.error('a scan listener failed', error)
+      console.error('a scan listener failed', redactDeep(error))
     }
   }
 }

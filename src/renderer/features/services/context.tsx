@@ -24,3 +24,8 @@ export function useServices(): DeskServices {
   if (!services) throw new Error('useServices() needs a <ServicesProvider> above it')
   return services
 }
+
+/** The services when a provider is above, else null (for parts that work without a desk). */
+export function useOptionalServices(): DeskServices | null {
+  return useContext(ServicesContext)
+}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../shared/contract'
 import { describeError } from '../../bridge/errors'
 import { useTenantStore } from '../../state'
+import { DeskUserSettings } from '../identity/DeskUserControl'
+import { UsersPanel } from '../identity/UsersPanel'
 import { PageHeading } from '../navigation/PageHeading'
 import { useServices } from '../services/context'
 import { HubConnectionForm } from './HubConnectionForm'
@@ -39,6 +41,8 @@ export function SettingsPage() {
           Could not read the application details: {error}
         </p>
       )}
+      <DeskUserSettings />
+      <UsersPanel />
       {info && (
         <>
           <section aria-labelledby="about-title" className="card">

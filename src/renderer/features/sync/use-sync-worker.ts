@@ -4,6 +4,9 @@ import { useSyncStore, useTenantDbStore, useTenantStore } from '../../state'
 import { useServices } from '../services/context'
 import { noteOriginAtLoad } from './hub-origin'
 
+/** Half the heartbeat interval, so each heartbeat carries figures at most this old. */
+const METRICS_POLL_MS = 30_000
+
 /**
  * Runs the sync worker for the tenant on screen: configured from sync.credentials.get once the
  * tenant's store is open (the desk session has switched by then), reconfigured after Settings
@@ -56,6 +59,27 @@ export function useSyncWorker(): void {
       live = false
     }
   }, [send, handle, version, services])
+
+  // The heartbeat carries the desk's own measurements (latency, queue, OCR); the worker cannot ask
+  // the desk itself, so the page asks for it, tagged with the tenant they were measured for.
+  useEffect(() => {
+    if (!send || !handle) return
+    const tenant = handle.tenantId
+    let live = true
+    const pass = () =>
+      services.desk.sync.metrics().then(
+        (metrics) => {
+          if (live) send({ type: 'metrics', tenant, metrics })
+        },
+        () => undefined, // best effort: the next pass tries again
+      )
+    void pass()
+    const timer = setInterval(() => void pass(), METRICS_POLL_MS)
+    return () => {
+      live = false
+      clearInterval(timer)
+    }
+  }, [send, handle, services])
 
   // liveQuery already watches the outbox (in this window or another); a rise means new records.
   useEffect(() => {

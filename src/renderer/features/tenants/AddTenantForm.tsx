@@ -42,7 +42,7 @@ export function AddTenantForm() {
         <form
           id={formId}
           aria-label="Add tenant"
-          className="add-tenant-form"
+          className="header-popover add-tenant-form"
           onSubmit={(e) => void submit(e)}
         >
           <label>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { loadDeskUser } from '../identity/load'
 import { useServices } from '../services/context'
 import { loadTenants } from './load'
 
@@ -6,5 +7,6 @@ export function useInitialLoad(): void {
   const services = useServices()
   useEffect(() => {
     void loadTenants(services)
+    void loadDeskUser(services)
   }, [services])
 }

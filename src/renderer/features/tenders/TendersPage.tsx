@@ -1,6 +1,7 @@
 import { useDocumentStore, useTenantStore, useViewerStore } from '../../state'
 import { EvidenceView } from './evidence/EvidenceView'
 import { useEvidenceStore } from './evidence/store'
+import { useLearned } from './learned/use-learned'
 import { PageHeading } from '../navigation/PageHeading'
 import { ScreeningSection } from './screening/ScreeningSection'
 import { useScreeningStore } from './screening/store'
@@ -19,6 +20,7 @@ export function TendersPage() {
   const evidence = documents.find((d) => d.id === evidenceId)
   const evidenceRow = useScreeningStore((s) => s.rows.find((r) => r.documentId === evidenceId))
   useScreening(tenantId)
+  useLearned(tenantId)
 
   return (
     <>

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react'
 import type { EvidenceField, TenantId } from '../../../../shared/contract'
 import { fieldLabel } from '../../../../shared/tenders/fields/labels'
 import { describeError } from '../../../bridge/errors'
-import { announce } from '../../../state'
+import { announce, NO_DESK_USER, useDeskUserStore } from '../../../state'
+import { CreditedTo } from '../../identity/CreditedTo'
 import { recordFieldCorrection } from './record'
-import { loadDecisions, setDecisionActor, useDecisionsStore } from './store'
+import { loadDecisions } from './store'
 
 interface Props {
   tenantId: TenantId
@@ -26,7 +27,7 @@ export function CorrectionForm({
   modelVersion,
   onDone,
 }: Props) {
-  const actor = useDecisionsStore((s) => s.actor)
+  const actor = useDeskUserStore((s) => s.name)
   const [value, setValue] = useState(field.value)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -34,7 +35,7 @@ export function CorrectionForm({
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
     if (value.trim() === '' || value.trim() === field.value) return setError('Enter the corrected value.')
-    if (actor.trim() === '') return setError('Say who corrected it (your name or initials).')
+    if (!actor) return setError(NO_DESK_USER)
     try {
       await recordFieldCorrection(tenantId, {
         documentId,
@@ -71,10 +72,7 @@ export function CorrectionForm({
         Reason
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <label>
-        Corrected by
-        <input value={actor} onChange={(e) => setDecisionActor(e.target.value)} autoComplete="name" />
-      </label>
+      <CreditedTo what="a correction" />
       <button type="submit">Save correction</button>{' '}
       <button type="button" onClick={onDone}>
         Cancel

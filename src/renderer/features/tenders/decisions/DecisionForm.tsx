@@ -1,9 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import type { DecisionFeatures } from '../../../../shared/sync/kinds'
 import type { TenantId } from '../../../../shared/contract'
 import { describeError } from '../../../bridge/errors'
-import { announce } from '../../../state'
+import { announce, NO_DESK_USER, useDeskUserStore } from '../../../state'
+import { CreditedTo } from '../../identity/CreditedTo'
+import { useLearnedStore } from '../learned/store'
+import { useOptionalServices, type DeskServices } from '../../services/context'
 import { recordTenderDecision } from './record'
-import { loadDecisions, setDecisionActor, useDecisionsStore } from './store'
+import { loadDecisions, useDecisionsStore } from './store'
 import { DECISION_LABELS, DECISIONS, type TenderDecisionValue } from './types'
 
 interface Props {
@@ -14,10 +18,48 @@ interface Props {
   tenderId: string
 }
 
+/** The document's hashed features, or nothing when its text or the desk cannot be reached. */
+async function featuresOf(
+  services: DeskServices | null,
+  documentId: string,
+): Promise<DecisionFeatures | undefined> {
+  if (!services) return undefined
+  try {
+    return (await services.desk.documents.features({ documentId })).features
+  } catch {
+    return undefined
+  }
+}
+
 /** Relevant / not relevant / needs review, with a reason; saved locally at once, synced later. */
 export function DecisionForm({ tenantId, documentId, sha256, name, tenderId }: Props) {
   const current = useDecisionsStore((s) => s.decisions[documentId])
-  const actor = useDecisionsStore((s) => s.actor)
+  const actor = useDeskUserStore((s) => s.name)
+  const services = useOptionalServices()
+  const verdict = useLearnedStore((s) => s.verdicts[documentId])
+  const modelVersion = useLearnedStore((s) => s.model?.version)
+  // Fetched when the bid is opened (the desk is reachable then), so deciding never waits on it.
+  const [fetched, setFetched] = useState<{ documentId: string; features?: DecisionFeatures }>()
+  const features = fetched?.documentId === documentId ? fetched.features : undefined
+  useEffect(() => {
+    let current = true
+    let have = false
+    const fetchFeatures = () =>
+      void featuresOf(services, documentId).then((f) => {
+        if (!current || have) return
+        have = f !== undefined
+        setFetched(f ? { documentId, features: f } : { documentId })
+      })
+    fetchFeatures()
+    // A bid opened while its text is still being read gets its features once the text is ready.
+    const off = services?.desk.on('documents.changed', () => {
+      if (!have) fetchFeatures()
+    })
+    return () => {
+      current = false
+      off?.()
+    }
+  }, [services, documentId])
   // No default: a preselected verdict would be recorded on bids nobody looked at (even vetoed ones).
   // A decision already recorded by an analyst is theirs, so it may stay selected.
   const [decision, setDecision] = useState<TenderDecisionValue | null>(current?.decision ?? null)
@@ -29,11 +71,21 @@ export function DecisionForm({ tenantId, documentId, sha256, name, tenderId }: P
     event.preventDefault()
     if (decision === null) return setError('Choose relevant, not relevant or needs review.')
     if (reason.trim() === '') return setError('Give a reason for the decision.')
-    if (actor.trim() === '') return setError('Say who decided (your name or initials).')
+    if (!actor) return setError(NO_DESK_USER)
     setBusy(true)
     setError(null)
     try {
-      await recordTenderDecision(tenantId, { documentId, sha256, tenderId, decision, reason, actor })
+      // Features let the hub learn from the decision; without them it is still recorded.
+      await recordTenderDecision(tenantId, {
+        documentId,
+        sha256,
+        tenderId,
+        decision,
+        reason,
+        actor,
+        ...(features ? { features } : {}),
+        ...(verdict && modelVersion ? { learned: { modelVersion, probability: verdict.probability } } : {}),
+      })
       await loadDecisions(tenantId)
       setReason('')
       announce(`Recorded: ${name} is ${DECISION_LABELS[decision].toLowerCase()}.`)
@@ -71,10 +123,7 @@ export function DecisionForm({ tenantId, documentId, sha256, name, tenderId }: P
           Reason
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
         </label>
-        <label>
-          Decided by
-          <input value={actor} onChange={(e) => setDecisionActor(e.target.value)} autoComplete="name" />
-        </label>
+        <CreditedTo what="a decision" />
         <button
           type="submit"
           disabled={busy || decision === null}

@@ -2,9 +2,11 @@ import type { TenantId } from '../../../../shared/contract'
 import {
   fieldCorrectionSchema,
   tenderDecisionSchema,
+  type DecisionFeatures,
   type TenderDecision,
 } from '../../../../shared/sync/kinds'
 import { openTenantDb, recordChange } from '../../../db'
+import type { PageBox } from '../evidence/pick'
 import type { TenderDecisionValue } from './types'
 
 export const TENDER_DECISION_KIND = 'tender.relevance'
@@ -18,6 +20,13 @@ export interface TenderDecisionInput {
   decision: TenderDecisionValue
   reason: string
   actor: string
+  /** The document's hashed token features, so the hub can learn from the decision (never the text). */
+  features?: DecisionFeatures
+  /**
+   * What the learned relevance model said before the analyst decided: the hub measures the model's
+   * live accuracy and handover rate from these (per model version).
+   */
+  learned?: { modelVersion: string; probability: number }
 }
 
 // The desk says "not-relevant" where the hub's older wire value is "irrelevant"; a Record keeps the
@@ -44,6 +53,14 @@ export async function recordTenderDecision(tenant: TenantId, input: TenderDecisi
     tenderId: input.tenderId,
     decision: WIRE_DECISION[input.decision],
     ...(reason === '' ? {} : { reason }),
+    ...(input.features ? { features: input.features } : {}),
+    ...(input.learned
+      ? {
+          modelVersion: input.learned.modelVersion,
+          learnedProbability: input.learned.probability,
+          confidence: Math.max(input.learned.probability, 1 - input.learned.probability),
+        }
+      : {}),
     decidedBy: actor,
     decidedAt,
   })
@@ -70,14 +87,19 @@ export interface FieldCorrectionInput {
   documentId: string
   sha256: string
   field: string
-  /** As extracted: the text on the page and its normalised form; kept beside the correction. */
-  original: { value: string; normalised: string }
+  /**
+   * As extracted: the text on the page and its normalised form; kept beside the correction. Null
+   * when the extractor read nothing for the field (the analyst added it from the page).
+   */
+  original: { value: string; normalised: string } | null
   correctedValue: string
   /** The extractor's confidence 0..1 in the value it read. */
   confidence: number
   modelVersion: string
   reason: string
   actor: string
+  /** Where the analyst found the value: the boxes of the words they picked on the page. */
+  evidence?: PageBox[]
 }
 
 /** A field correction keeps the original value, so the hub can measure the extractor against people. */
@@ -106,9 +128,12 @@ export async function recordFieldCorrection(tenant: TenantId, input: FieldCorrec
         subjectId: input.documentId,
         value: {
           field: input.field,
-          originalValue: input.original.value,
+          originalValue: input.original?.value ?? '',
           correctedValue: payload.correctedValue,
           correctedAt: payload.correctedAt,
+          ...(input.evidence && input.evidence.length > 0
+            ? { boxes: input.evidence.map((b) => ({ page: b.page, bbox: [...b.bbox] })) }
+            : {}),
         },
         ...(reason === '' ? {} : { reason }),
       },

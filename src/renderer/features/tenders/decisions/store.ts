@@ -11,23 +11,16 @@ interface DecisionsState {
   decisions: Record<string, DecisionSummary>
   /** Corrections per document id, then per field (latest wins). */
   corrections: Record<string, Record<string, CorrectionSummary>>
-  /** Who decides on this desk; remembered between decisions. */
-  actor: string
 }
 
 export const useDecisionsStore = create<DecisionsState>()(() => ({
   tenantId: null,
   decisions: {},
   corrections: {},
-  actor: '',
 }))
 
-export function setDecisionActor(actor: string): void {
-  useDecisionsStore.setState({ actor })
-}
-
 export function resetDecisions(): void {
-  useDecisionsStore.setState({ tenantId: null, decisions: {}, corrections: {}, actor: '' })
+  useDecisionsStore.setState({ tenantId: null, decisions: {}, corrections: {} })
 }
 
 const decisionValue = z.object({ decision: z.enum(DECISIONS), decidedAt: z.string().optional() })
@@ -36,6 +29,14 @@ const correctionValue = z.object({
   originalValue: z.string(),
   correctedValue: z.string(),
   correctedAt: z.string().optional(),
+  boxes: z
+    .array(
+      z.object({
+        page: z.number().int().positive(),
+        bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      }),
+    )
+    .optional(),
 })
 
 /** Reads the tenant's decisions and corrections back from the local store (ids sort by creation). */
@@ -66,6 +67,7 @@ export async function loadDecisions(tenantId: TenantId): Promise<void> {
           ...(row.reason ? { reason: row.reason } : {}),
           correctedBy: row.createdBy,
           correctedAt: v.data.correctedAt ?? row.createdAt,
+          ...(v.data.boxes ? { boxes: v.data.boxes } : {}),
         }
       }
     }

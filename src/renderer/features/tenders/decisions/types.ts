@@ -22,4 +22,6 @@ export interface CorrectionSummary {
   reason?: string
   correctedBy: string
   correctedAt: string
+  /** Where the analyst found the value on the page (fields picked from the page's words). */
+  boxes?: { page: number; bbox: [number, number, number, number] }[]
 }

@@ -2,14 +2,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocumentRecord, ScreeningRow, TenantId } from '../../../../shared/contract'
 import { showViewerPage, useViewerStore } from '../../../state'
 import { DecisionForm } from '../decisions/DecisionForm'
+import { useDecisionsStore } from '../decisions/store'
 import { useServices } from '../../services/context'
 import { PageNav } from '../../documents/PageNav'
 import { PagePicture } from '../../documents/PagePicture'
 import { useDocumentText } from '../../documents/use-document-text'
 import { usePagePicture } from '../../documents/use-page-picture'
 import { useRemote } from '../../documents/use-remote'
+import { AddFieldForm } from './AddFieldForm'
 import { FieldsPanel } from './FieldsPanel'
-import { fieldMarks, flattenHits, hitMarks } from './marks'
+import { boxMarks, fieldMarks, flattenHits, hitMarks, pickedMarks } from './marks'
+import { pickWord, type Picked } from './pick'
 import { ScoreBreakdown } from './ScoreBreakdown'
 import { closeEvidence } from './store'
 import { useHitKeys } from './use-hit-keys'
@@ -32,6 +35,10 @@ export function EvidenceView({ tenantId, document, row }: Props) {
   const [profileIndex, setProfileIndex] = useState(0)
   const [hitIndex, setHitIndex] = useState<number | null>(null)
   const [located, setLocated] = useState<string | null>(null)
+  // Adding a field: the words are picked on the page while this is on.
+  const [picking, setPicking] = useState(false)
+  const [picked, setPicked] = useState<Picked | null>(null)
+  const corrections = useDecisionsStore((s) => s.corrections[document.id])
   const wanted = useViewerStore((s) => s.page)
   const { zoom, zoomBy, onKeyDown: onZoomKey } = useZoom()
 
@@ -45,11 +52,15 @@ export function EvidenceView({ tenantId, document, row }: Props) {
   const picture = usePagePicture(document.id, document.sha256, page)
   const current = hitIndex === null ? undefined : hits[hitIndex]
   const field = located && info ? info.fields[located] : undefined
+  // A field the analyst set from the page is shown where they found it.
+  const locatedBoxes = located ? corrections?.[located]?.boxes : undefined
 
   const marks = useMemo(() => {
+    if (picking) return pickedMarks(picked, page)
+    if (locatedBoxes && pageText) return boxMarks(locatedBoxes, page, pageText.words)
     if (field && pageText) return fieldMarks(field, page, pageText.words)
     return hitMarks(hits, page, current)
-  }, [field, pageText, page, hits, current])
+  }, [picking, picked, locatedBoxes, field, pageText, page, hits, current])
 
   // The current hit (or located field) may be below the fold of a tall page.
   useEffect(() => {
@@ -75,13 +86,21 @@ export function EvidenceView({ tenantId, document, row }: Props) {
   useHitKeys(rootRef, goHit)
 
   const locate = (name: string): void => {
-    const f = info?.fields[name]
-    if (!f) return
+    // Read from the store, not this render: a field just added is located at once.
+    const boxes = useDecisionsStore.getState().corrections[document.id]?.[name]?.boxes
+    const targetPage = boxes?.[0]?.page ?? info?.fields[name]?.page
+    if (targetPage === undefined) return
     setLocated(name)
     setHitIndex(null)
-    showViewerPage(f.page)
+    showViewerPage(targetPage)
     rootRef.current?.querySelector('.page-figure')?.scrollIntoView?.({ block: 'start' })
   }
+
+  const stopPicking = (): void => {
+    setPicking(false)
+    setPicked(null)
+  }
+  const pickedCount = picked && picked.page === page ? picked.indexes.length : 0
 
   return (
     <section className="viewer evidence" aria-labelledby="evidence-title" ref={rootRef}>
@@ -168,8 +187,15 @@ export function EvidenceView({ tenantId, document, row }: Props) {
             showBoxes
             label={`page ${page} of ${pageCount}`}
             marks={marks}
-            marksOnly
+            marksOnly={!picking}
             zoom={zoom}
+            {...(picking
+              ? {
+                  onPick: (index: number, extend: boolean) =>
+                    setPicked((p) => pickWord(p, page, index, extend)),
+                  overlaySummary: `Pick the words of a field: ${pickedCount} picked. Click a word, Shift+click to extend; or the arrow keys, then Enter or Shift+Enter.`,
+                }
+              : {})}
           />
         </div>
         <div className="evidence-side">
@@ -183,6 +209,36 @@ export function EvidenceView({ tenantId, document, row }: Props) {
             }
           />
           {profile && <ScoreBreakdown profile={profile} />}
+          {info && !picking && (
+            <button
+              type="button"
+              className="add-field-start"
+              onClick={() => {
+                setPicking(true)
+                setPicked(null)
+                setLocated(null)
+                setHitIndex(null)
+              }}
+            >
+              Add a field from the page
+            </button>
+          )}
+          {info && picking && (
+            <AddFieldForm
+              tenantId={tenantId}
+              documentId={document.id}
+              sha256={document.sha256}
+              fields={info.fields}
+              modelVersion={`fields/${text.state === 'ready' ? text.value.pipelineVersion : 'unknown'}`}
+              picked={picked}
+              words={pages.find((p) => p.page === picked?.page)?.words ?? []}
+              onSaved={(name) => {
+                stopPicking()
+                locate(name)
+              }}
+              onCancel={stopPicking}
+            />
+          )}
           {info && (
             <FieldsPanel
               tenantId={tenantId}

@@ -14,7 +14,10 @@ interface Props {
   onLocate(name: string): void
 }
 
-/** The fields read from the bid; each can be located on its page, or corrected. */
+/**
+ * The fields read from the bid, then those the analyst added from the page; each can be located on
+ * its page (an added one where its words were picked), and a read one corrected.
+ */
 export function FieldsPanel({
   tenantId,
   documentId,
@@ -26,7 +29,8 @@ export function FieldsPanel({
 }: Props) {
   const corrections = useDecisionsStore((s) => s.corrections[documentId])
   const [correcting, setCorrecting] = useState<string | null>(null)
-  const names = Object.keys(fields)
+  const added = Object.keys(corrections ?? {}).filter((name) => !(name in fields))
+  const names = [...Object.keys(fields), ...added]
 
   return (
     <section aria-labelledby="fields-title">
@@ -35,23 +39,29 @@ export function FieldsPanel({
       <table aria-label="Fields">
         <tbody>
           {names.map((name) => {
-            const f = fields[name]!
+            const f = fields[name]
             const corrected = corrections?.[name]
             const label = fieldLabel(name)
+            const locatable = f !== undefined || (corrected?.boxes?.length ?? 0) > 0
             return (
               <tr key={name} aria-current={located === name ? 'true' : undefined}>
                 <th scope="row">{label}</th>
                 <td>
-                  {corrected ? (
+                  {corrected && !f ? (
+                    <>
+                      <ins>{corrected.correctedValue}</ins>{' '}
+                      <span className="muted">(added from the page by {corrected.correctedBy})</span>
+                    </>
+                  ) : corrected ? (
                     <>
                       <ins>{corrected.correctedValue}</ins>{' '}
                       <del title="As read">{corrected.originalValue}</del>
                     </>
                   ) : (
-                    f.value
+                    f?.value
                   )}
-                  {f.normalised !== f.value && !corrected && <div className="muted">{f.normalised}</div>}
-                  {correcting === name && (
+                  {f && f.normalised !== f.value && !corrected && <div className="muted">{f.normalised}</div>}
+                  {f && correcting === name && (
                     <CorrectionForm
                       tenantId={tenantId}
                       documentId={documentId}
@@ -64,12 +74,16 @@ export function FieldsPanel({
                   )}
                 </td>
                 <td>
-                  <button type="button" className="link" onClick={() => onLocate(name)}>
-                    Locate <span className="visually-hidden">{label}</span>
-                  </button>{' '}
-                  <button type="button" className="link" onClick={() => setCorrecting(name)}>
-                    Correct <span className="visually-hidden">{label}</span>
-                  </button>
+                  {locatable && (
+                    <button type="button" className="link" onClick={() => onLocate(name)}>
+                      Locate <span className="visually-hidden">{label}</span>
+                    </button>
+                  )}{' '}
+                  {f && (
+                    <button type="button" className="link" onClick={() => setCorrecting(name)}>
+                      Correct <span className="visually-hidden">{label}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             )

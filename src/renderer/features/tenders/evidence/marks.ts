@@ -1,5 +1,6 @@
 import type { EvidenceField, EvidenceHit, ScreeningDetail } from '../../../../shared/contract'
 import type { Word } from '../../../../shared/document-text'
+import { wordsInBoxes, type PageBox, type Picked } from './pick'
 
 export const TERM_COLOURS = 6
 
@@ -44,4 +45,19 @@ export function fieldMarks(field: EvidenceField, page: number, words: readonly W
       marks.set(i, 'mark field current')
   })
   return marks
+}
+
+/** The words inside boxes a person drew or picked (an added field's evidence), marked like a field. */
+export function boxMarks(
+  boxes: readonly PageBox[],
+  page: number,
+  words: readonly Word[],
+): Map<number, string> {
+  return new Map(wordsInBoxes(boxes, page, words).map((i) => [i, 'mark field current']))
+}
+
+/** The words being picked for a field. */
+export function pickedMarks(picked: Picked | null, page: number): Map<number, string> {
+  if (!picked || picked.page !== page) return new Map()
+  return new Map(picked.indexes.map((i) => [i, 'mark picked']))
 }

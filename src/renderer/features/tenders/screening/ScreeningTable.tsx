@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react'
 import { DECISION_LABELS } from '../decisions/types'
 import { clearEvidenceReturn, openEvidence, useEvidenceStore } from '../evidence/store'
+import { LearnedCell } from '../learned/LearnedCell'
 import { sortBy, useScreeningStore } from './store'
 import type { SortKey, ViewRow } from './view'
 import { DeadlineBadge } from './DeadlineBadge'
@@ -10,7 +11,8 @@ const FALLBACK_VIEWPORT = 480
 const OVERSCAN = 8
 
 const COLUMNS: { key: SortKey | null; label: string }[] = [
-  { key: 'score', label: 'Score' },
+  { key: 'score', label: 'Rule score' },
+  { key: null, label: 'Learned' },
   { key: 'name', label: 'Document' },
   { key: 'profile', label: 'Profile' },
   { key: null, label: 'Bid number' },
@@ -180,6 +182,7 @@ export function ScreeningTable({ rows }: { rows: ViewRow[] }) {
                 <div role="cell" className="num">
                   {r.state === 'screened' ? r.score.toFixed(1) : '–'}
                 </div>
+                <LearnedCell documentId={r.documentId} />
                 <div role="rowheader" className="doc-name" title={r.name}>
                   <button
                     type="button"

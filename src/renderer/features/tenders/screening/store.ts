@@ -1,9 +1,18 @@
 import { create } from 'zustand'
 import type { ScreeningRow } from '../../../../shared/contract'
+import type { DocType } from '../../../../shared/documents/doctype/types'
+
+/** A document of another desk (a COA, a specification…) that screening left out. */
+export interface NotScreened {
+  documentId: string
+  name: string
+  type: DocType
+}
 import { DEFAULT_FILTERS, type Filters, type SortState } from './view'
 
 interface ScreeningState {
   rows: ScreeningRow[]
+  notScreened: NotScreened[]
   loaded: boolean
   error: string | null
   filters: Filters
@@ -12,6 +21,7 @@ interface ScreeningState {
 
 export const useScreeningStore = create<ScreeningState>()(() => ({
   rows: [],
+  notScreened: [],
   loaded: false,
   error: null,
   filters: DEFAULT_FILTERS,
@@ -34,6 +44,7 @@ export function sortBy(key: SortState['key']): void {
 export function resetScreening(): void {
   useScreeningStore.setState({
     rows: [],
+    notScreened: [],
     loaded: false,
     error: null,
     filters: DEFAULT_FILTERS,

@@ -18,7 +18,13 @@ export function useScreening(tenantId: TenantId | null): void {
   useEffect(() => {
     // Another tenant's rows and decisions must never show under this one, even for a frame.
     // Filters go too: profile names and decisions belong to the tenant they were set for.
-    useScreeningStore.setState({ rows: [], loaded: false, error: null, filters: DEFAULT_FILTERS })
+    useScreeningStore.setState({
+      rows: [],
+      notScreened: [],
+      loaded: false,
+      error: null,
+      filters: DEFAULT_FILTERS,
+    })
     useDecisionsStore.setState({ tenantId: null, decisions: {}, corrections: {} })
     closeEvidence({ returnFocus: false })
     if (tenantId === null) return
@@ -30,8 +36,8 @@ export function useScreening(tenantId: TenantId | null): void {
       const mine = ++lastLoad
       const current = () => !cancelled && mine === lastLoad
       try {
-        const { rows } = await desk.tenders.results()
-        if (current()) useScreeningStore.setState({ rows, loaded: true, error: null })
+        const { rows, notScreened = [] } = await desk.tenders.results()
+        if (current()) useScreeningStore.setState({ rows, notScreened, loaded: true, error: null })
       } catch (e) {
         if (current()) useScreeningStore.setState({ loaded: true, error: describeError(e).message })
       }
