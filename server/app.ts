@@ -1,11 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { HubConfig } from './config'
+import { bulkRoutes } from './bulk/routes'
 import { deskCors } from './cors'
 import type { Db } from './db/pool'
 import { HubHttpError, sendError, toHubError } from './http'
+import { hubLoggerOptions } from './logging'
 import { HubMetrics } from './metrics'
 import { deskRoutes } from './routes/desks'
+import { incidentRoutes } from './routes/incidents'
 import { ingestRoutes } from './routes/ingest'
+import { modelRoutes } from './routes/models'
+import { templateRoutes } from './routes/templates'
 import { opsRoutes } from './routes/ops'
 
 export type HubDeps = {
@@ -24,7 +29,7 @@ export function buildHub(
   const deps: HubDeps = { db, config, clock, metrics: new HubMetrics(clock) }
   const app = Fastify({
     bodyLimit: config.INGEST_MAX_BYTES,
-    logger: options.logger === false ? false : { level: config.LOG_LEVEL },
+    logger: options.logger === false ? false : hubLoggerOptions(config),
     // Bodies are never echoed back in errors, and request ids help correlate desk and hub logs.
     requestIdHeader: 'x-request-id',
   })
@@ -41,5 +46,9 @@ export function buildHub(
   ingestRoutes(app, deps)
   deskRoutes(app, deps)
   opsRoutes(app, deps)
+  modelRoutes(app, deps)
+  templateRoutes(app, deps)
+  incidentRoutes(app, deps)
+  bulkRoutes(app, deps)
   return { app, deps }
 }

@@ -27,7 +27,14 @@ export async function bundleForNode(entries, outDir) {
 }
 
 export function buildHub(outDir = join(root, 'out', 'hub')) {
-  return bundleForNode({ main: join(root, 'server', 'main.ts') }, outDir)
+  // The retraining worker thread loads train-worker.mjs from beside main.mjs.
+  return bundleForNode(
+    {
+      main: join(root, 'server', 'main.ts'),
+      'train-worker': join(root, 'server', 'learning', 'train-worker.ts'),
+    },
+    outDir,
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -16,7 +16,11 @@ const urlList = z
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().min(1).default('postgres://postgres@127.0.0.1:5432/postgres'),
+  // No default: a hub command once fell back to the `postgres` database and migrated into it.
+  DATABASE_URL: z
+    .string({ error: 'not set: name the hub database with DATABASE_URL or --database-url' })
+    .min(1)
+    .refine(isPostgresUrl, 'not a postgres:// URL'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   /** Enables the admin endpoints (alert ack, record training); unset means they answer 401. */
@@ -43,12 +47,35 @@ const envSchema = z.object({
   RETRAIN_MAX_AGE_DAYS: positiveInt(30),
   RETRAIN_CONFIDENCE_WINDOW: positiveInt(500),
   RETRAIN_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.85),
+  /** How often serve scores live decisions, checks rollouts and retrains tenants that are due. */
+  LEARNING_CHECK_SECONDS: positiveInt(300),
+  /** Share of desks that get a newly promoted model first (the rest keep the previous one). */
+  ROLLOUT_GREEN_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  /** Decisions both versions scored before live accuracy may roll a green version back. */
+  ROLLOUT_MIN_SAMPLES: positiveInt(10),
+  /** Labelled decisions after which a green version that held up goes to every desk. */
+  ROLLOUT_FULL_AFTER: positiveInt(200),
   /** Public base URL put into alert texts so the ack link is clickable. */
   PUBLIC_URL: z.url().optional(),
   /** Defaults to server/migrations next to the source or the bundle. */
   MIGRATIONS_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
+
+function isPostgresUrl(s: string): boolean {
+  try {
+    return /^postgres(ql)?:$/.test(new URL(s).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** host:port/database and user, never the password: safe to print and log. */
+export function describeDatabase(url: string): string {
+  const u = new URL(url)
+  const user = u.username === '' ? '' : ` as ${decodeURIComponent(u.username)}`
+  return `${u.hostname}:${u.port || '5432'}${u.pathname || '/'}${user}`
+}
 
 export type HubConfig = Omit<z.infer<typeof envSchema>, 'BUSINESS_HOURS'> & {
   BUSINESS_HOURS: BusinessHours

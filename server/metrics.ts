@@ -1,4 +1,5 @@
 import type { AckStatus } from '../src/shared/sync/wire'
+import { renderDeskMetrics, type TenantDeskMetrics } from './desk-metrics-text'
 
 /** Label values are escaped per the Prometheus text format (backslash, quote, newline). */
 function labels(pairs: Record<string, string>): string {
@@ -17,7 +18,37 @@ export type DeskGauge = {
   secondsSinceHeartbeat: number | null
 }
 
+/** The latest day of one model version's live figures (server/learning/drift.ts). */
+export type ModelDayGauge = {
+  tenant: string
+  kind: string
+  version: string
+  day: string
+  decisions: number
+  meanConfidence: number
+  handoverRate: number
+  liveAccuracy: number | null
+}
+
+export type RolloutGauge = {
+  tenant: string
+  kind: string
+  current: string
+  previous: string | null
+  state: 'green' | 'stable'
+  greenShare: number
+}
+
+/** What /metrics reads from the database at scrape time, beyond the desks' gauges. */
+export type ScrapeExtras = {
+  /** Whether `select 1` answered within a second at this scrape. */
+  databaseUp: boolean
+  deskMetrics: readonly TenantDeskMetrics[]
+}
+
 const RATE_WINDOW_SECONDS = 60
+/** The alert kinds the hub raises (server/alerts). */
+const ALERT_KINDS = ['quiet-desk', 'ocr-accuracy']
 
 /**
  * In-process counters. They restart at zero with the hub, which Prometheus' rate() handles; the
@@ -56,10 +87,22 @@ export class HubMetrics {
     return sum / RATE_WINDOW_SECONDS
   }
 
-  render(desks: readonly DeskGauge[], openAlerts: ReadonlyMap<string, number>): string {
+  render(
+    desks: readonly DeskGauge[],
+    openAlerts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+    models: { days: readonly ModelDayGauge[]; rollouts: readonly RolloutGauge[] } = {
+      days: [],
+      rollouts: [],
+    },
+    extras: ScrapeExtras = { databaseUp: true, deskMetrics: [] },
+  ): string {
     const out: string[] = []
-    const family = (name: string, type: 'counter' | 'gauge', help: string) =>
+    const family = (name: string, type: 'counter' | 'gauge' | 'histogram', help: string) =>
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`)
+
+    family('hub_database_up', 'gauge', 'Whether select 1 answered within a second at this scrape.')
+    out.push(`hub_database_up ${extras.databaseUp ? 1 : 0}`)
+    renderDeskMetrics(extras.deskMetrics, out, family, labels)
 
     family('hub_ingest_batches_total', 'counter', 'Ingest batches accepted since the hub started.')
     out.push(`hub_ingest_batches_total ${this.batches}`)
@@ -101,8 +144,64 @@ export class HubMetrics {
       'Seconds since the last heartbeat of the desk.',
       (d) => d.secondsSinceHeartbeat,
     )
-    family('hub_open_alerts', 'gauge', 'Quiet-desk alerts not yet resolved.')
-    for (const [tenant, n] of openAlerts) out.push(`hub_open_alerts${labels({ tenant })} ${n}`)
+    // By kind, so Prometheus can page on quiet desks apart from OCR accuracy; the known kinds are
+    // written as 0 when none is open, so a rule on them resolves instead of seeing nothing.
+    family('hub_open_alerts', 'gauge', 'Alerts not yet resolved, by kind (quiet-desk, ocr-accuracy).')
+    for (const [tenant, byKind] of openAlerts) {
+      for (const kind of new Set([...ALERT_KINDS, ...byKind.keys()])) {
+        out.push(`hub_open_alerts${labels({ tenant, kind })} ${byKind.get(kind) ?? 0}`)
+      }
+    }
+
+    const perModel = (name: string, help: string, pick: (d: ModelDayGauge) => number | null) => {
+      family(name, 'gauge', help)
+      for (const d of models.days) {
+        const v = pick(d)
+        if (v !== null) {
+          out.push(
+            `${name}${labels({ tenant: d.tenant, kind: d.kind, version: d.version, day: d.day })} ${v}`,
+          )
+        }
+      }
+    }
+    perModel(
+      'hub_model_daily_decisions',
+      'Decisions a model version scored on its latest day (served or in shadow).',
+      (d) => d.decisions,
+    )
+    perModel(
+      'hub_model_daily_mean_confidence',
+      'Mean confidence max(p, 1-p) of a model version on its latest day.',
+      (d) => d.meanConfidence,
+    )
+    perModel(
+      'hub_model_daily_handover_rate',
+      'Share of decisions below the confidence threshold (handed to a person) on the latest day.',
+      (d) => d.handoverRate,
+    )
+    perModel(
+      'hub_model_daily_live_accuracy',
+      "Share of analysts' relevant/irrelevant decisions the version agreed with on its latest day.",
+      (d) => d.liveAccuracy,
+    )
+    family('hub_model_serving', 'gauge', 'Model versions desks are served: role current or previous (blue).')
+    for (const r of models.rollouts) {
+      const base = { tenant: r.tenant, kind: r.kind }
+      out.push(
+        `hub_model_serving${labels({ ...base, version: r.current, role: 'current', state: r.state })} 1`,
+      )
+      if (r.previous !== null && r.state === 'green') {
+        out.push(
+          `hub_model_serving${labels({ ...base, version: r.previous, role: 'previous', state: r.state })} 1`,
+        )
+      }
+    }
+    family('hub_model_rollout_green_share', 'gauge', 'Share of desks on the green version (1 when stable).')
+    for (const r of models.rollouts) {
+      out.push(
+        `hub_model_rollout_green_share${labels({ tenant: r.tenant, kind: r.kind, version: r.current })} ${r.greenShare}`,
+      )
+    }
     return `${out.join('\n')}\n`
   }
 }

@@ -3,6 +3,7 @@ import type { HubConfig } from '../config'
 import { withTenant, type Db } from '../db/pool'
 import { listTenants } from '../store/desks'
 import { businessMinutesBetween } from './business-hours'
+import { tickOcrAccuracy } from './ocr-accuracy'
 import { broadcast, type WebhookSender } from './webhook'
 
 type AlertConfig = Pick<
@@ -31,7 +32,8 @@ export type TickSummary = { opened: number; escalated: number; resolved: number;
 /**
  * Quiet-desk alerts. A desk is "active" once it has ingested anything; it alerts when it has been
  * quiet for more than QUIET_MINUTES of business time, escalates when nobody acknowledged within
- * ESCALATE_AFTER_MINUTES, and resolves when it ingests again. tick() is driven by a timer in
+ * ESCALATE_AFTER_MINUTES, and resolves when it ingests again. Each tick also checks every tenant's
+ * OCR accuracy (./ocr-accuracy.ts). tick() is driven by a timer in
  * production and called directly with an injected clock in tests.
  */
 export class AlertMonitor {
@@ -54,7 +56,13 @@ export class AlertMonitor {
 
   private async runTick(): Promise<TickSummary> {
     const summary: TickSummary = { opened: 0, escalated: 0, resolved: 0, failedDeliveries: 0 }
-    for (const tenant of await listTenants(this.db)) await this.tickTenant(tenant, summary)
+    for (const tenant of await listTenants(this.db)) {
+      await this.tickTenant(tenant, summary)
+      const ocr = await tickOcrAccuracy(this.db, tenant, this.clock(), this.send, this.config.ALERT_WEBHOOKS)
+      if (ocr.outcome === 'opened') summary.opened += 1
+      if (ocr.outcome === 'resolved') summary.resolved += 1
+      if (!ocr.delivered) summary.failedDeliveries += 1
+    }
     return summary
   }
 
@@ -69,7 +77,7 @@ export class AlertMonitor {
       open: (
         await tx.query<AlertRow>(
           `SELECT id, desk_id, opened_at, notified_at, escalated_at, acknowledged_at
-             FROM alerts WHERE resolved_at IS NULL`,
+             FROM alerts WHERE resolved_at IS NULL AND kind = 'quiet-desk'`,
         )
       ).rows,
     }))
@@ -105,8 +113,8 @@ export class AlertMonitor {
     const id = randomUUID()
     const inserted = await withTenant(this.db, tenant, (tx) =>
       tx.query(
-        `INSERT INTO alerts (tenant_id, id, desk_id, opened_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, desk_id) WHERE resolved_at IS NULL DO NOTHING`,
+        `INSERT INTO alerts (tenant_id, id, desk_id, opened_at, kind) VALUES ($1, $2, $3, $4, 'quiet-desk')
+         ON CONFLICT (tenant_id, kind, desk_id) WHERE resolved_at IS NULL DO NOTHING`,
         [tenant, id, desk.desk_id, now],
       ),
     )

@@ -9,6 +9,10 @@ export function createPool(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 })
   // An idle client whose server went away emits 'error' on the pool; unhandled, it kills the hub.
   pool.on('error', () => undefined)
+  // The pool listens only on idle clients. A checked-out client between two queries of a
+  // transaction gets 'error' when the server shuts down (the DB-down game day): unhandled, that
+  // kills the hub too. The failure still reaches the caller, through its next query.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return pool
 }
 

@@ -6,6 +6,7 @@ import { heartbeatSchema } from '../../src/shared/sync/wire'
 import { acknowledgeAlert } from '../alerts/monitor'
 import type { HubDeps } from '../app'
 import { HubHttpError, parseOr400, requireAdmin, requireDesk, requireTenantReader } from '../http'
+import { saveDeskMetrics } from '../store/desk-metrics'
 import { recordHeartbeat } from '../store/desks'
 import { groundTruthPage, recordTraining, retrainStatus } from '../store/training'
 
@@ -30,6 +31,7 @@ export function deskRoutes(app: FastifyInstance, deps: HubDeps): void {
     const body = parseOr400(heartbeatSchema, request.body ?? {}, 'heartbeat')
     const now = deps.clock()
     await recordHeartbeat(deps.db, desk, now, body.queueDepth)
+    if (body.metrics !== undefined) await saveDeskMetrics(deps.db, desk, now, body.metrics)
     return { ok: true, serverTime: now.toISOString() }
   })
 

@@ -141,6 +141,30 @@ const TABLES: Record<GroundTruth['kind'], TableSpec> = {
       }
     },
   },
+  'qc.layoutTemplate': {
+    table: 'layout_template_events',
+    columns: [
+      ['record_id', 'uuid'],
+      ['template_id', 'text'],
+      ['action', 'text'],
+      ['supplier_key', 'text'],
+      ['template', 'jsonb'],
+      ['changed_by', 'text'],
+      ['changed_at', 'timestamptz'],
+    ],
+    toRow: (gt) => {
+      if (gt.kind !== 'qc.layoutTemplate') throw new Error('kind mismatch')
+      const p = gt.payload
+      return {
+        template_id: p.templateId,
+        action: p.action,
+        supplier_key: p.template?.supplierKey ?? null,
+        template: p.template ?? null,
+        changed_by: p.changedBy,
+        changed_at: p.changedAt,
+      }
+    },
+  },
 }
 
 /** A scan about a document splits with that document; a lone scan by its code. */

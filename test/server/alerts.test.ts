@@ -96,7 +96,7 @@ describe('quiet-desk alerts', () => {
         .sort(),
     ).toEqual(['/on-call', '/ops-1', '/ops-2'])
     const metrics = await (await fetch(`${hub.url}/metrics`)).text()
-    expect(metrics).toMatch(/^hub_open_alerts\{tenant="alpha"\} 0$/m)
+    expect(metrics).toMatch(/^hub_open_alerts\{tenant="alpha",kind="quiet-desk"\} 0$/m)
   })
 
   it('an acknowledged alert does not escalate', async () => {

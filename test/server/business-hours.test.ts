@@ -29,6 +29,6 @@ describe('business hours', () => {
     expect(() => parseBusinessHours('weekdays 9-5')).toThrow(/BUSINESS_HOURS/)
     expect(() => loadConfig({ BUSINESS_TZ: 'Mars/Olympus' })).toThrow(/BUSINESS_TZ/)
     expect(() => loadConfig({ ALERT_WEBHOOKS: 'ftp://x' })).toThrow(/ALERT_WEBHOOKS/)
-    expect(loadConfig({}).HOST).toBe('127.0.0.1')
+    expect(loadConfig({ DATABASE_URL: 'postgres://hub@db.internal/pebble' }).HOST).toBe('127.0.0.1')
   })
 })

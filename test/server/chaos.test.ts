@@ -5,6 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPool } from '../../server/db/pool'
 import { registerDesk } from '../../server/store/desks'
+import { startCluster } from './support/cluster'
 import { createTestDatabase, type TestDatabase } from './support/db'
 import { buildChaosBundles, freePort, startNode, type Managed } from './support/processes'
 import { startChaosProxy, type ChaosProxy } from './support/proxy'
@@ -158,4 +159,133 @@ describe('chaos: desks, a flaky network and a hub that dies', () => {
     expect(report).toMatchObject({ hubRows: TOTAL, distinctIds: TOTAL, groundTruthRows: TOTAL, missing: 0 })
     expect(report.proxyCuts.midRequest + report.proxyCuts.midResponse).toBeGreaterThan(0)
   }, 90_000)
+})
+
+// Game day: the hub's database (a cluster of this test's own, never the shared one) stops while
+// three desks push, then comes back. Docs: docs/runbooks/hub-db-down.md.
+describe('game day: the hub database goes down while three desks push', () => {
+  it('answers 503, reports the database down, keeps every outbox and drains with 0 lost, 0 doubled', async () => {
+    const PER_DESK = 600
+    const t0 = Date.now()
+    const phase: Record<string, number> = {}
+    const cluster = await startCluster(await freePort())
+    phase.cluster = Date.now() - t0
+    const running: Managed[] = []
+    try {
+      const hubPort = await freePort()
+      const hubUrl = `http://127.0.0.1:${hubPort}`
+      const hub = startNode(bundles.hub, ['serve'], {
+        DATABASE_URL: cluster.url,
+        PORT: String(hubPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        MIGRATIONS_DIR: join(import.meta.dirname, '..', '..', 'server', 'migrations'),
+      })
+      running.push(hub)
+      await hub.waitFor((e) => e.event === 'listening')
+      const admin = createPool(cluster.url, 2)
+      const tokens = await Promise.all(DESKS.map((d) => registerDesk(admin, d.tenant, `${d.desk}-gd`)))
+      await admin.end()
+
+      const gameRoot = join(stateRoot, 'game-day')
+      const desks = DESKS.map((d, i) => {
+        mkdirSync(join(gameRoot, d.desk), { recursive: true })
+        const desk = startNode(bundles.desk, [], {
+          DESK_STATE_DIR: join(gameRoot, d.desk),
+          DESK_TENANT: d.tenant,
+          DESK_ID: `${d.desk}-gd`,
+          DESK_TOKEN: tokens[i]!,
+          DESK_COUNT: String(PER_DESK),
+          DESK_BATCH: '20',
+          HUB_URL: hubUrl,
+        })
+        running.push(desk)
+        return desk
+      })
+
+      const observer = async <T>(sql: string): Promise<T> => {
+        const client = new pg.Client({ connectionString: cluster.url })
+        client.on('error', () => undefined)
+        await client.connect()
+        try {
+          return (await client.query(sql)).rows[0] as T
+        } finally {
+          await client.end()
+        }
+      }
+      const stored = async () =>
+        Number((await observer<{ n: string }>('SELECT count(*) AS n FROM ingest_records')).n)
+      while ((await stored()) < 100) await new Promise((r) => setTimeout(r, 20))
+
+      phase.firstRows = Date.now() - t0
+      await cluster.stop()
+      const outageStarted = Date.now()
+      const health = async () => (await fetch(`${hubUrl}/v1/health`)).status
+      while ((await health()) !== 503) await new Promise((r) => setTimeout(r, 50))
+      const push = await fetch(`${hubUrl}/v1/ingest`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[0]!}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ records: [] }),
+      })
+      expect(push.status).toBe(503)
+      // The alert: HubDatabaseDown in ops/prometheus/rules fires on this gauge.
+      const databaseUp = async () =>
+        /^hub_database_up (\d)/m.exec(await (await fetch(`${hubUrl}/metrics`)).text())?.[1]
+      while ((await databaseUp()) !== '0') await new Promise((r) => setTimeout(r, 50))
+
+      // Backing off: over two seconds of outage, each desk tries a handful of times, not every 100 ms
+      // poll, and none of them has drained (its outbox still holds what the hub could not take).
+      const sendsBefore = desks.map((d) => d.events.filter((e) => e.event === 'sending').length)
+      while (Date.now() - outageStarted < 2_500) await new Promise((r) => setTimeout(r, 100))
+      const sendsDuring = desks.map(
+        (d, i) => d.events.filter((e) => e.event === 'sending').length - sendsBefore[i]!,
+      )
+      for (const n of sendsDuring) expect(n).toBeLessThan(15)
+      expect(desks.every((d) => !d.events.some((e) => e.event === 'drained'))).toBe(true)
+
+      await cluster.start()
+      const outageSeconds = (Date.now() - outageStarted) / 1000
+      await Promise.all(desks.map((d) => d.waitFor((e) => e.event === 'drained', 60_000)))
+      phase.drained = Date.now() - t0
+      expect(await health()).toBe(200)
+      expect(await databaseUp()).toBe('1')
+
+      const totals = await observer<{ rows: string; ids: string }>(
+        'SELECT count(*) AS rows, count(DISTINCT (tenant_id, id)) AS ids FROM ingest_records',
+      )
+      const hubIds = new Set(
+        (
+          await (async () => {
+            const client = new pg.Client({ connectionString: cluster.url })
+            await client.connect()
+            try {
+              return (await client.query<{ id: string }>('SELECT id FROM ingest_records')).rows
+            } finally {
+              await client.end()
+            }
+          })()
+        ).map((r) => r.id),
+      )
+      const deskIds = DESKS.flatMap((d) =>
+        (JSON.parse(readFileSync(join(gameRoot, d.desk, 'rows.json'), 'utf8')) as Array<{ id: string }>).map(
+          (r) => r.id,
+        ),
+      )
+      const pushed = deskIds.length
+      const lost = deskIds.filter((id) => !hubIds.has(id)).length
+      const doubled = Number(totals.rows) - Number(totals.ids)
+      console.log(
+        `game day figures: ${JSON.stringify({ pushed, lost, doubled, hubRows: Number(totals.rows), outageSeconds, requestsPerDeskDuringOutage: sendsDuring, msSinceStart: phase })}`,
+      )
+      expect({ pushed, lost, doubled, hubRows: Number(totals.rows) }).toEqual({
+        pushed: DESKS.length * PER_DESK,
+        lost: 0,
+        doubled: 0,
+        hubRows: DESKS.length * PER_DESK,
+      })
+    } finally {
+      await Promise.all(running.map((p) => p.kill()))
+      await cluster.destroy()
+    }
+  }, 120_000)
 })

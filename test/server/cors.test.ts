@@ -24,6 +24,26 @@ describe('hub CORS for desk endpoints', () => {
     expect(r.headers.get('access-control-allow-headers')).toContain('authorization')
   })
 
+  it("answers the preflight of a desk's model fetch, for GET with a bearer token, and lets it read the answer", async () => {
+    const pre = await fetch(`${hub.url}/v1/tenants/cors-m/models/relevance/current`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:5555',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-methods')).toBe('GET')
+    const token = await hub.desk('cors-m', 'cors-m-desk')
+    const r = await fetch(`${hub.url}/v1/tenants/cors-m/models/relevance/current`, {
+      headers: { origin: 'http://127.0.0.1:5555', authorization: `Bearer ${token}` },
+    })
+    // No model yet: the desk must still be able to read that answer.
+    expect(r.status).toBe(404)
+    expect(r.headers.get('access-control-allow-origin')).toBe('*')
+  })
+
   it('lets the page read ingest and heartbeat answers, errors included', async () => {
     const token = await hub.desk('cors-t', 'cors-desk')
     const ok = await fetch(`${hub.url}/v1/desks/cors-desk/heartbeat`, {

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migrate } from '../../server/db/migrate'
+import { defaultMigrationsDir, migrate } from '../../server/db/migrate'
 import { APP_ROLE } from '../../server/db/pool'
 import { createTestDatabase, type TestDatabase } from './support/db'
 import { startTestHub, type TestHub } from './support/hub'
@@ -57,13 +58,18 @@ describe('row-level security', () => {
           'desks',
           'field_corrections',
           'ingest_records',
+          'model_events',
+          'model_rollouts',
+          'model_scores',
+          'model_split_records',
+          'model_versions',
           'scans',
           'tender_decisions',
           'trainings',
         ],
       ],
     )
-    expect(forced.rows).toHaveLength(8)
+    expect(forced.rows).toHaveLength(13)
   })
 
   for (const [me, other, mine] of [
@@ -145,7 +151,10 @@ describe('row-level security', () => {
   })
 })
 
-const MIGRATIONS = ['001_init.sql', '002_tender_decision_needs_review.sql']
+// Every migration in the folder, so a new one does not need this list edited.
+const MIGRATIONS = readdirSync(defaultMigrationsDir())
+  .filter((f) => /^\d+_[\w-]+\.sql$/.test(f))
+  .sort()
 
 describe('migrations', () => {
   let database: TestDatabase
