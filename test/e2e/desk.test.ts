@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 mkdirSync(SHOTS, { recursive: true })
@@ -37,6 +38,7 @@ describe('the desk in Chromium through pebble-desk serve', () => {
 
   it('opens with the token and shows the desk frame', async () => {
     await page.goto(desk.url)
+    await signIn(page)
     await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
     for (const name of ['Tenders', 'QC', 'Scanner', 'Review', 'Sync', 'Settings']) {
       expect(

@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { FIELD_NAMES } from '../../src/shared/tenders/fields/types'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 /**
  * Every main page at the two laptop sizes the desks use: nothing scrolls the main pane sideways,
@@ -66,6 +67,7 @@ afterAll(async () => {
 
 it('imports a bid and a COA, adds a profile and a specification, and checks the COA', async () => {
   await page.goto(desk.url)
+  await signIn(page)
   await expect.poll(() => page.getByRole('contentinfo').textContent()).toMatch(/Connected/)
   await page.getByLabel('Tenant').selectOption('acme')
   // One import: the bid's text layer is read while the COA goes through OCR.
@@ -85,14 +87,33 @@ it('imports a bid and a COA, adds a profile and a specification, and checks the 
     .toContain('Zinc Bisglycinate')
   await qcSection('Certificates').click()
   const check = page.getByRole('form', { name: 'New COA check' })
+  // QC's picker lists certificates only, and the COA is chosen without being picked.
   await expect
-    .poll(() => check.getByLabel('Document').textContent(), { timeout: 90_000, interval: 500 })
-    .toContain(COA)
-  await check.getByLabel('Document').selectOption({ label: COA })
+    .poll(() => check.getByLabel('Certificate', { exact: true }).textContent(), {
+      timeout: 90_000,
+      interval: 500,
+    })
+    .toBe(COA)
+  expect(await check.getByLabel('Certificate', { exact: true }).inputValue()).not.toBe('')
+  await check.getByLabel(/Show all documents/).check()
+  expect(await check.getByLabel('Certificate', { exact: true }).textContent()).toContain(`${BID} (Tender)`)
+  await check.getByLabel(/Show all documents/).uncheck()
   await check.getByLabel('Expected batch (optional)').fill(BATCH)
   await check.getByRole('button', { name: 'Run check' }).click()
   await page.getByRole('heading', { name: `Batch ${BATCH}` }).waitFor({ timeout: 90_000 })
   await page.getByRole('table', { name: 'COA results' }).waitFor()
+  // OCR of the COA and its check share two cores with the bid's reading.
+}, 240_000)
+
+it('routes each document to its desk: typed in the Documents table, the COA left out of screening', async () => {
+  await nav('Tenders').click()
+  const documents = page.getByRole('table', { name: 'Documents' })
+  await expect.poll(() => documents.getByLabel(`Type of ${COA}`).inputValue()).toBe('coa')
+  expect(await documents.getByLabel(`Type of ${BID}`).inputValue()).toBe('tender')
+  await expect
+    .poll(() => page.getByLabel('Documents not screened').textContent())
+    .toContain('Not screened: 1 certificate of analysis')
+  expect(await screening().getByRole('rowheader').allTextContents()).not.toContain(COA)
 })
 
 /** The checks every page must pass; soft, so one run lists every page's problems. */
@@ -147,7 +168,10 @@ describe.each(SIZES)('every main page at $width×$height', (size) => {
     if (await title.isVisible()) await page.getByRole('button', { name: '← All COA records' }).click()
     await page.getByRole('table', { name: 'COA records' }).waitFor()
     await checkPage('qc', size)
-    await page.getByRole('table', { name: 'COA records' }).getByRole('button', { name: BATCH }).click()
+    await page
+      .getByRole('table', { name: 'COA records' })
+      .getByRole('button', { name: BATCH, exact: true })
+      .click()
     await page.getByRole('table', { name: 'COA results' }).waitFor()
     await checkPage('qc-review', size, page.getByRole('table', { name: 'COA results' }))
 

@@ -1,8 +1,11 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 const COA = 'coa_balchem_Zn-bisglycinate-SF_BN12000005720.pdf'
@@ -60,6 +63,8 @@ async function wedgeScan(data: string): Promise<void> {
 describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
   it('imports the COA and reads it with OCR', async () => {
     await page.goto(desk.url)
+    // Ann Lee starts this desk, so she is its first admin and who is at it.
+    await signIn(page, 'Ann Lee')
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toMatch(/Connected/)
     await page.getByLabel('Tenant').selectOption('lab')
     await page.getByLabel('Import documents').setInputFiles(corpusFile(COA))
@@ -84,7 +89,14 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await expect
       .poll(() => page.getByRole('list', { name: 'Signers' }).textContent(), { timeout: 20_000 })
       .toContain('Ann Lee')
-    expect(await page.getByLabel('Technician').inputValue()).toBe('Ann Lee')
+    // No Technician dropdown that forgets: Ann says once who is at this desk, and the desk keeps it.
+    expect(await page.getByLabel('Technician').count()).toBe(0)
+    const who = page.getByRole('button', { name: /^Who is at this desk: / })
+    await who.click()
+    const form2 = page.getByRole('form', { name: 'Who is at this desk' })
+    await form2.getByLabel('Your name').fill('Ann Lee')
+    await form2.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => who.textContent()).toBe('Who is at this desk: Ann Lee')
   })
 
   it('imports a specification through the UI, showing path errors for a bad one', async () => {
@@ -133,6 +145,15 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await form.getByRole('button', { name: 'Save correction' }).click()
     expect(await form.getByRole('alert').textContent()).toContain('reason')
     await form.getByLabel('Reason').fill('Re-read from the lab raw data')
+    // The lab has a signer, so the correction is signed with the PIN of whoever is at the desk.
+    const pin = form.getByLabel('PIN or password')
+    expect(await page.locator(`#${await pin.getAttribute('aria-describedby')}`).textContent()).toMatch(
+      /Ann Lee’s PIN or password is checked against their signer record.*chained into the tamper-evident audit trail/,
+    )
+    await pin.fill('0000')
+    await form.getByRole('button', { name: 'Save correction' }).click()
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('not right')
+    await pin.fill(PIN)
     await form.getByRole('button', { name: 'Save correction' }).click()
     await expect.poll(() => row('Lead').textContent()).toContain('Lead 1.90 ppm exceeds max 1.50 ppm')
     expect(await row('Lead').textContent()).toContain(
@@ -142,6 +163,11 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
 
   it('refuses a wrong PIN, then signs the rejection with the name, meaning and time shown', async () => {
     const form = page.getByRole('form', { name: 'Sign this record' })
+    expect(await form.getByLabel('Signer').inputValue()).toBe('Ann Lee')
+    const hint = await form.getByLabel('PIN or password').getAttribute('aria-describedby')
+    expect(await page.locator(`#${hint}`).textContent()).toMatch(
+      /checked against Ann Lee’s signer record, and the signature is chained into the tamper-evident audit trail/,
+    )
     await form.getByLabel('rejected').check()
     await form.getByLabel('PIN or password').fill('0000')
     await form.getByRole('button', { name: 'Sign' }).click()
@@ -151,6 +177,44 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     const signatures = page.getByRole('list', { name: 'Signatures' })
     await expect.poll(() => signatures.textContent(), { timeout: 20_000 }).toMatch(/Ann Lee — rejected — \d/)
     expect(await page.locator('.qc-facts').textContent()).toContain('Rejected')
+  })
+
+  it('keeps the corrected Lead as OCR ground truth for export-ocr-truth, and shows the OCR accuracy', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pebble-e2e-gt-'))
+    const exportTruth = () => {
+      const run = desk.cli('export-ocr-truth', '--out', out, '--tenant', 'lab', '--json')
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+      return JSON.parse(run.stdout) as { lines: number; ocrAccuracy: number | null }
+    }
+    // The line picture is cut by a document worker after the correction was saved: wait for it.
+    await expect.poll(() => exportTruth().lines, { timeout: 30_000, interval: 500 }).toBe(1)
+    const report = exportTruth()
+    expect(report.ocrAccuracy).toBeLessThan(1)
+    const gt = readdirSync(out).filter((n) => n.endsWith('.gt.txt'))
+    expect(gt).toHaveLength(1)
+    expect(readFileSync(join(out, gt[0]!), 'utf8')).toContain('1.90')
+    expect(existsSync(join(out, gt[0]!.replace(/\.gt\.txt$/, '.png')))).toBe(true)
+
+    // The values signed off unchanged count too (sent after the signature): the card and the
+    // command line agree once they have arrived.
+    await section('Signers & settings').click()
+    const card = page.getByTestId('qc-ocr-accuracy')
+    await expect
+      .poll(
+        async () => {
+          const figure = `${((exportTruth().ocrAccuracy ?? 0) * 100).toFixed(1)}%`
+          return ((await card.textContent()) ?? '').startsWith(figure)
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true)
+    expect(await card.textContent()).toMatch(
+      /^\d+\.\d% of reviewed characters were read right \([1-9]\d* of \d+ corrected\)/,
+    )
+    // Back to the record, as the scan-driven steps below expect it.
+    await section('Certificates').click()
+    await page.getByRole('heading', { name: `Batch ${BATCH}` }).waitFor()
   })
 
   it('finds the audit chain intact on the Review page', async () => {
@@ -173,8 +237,22 @@ describe('scan-driven work through the bridge', () => {
       .toContain("The label's expiry 2028-06-14 (AI 17) does not match the COA's expiry 2028-01-14")
   })
 
-  it('starts a record awaiting its COA for a batch the desk has not seen', async () => {
+  it('asks on the Scanner page before starting a record for a batch the desk has not seen', async () => {
     await wedgeScan('(01)09506000134352(10)NEWLOT42')
+    const ask = page.getByRole('alertdialog', { name: /Lot NEWLOT42 is not known/ })
+    await ask.waitFor({ timeout: 15_000 })
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scanner')
+    await ask.getByRole('button', { name: 'Create record' }).click()
+    await expect.poll(() => ask.count()).toBe(0)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scanner')
+    await nav('QC').click()
+    const back = page.getByRole('button', { name: '← All COA records' })
+    const records = page.getByRole('table', { name: 'COA records' })
+    // QC opens its records asynchronously, showing the last open batch again; wait for
+    // whichever view it lands on before deciding whether to go back to the list.
+    await back.or(records).first().waitFor({ timeout: 15_000 })
+    if (await back.isVisible()) await back.click()
+    await records.getByRole('button', { name: 'NEWLOT42', exact: true }).click()
     await page.getByRole('heading', { name: 'Batch NEWLOT42' }).waitFor({ timeout: 15_000 })
     expect(await page.locator('.qc-facts').textContent()).toContain('Awaiting COA')
   })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { PtyPair } from '../main/services/scanners/socat'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(desk.url)
+  await signIn(page)
   await openScannerPage()
 })
 
@@ -60,15 +62,28 @@ describe('the Scanner page in Chromium through pebble-desk serve', () => {
     expect(await devices.textContent()).toContain(pty.device)
 
     pty.send(']C1010950600013435210ABC123\x1D17261231\r')
-    // A batch label opens that batch's COA record (issue 6, scan-driven work); the feed keeps the scan.
-    await page.getByRole('heading', { name: 'Batch ABC123' }).waitFor({ timeout: 15_000 })
-    await openScannerPage()
+    // A lot no record knows asks before a record is made, and the operator stays on the Scanner page.
+    const ask = page.getByRole('alertdialog', { name: /Lot ABC123 is not known/ })
+    await ask.waitFor({ timeout: 15_000 })
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scanner')
     await expect.poll(() => feed().textContent(), { timeout: 15_000 }).toContain('ABC123')
     const entry = (await feed().locator('li').first().textContent()) ?? ''
     expect(entry).toContain(pty.device)
     expect(entry).toContain('BATCH/LOT')
     expect(entry).toContain('2026-12-31')
     await page.screenshot({ path: join(SHOTS, 'e2e-scanner-serial.png') })
+    await ask.getByRole('button', { name: 'Create record' }).click()
+    await expect
+      .poll(() =>
+        page.locator('.scanner-page').locator('xpath=preceding-sibling::p[@role="status"]').textContent(),
+      )
+      .toBe('Created a record for lot ABC123; it awaits its COA on the QC page.')
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Scanner')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'QC' }).click()
+    const records = page.getByRole('table', { name: 'COA records' })
+    await expect.poll(() => records.textContent(), { timeout: 15_000 }).toContain('ABC123')
+    expect(await records.textContent()).toContain('Awaiting COA')
+    await openScannerPage()
   })
 
   it('takes a keyboard-wedge burst with the scanner prefix into the feed, not into the focused text field', async () => {

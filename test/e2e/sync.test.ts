@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { corpusFile } from '../support/corpus'
 import { startRealHub, type RealHub } from './support/hub'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 mkdirSync(SHOTS, { recursive: true })
@@ -47,6 +48,7 @@ async function chooseTenant(): Promise<void> {
 describe('a desk in Chromium syncs to a real hub, offline and back', () => {
   it('imports a document to decide about', async () => {
     await page.goto(desk.url)
+    await signIn(page, 'e2e.analyst')
     await chooseTenant()
     await page.getByLabel('Import documents').setInputFiles(corpusFile('tess_phototest.tif'))
     await expect
@@ -97,6 +99,9 @@ describe('a desk in Chromium syncs to a real hub, offline and back', () => {
     await results.getByRole('button', { name: 'tess_phototest.tif' }).click()
     const form = page.getByRole('form', { name: 'Decision' })
     await expect.poll(() => form.isVisible()).toBe(true)
+    // Decisions are credited to whoever signed in at this desk.
+    const who = page.getByRole('button', { name: /^Who is at this desk: / })
+    await expect.poll(() => who.textContent()).toBe('Who is at this desk: e2e.analyst')
     await context.setOffline(true)
     const decisions = [
       { decision: 'Relevant', note: 'steel tubes, our range' },
@@ -106,7 +111,6 @@ describe('a desk in Chromium syncs to a real hub, offline and back', () => {
     for (const { decision, note } of decisions) {
       await form.getByLabel(decision, { exact: true }).check()
       await form.getByLabel('Reason').fill(note)
-      await form.getByLabel('Decided by').fill('e2e.analyst')
       await form.getByRole('button', { name: 'Record decision' }).click()
       await expect
         .poll(() => page.getByRole('status', { name: 'Current decision' }).textContent())

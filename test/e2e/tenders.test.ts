@@ -2,9 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 mkdirSync(SHOTS, { recursive: true })
@@ -35,7 +37,8 @@ beforeAll(async () => {
   expect(desk.cli('tenants', 'add', 'acme', 'Acme Insulation').status).toBe(0)
   expect(desk.cli('tenants', 'add', 'globex', 'Globex Boilers').status).toBe(0)
   browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  // axe needs a page from a context of its own.
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
   page.on('pageerror', (error) => pageErrors.push(error.message))
 })
 
@@ -51,6 +54,7 @@ const rowNames = async () =>
 describe('screening tenders in Chromium through pebble-desk serve', () => {
   it('imports several corpus bids and lists them for screening', async () => {
     await page.goto(desk.url)
+    await signIn(page, 'e2e.analyst')
     await expect.poll(() => page.getByLabel('Tenant').isVisible()).toBe(true)
     await page.getByLabel('Tenant').selectOption('acme')
     await page.getByLabel('Import documents').setInputFiles(BIDS.map(corpusFile))
@@ -120,11 +124,18 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     const form = page.getByRole('form', { name: 'Decision' })
     await form.getByLabel('Relevant', { exact: true }).check()
     await form.getByLabel('Reason').fill('rock wool mattresses, our range')
-    await form.getByLabel('Decided by').fill('e2e.analyst')
+    // The decision is credited to whoever signed in, never to a typed name.
+    expect(await form.getByLabel('Decided by').count()).toBe(0)
+    const who = page.getByRole('button', { name: /^Who is at this desk: / })
+    await expect.poll(() => who.textContent()).toBe('Who is at this desk: e2e.analyst')
+    expect(await form.textContent()).toContain('Recorded as e2e.analyst, who is at this desk.')
     await form.getByRole('button', { name: 'Record decision' }).click()
     await expect
       .poll(() => page.getByRole('status', { name: 'Current decision' }).textContent())
       .toContain('rock wool mattresses, our range')
+    expect(await page.getByRole('status', { name: 'Current decision' }).textContent()).toContain(
+      '(e2e.analyst)',
+    )
     await page.screenshot({ path: join(SHOTS, 'e2e-tenders-03-decided.png'), fullPage: true })
     await page.getByRole('button', { name: 'Back to results' }).click()
     const first = results().getByRole('row').nth(1)
@@ -132,6 +143,48 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     await page.getByRole('form', { name: 'Filter results' }).getByLabel('Decision').selectOption('relevant')
     await expect.poll(() => rowNames()).toEqual([ROCKWOOL])
     await page.screenshot({ path: join(SHOTS, 'e2e-tenders-04-filtered.png'), fullPage: true })
+  })
+
+  it('adds a field the extractor missed by picking its words on the page, shown at once with its box', async () => {
+    await results().getByRole('button', { name: ROCKWOOL }).click()
+    await page.getByRole('table', { name: 'Fields' }).waitFor({ timeout: 30_000 })
+    await page.getByRole('button', { name: 'Add a field from the page' }).click()
+    const form = page.getByRole('form', { name: 'Add a field from the page' })
+    // While picking, every word of the page is a box; a click picks one, Shift+click extends.
+    const words = page.locator('.word-overlay rect')
+    await expect.poll(() => words.count(), { timeout: 30_000 }).toBeGreaterThan(20)
+    await words.nth(0).click()
+    await words.nth(1).click({ modifiers: ['Shift'] })
+    const word = async (i: number) =>
+      /“(.*)”/.exec((await words.nth(i).locator('title').textContent()) ?? '')?.[1] ?? ''
+    const expected = `${await word(0)} ${await word(1)}`
+    expect(await page.locator('.word-overlay rect.mark.picked').count()).toBe(2)
+    await expect.poll(() => form.getByLabel('Value').inputValue()).toBe(expected)
+
+    // A field nobody read: an option without "(read: …)".
+    const options = await form.getByLabel('Field').locator('option').allTextContents()
+    const missing = options.find((o, i) => i > 0 && !o.includes('(read:'))
+    expect(missing).toBeDefined()
+    await form.getByLabel('Field').selectOption({ label: missing! })
+    const axe = await new AxeBuilder({ page }).include('.evidence').analyze()
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([])
+    const widths = await page.evaluate(() => {
+      const main = document.querySelector('main')!
+      return [main.scrollWidth, main.clientWidth]
+    })
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!)
+    await page.screenshot({ path: join(SHOTS, 'e2e-tenders-05-add-field.png'), fullPage: true })
+    await form.getByRole('button', { name: 'Set field' }).click()
+
+    const row = page.getByRole('table', { name: 'Fields' }).getByRole('row', { name: new RegExp(missing!) })
+    await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain(expected)
+    expect(await row.textContent()).toContain('(added from the page by e2e.analyst)')
+    expect(await row.getAttribute('aria-current')).toBe('true')
+    await expect
+      .poll(() => page.locator('.word-overlay rect.mark.field.current').count())
+      .toBeGreaterThanOrEqual(2)
+    await page.getByRole('button', { name: 'Back to results' }).click()
   })
 
   it('exports the filtered list as CSV with the decision', async () => {
@@ -144,6 +197,7 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
     const csv = readFileSync(path, 'utf8').split('\r\n')
     expect(csv[1]).toContain(ROCKWOOL)
     expect(csv[1]).toContain('relevant,"rock wool mattresses, our range"')
+    expect(csv[1]).toContain('e2e.analyst')
     expect(csv).toHaveLength(3)
   })
 
@@ -163,6 +217,16 @@ describe('screening tenders in Chromium through pebble-desk serve', () => {
       await page.screenshot({ path: join(SHOTS, 'e2e-tenders-05-folder.png'), fullPage: true })
       rmSync(folder, { recursive: true, force: true })
     }
+  })
+
+  it('keeps a reloaded tab signed in (its resume token) and credits the same person', async () => {
+    await page.reload()
+    const who = page.getByRole('button', { name: /^Who is at this desk: / })
+    await expect.poll(() => who.textContent(), { timeout: 20_000 }).toBe('Who is at this desk: e2e.analyst')
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Who is at this desk' }).textContent())
+      .toContain('Work here is credited to e2e.analyst.')
   })
 
   it('raised no uncaught errors in the page', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
+import { signIn } from './support/sign-in'
 
 const SHOTS = join(ROOT, 'test-results')
 mkdirSync(SHOTS, { recursive: true })
@@ -39,6 +40,7 @@ const textCell = () =>
 describe('the document viewer over a real OCR run', () => {
   it('imports a rotated scan and reports its text as read', async () => {
     await page.goto(desk.url)
+    await signIn(page)
     await expect.poll(() => page.getByRole('contentinfo').textContent()).toMatch(/Connected/)
     await page.getByLabel('Tenant').selectOption('acme')
     await page.getByLabel('Import documents').setInputFiles(corpusFile(SCAN))

@@ -11,6 +11,8 @@ export interface RealHub {
   url: string
   /** Issues a desk token for a tenant (the hub's own create-desk command). */
   createDesk(tenant: string, desk: string): string
+  /** Runs one of the hub's own commands (e.g. `train --tenant T --kind relevance`); its stdout. */
+  cli(...args: string[]): string
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>
   stop(): Promise<void>
   start(): Promise<void>
@@ -46,14 +48,14 @@ export async function startRealHub(): Promise<RealHub> {
     process_ = null
   }
   await start()
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, [script, ...args], { env: { ...process.env, ...env } })
+      .toString()
+      .trim()
   return {
     url: `http://127.0.0.1:${port}`,
-    createDesk: (tenant, desk) =>
-      execFileSync(process.execPath, [script, 'create-desk', '--tenant', tenant, '--desk', desk], {
-        env: { ...process.env, ...env },
-      })
-        .toString()
-        .trim(),
+    createDesk: (tenant, desk) => cli('create-desk', '--tenant', tenant, '--desk', desk),
+    cli,
     async query(sql, params = []) {
       const client = new pg.Client({ connectionString: database.url })
       await client.connect()
