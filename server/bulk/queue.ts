@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import pg from 'pg'
 import PgBoss from 'pg-boss'
 import { z } from 'zod'
 import { tenantIdSchema } from '../../src/shared/contract/schemas'
@@ -57,24 +58,37 @@ export async function openBoss(
   return boss
 }
 
-/** Creates both queues once; concurrent creators (two workers starting together) are fine. */
-export async function ensureQueues(boss: PgBoss, settings: QueueSettings): Promise<void> {
+/**
+ * Creates both queues once. pg-boss's create_queue is not locked: two creators at once (two workers
+ * starting together, or a worker and the hub) deadlock in PostgreSQL, one holding the queue row while
+ * the other attaches its partition. A session advisory lock held on a connection of our own makes
+ * the creators take turns; the second then finds the queues there.
+ */
+export async function ensureQueues(
+  boss: PgBoss,
+  settings: QueueSettings,
+  connectionString: string,
+): Promise<void> {
   const create = async (name: string, options: Omit<PgBoss.Queue, 'name'>) => {
     if (await boss.getQueue(name)) return
-    try {
-      await boss.createQueue(name, { name, ...options })
-    } catch (error) {
-      if (!(await boss.getQueue(name))) throw error
-    }
+    await boss.createQueue(name, { name, ...options })
   }
-  await create(BULK_DEAD_QUEUE, { retryLimit: 0, expireInSeconds: settings.leaseSeconds })
-  await create(BULK_QUEUE, {
-    retryLimit: settings.retryLimit,
-    retryDelay: settings.retryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: settings.leaseSeconds,
-    deadLetter: BULK_DEAD_QUEUE,
-  })
+  const lock = new pg.Client({ connectionString })
+  await lock.connect()
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('pebble-desk:${BULK_QUEUE}:create'))`)
+    await create(BULK_DEAD_QUEUE, { retryLimit: 0, expireInSeconds: settings.leaseSeconds })
+    await create(BULK_QUEUE, {
+      retryLimit: settings.retryLimit,
+      retryDelay: settings.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: settings.leaseSeconds,
+      deadLetter: BULK_DEAD_QUEUE,
+    })
+  } finally {
+    // Ending the session releases the advisory lock.
+    await lock.end()
+  }
 }
 
 export async function enqueue(boss: PgBoss, jobs: readonly BulkJob[]): Promise<void> {

@@ -29,7 +29,7 @@ export function bulkRoutes(app: FastifyInstance, deps: HubDeps): void {
   // The hub only enqueues: expiring leases and dead-lettering are the workers' maintenance.
   const queue = () =>
     (boss ??= openBoss(deps.config.DATABASE_URL, { supervise: false, max: 2 }).then(async (b) => {
-      await ensureQueues(b, DEFAULT_QUEUE_SETTINGS)
+      await ensureQueues(b, DEFAULT_QUEUE_SETTINGS, deps.config.DATABASE_URL)
       return b
     }))
   app.addHook('onClose', async () => {

@@ -62,7 +62,7 @@ export async function runWorker(options: WorkerOptions): Promise<{ stop: () => P
     max: lanesCount + 2,
     applicationName: `${WORKER_APPLICATION_PREFIX}${workerId}`,
   })
-  await ensureQueues(boss, options.queue)
+  await ensureQueues(boss, options.queue, options.databaseUrl)
   const models = new Map<string, Promise<RelevanceModel>>()
   const modelFor = (tenant: string, version: string) => {
     const key = `${tenant}\u0000${version}`
