@@ -73,7 +73,7 @@ describe('deploy/k8s: the KEDA rule matches the supervisor and pg-boss 10', () =
     beforeAll(async () => {
       database = await createTestDatabase()
       const boss = await openBoss(database.url, { supervise: false, max: 2 })
-      await ensureQueues(boss, DEFAULT_QUEUE_SETTINGS)
+      await ensureQueues(boss, DEFAULT_QUEUE_SETTINGS, database.url)
       await enqueue(
         boss,
         Array.from({ length: 7 }, (_, ordinal) => ({
