@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { FIELD_NAMES } from '../../src/shared/tenders/fields/types'
 import { corpusFile } from '../support/corpus'
 import { launchChromium, ROOT, serveDesk, type ServedDesk } from './support/serve'
-import { signIn } from './support/sign-in'
+import { E2E_SECRET, signIn } from './support/sign-in'
 
 /**
  * Every main page at the two laptop sizes the desks use: nothing scrolls the main pane sideways,
@@ -194,6 +194,107 @@ describe.each(SIZES)('every main page at $width×$height', (size) => {
       await page.getByRole('heading', { level: 1, name: label }).waitFor()
       await checkPage(id, size)
     }
+  })
+})
+
+/**
+ * The three people the desk is for, each signed in as themselves, doing their own job at both sizes:
+ * the analyst opens a bid's evidence and comes back to the row, the technician corrects a COA value
+ * and comes back to the row's button, the operator reads a label. Each sees only their pages.
+ */
+const PEOPLE = [
+  {
+    name: 'Asha Analyst',
+    role: 'tender-analyst',
+    secret: '731904',
+    sees: ['Tenders'],
+    not: ['QC', 'Scanner'],
+  },
+  { name: 'Tariq Tech', role: 'qc-technician', secret: '640218', sees: ['QC', 'Scanner'], not: [] },
+  { name: 'Oscar Operator', role: 'scanner-operator', secret: '528471', sees: ['Scanner'], not: ['Tenders'] },
+] as const
+type Person = (typeof PEOPLE)[number]
+
+const activeLabel = () =>
+  page.evaluate(() => {
+    const el = document.activeElement
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? ''
+  })
+
+async function signOutAndIn(person: { name: string; secret: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await signIn(page, person.name, person.secret)
+}
+
+const walk: Record<Person['role'], (size: { width: number; height: number }) => Promise<void>> = {
+  'tender-analyst': async (size) => {
+    await nav('Tenders').click()
+    await expect.poll(() => screening().getByRole('rowheader').allTextContents()).toContain(BID)
+    await checkPage('analyst-tenders', size, screening())
+    await screening().getByRole('button', { name: BID }).click()
+    await page.getByRole('table', { name: 'Fields' }).waitFor({ timeout: 30_000 })
+    await checkPage('analyst-evidence', size, page.getByRole('table', { name: 'Fields' }))
+    await page.getByRole('button', { name: 'Back to results' }).click()
+    await expect.poll(activeLabel).toContain(BID)
+  },
+  'qc-technician': async (size) => {
+    await nav('QC').click()
+    await qcSection('Certificates').click()
+    const back = page.getByRole('button', { name: '← All COA records' })
+    const records = page.getByRole('table', { name: 'COA records' })
+    await back.or(records).first().waitFor({ timeout: 15_000 })
+    if (await back.isVisible()) await back.click()
+    await records.getByRole('button', { name: BATCH, exact: true }).click()
+    await page.getByRole('table', { name: 'COA results' }).waitFor()
+    await checkPage('technician-review', size, page.getByRole('table', { name: 'COA results' }))
+    await page.getByRole('button', { name: 'Correct Lead' }).click()
+    await page.getByRole('dialog').waitFor()
+    await checkPage('technician-correct', size)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    expect(await activeLabel()).toBe('Correct Lead')
+  },
+  'scanner-operator': async (size) => {
+    await nav('Scanner').click()
+    await page.getByRole('heading', { level: 1, name: 'Scanner' }).waitFor()
+    await page.getByLabel('Test barcode').fill('010950600013435210ABC123<GS>17261231')
+    await page.getByRole('button', { name: 'Parse' }).click()
+    const table = page.getByRole('table', { name: 'Test barcode elements' })
+    await expect.poll(() => table.textContent()).toContain('ABC123')
+    expect(await table.textContent()).toContain('2026-12-31')
+    await checkPage('operator-scanner', size, table)
+  },
+}
+
+describe('a walkthrough per role', () => {
+  it('the admin adds an analyst, a technician and an operator', async () => {
+    await nav('Settings').click()
+    const form = page.getByRole('form', { name: 'Add a user' })
+    for (const person of PEOPLE) {
+      await form.getByLabel('Name').fill(person.name)
+      await form.getByLabel(person.role, { exact: true }).check()
+      await form.getByLabel('Their PIN or passphrase').fill(person.secret)
+      await form.getByLabel('Reason').fill(`works as ${person.role}`)
+      await form.getByRole('button', { name: 'Add user' }).click()
+      await expect
+        .poll(() => page.getByRole('table', { name: 'Users' }).textContent(), { timeout: 20_000 })
+        .toContain(person.name)
+      await form.getByLabel(person.role, { exact: true }).uncheck()
+    }
+  })
+
+  describe.each(SIZES)('at $width×$height', (size) => {
+    it.each(PEOPLE.map((p) => [p.role, p] as const))('%s does their job', async (_role, person) => {
+      await page.setViewportSize(size)
+      await signOutAndIn(person)
+      for (const name of person.sees) expect(await nav(name).count(), `${person.role} sees ${name}`).toBe(1)
+      for (const name of person.not) expect(await nav(name).count(), `${person.role} sees ${name}`).toBe(0)
+      await walk[person.role](size)
+    })
+  })
+
+  it('ends signed in as the admin again', async () => {
+    await signOutAndIn({ name: 'e2e.admin', secret: E2E_SECRET })
   })
 })
 
