@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -222,6 +222,60 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     const audit = page.getByRole('region', { name: 'Audit trail' })
     await expect.poll(() => audit.textContent()).toContain('Intact')
     expect(Number(/Entries(\d+)/.exec((await audit.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(6)
+  })
+
+  it('prints the signed record’s audit report, and pdf.js reads every entry back from the PDF', async () => {
+    const audit = page.getByRole('region', { name: 'Audit trail' })
+    await audit
+      .getByRole('button', { name: /^History of Certificate record/ })
+      .first()
+      .click()
+    const report = page.getByRole('region', { name: /^History of / })
+    const history = report.getByRole('table', { name: 'Record history' })
+    await history.waitFor()
+    const rows = await history
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    const chainHash = (await report.locator('dd.hash').textContent()) ?? ''
+    expect(chainHash).toMatch(/^[0-9a-f]{16,}$/)
+
+    // What "Print audit report" sends to the printer: Chromium's own print of the page.
+    await page.emulateMedia({ media: 'print' })
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false })
+    await page.emulateMedia({ media: null })
+    const out = mkdtempSync(join(tmpdir(), 'pebble-e2e-print-'))
+    const file = join(out, 'audit-report.pdf')
+    writeFileSync(file, pdf)
+    const read = desk.cli('documents', 'read', file, '--mode', 'text-only', '--json')
+    expect(read.status, read.stderr).toBe(0)
+    const pages = (JSON.parse(read.stdout) as { files: { pages: { text: string }[] }[] }).files[0]!.pages
+    // pdf.js may break a long line anywhere: compare with the spaces taken out.
+    const squash = (t: string) => t.replace(/\s+/g, '')
+    const text = squash(pages.map((p) => p.text).join('\n'))
+    expect(text).toContain(squash('Audit report'))
+    expect(text).toContain(chainHash)
+    // Table cells wrap inside their column, so pdf.js gives a row's cells interleaved line by line:
+    // every word of each entry's who, what, first change, reason and signature must be there.
+    const words = (cell: string | undefined) => (cell ?? '').split(/\s+/).filter(Boolean)
+    for (const [seq, , who, what, changes, reason, signature] of rows) {
+      const firstChange = (changes ?? '').split(' → ')[0]
+      for (const word of [
+        seq,
+        ...words(who),
+        ...words(what),
+        ...words(firstChange),
+        ...words(reason),
+        ...words(signature),
+      ])
+        expect(text, `entry ${seq}: ${word}`).toContain(squash(word ?? ''))
+    }
+    expect(rows.some((r) => /rejected/.test(r[6] ?? ''))).toBe(true)
+    // Page numbers from the print stylesheet's page margin, on every page.
+    for (const [i, p] of pages.entries()) expect(squash(p.text)).toContain(`Page${i + 1}of${pages.length}`)
+    // The rest of the desk is not printed.
+    expect(text).not.toContain(squash('Entries 1–'))
+    await report.getByRole('button', { name: 'Close history' }).click()
   })
 })
 
