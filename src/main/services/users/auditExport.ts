@@ -1,5 +1,11 @@
 import { join } from 'node:path'
-import type { AuditEntry, ChainVerdict } from '../../../shared/audit'
+import {
+  auditCsv,
+  auditRangeProblem,
+  entriesInRange,
+  type AuditEntry,
+  type ChainVerdict,
+} from '../../../shared/audit'
 import { DeskError } from '../../../shared/contract'
 import { AuditLog } from './auditLog'
 
@@ -21,52 +27,21 @@ export interface AuditExport {
   entries: AuditEntry[]
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-
-function day(name: string, value: string | undefined): string | null {
-  if (value === undefined) return null
-  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new DeskError('INVALID_INPUT', `--${name} must be a date yyyy-mm-dd (got "${value}")`)
-  return value
+function range(input: AuditRange) {
+  const out = { from: input.from ?? null, to: input.to ?? null }
+  const problem = auditRangeProblem(out)
+  // The CLI's flags are --from and --to.
+  if (problem) throw new DeskError('INVALID_INPUT', problem.replace(/\b(from|to)\b/g, '--$1'))
+  return out
 }
 
 /** The desk's audit chain (users, lockouts, signatures) for a date range, with the chain's verdict. */
-export async function exportAudit(dataDir: string, range: AuditRange = {}): Promise<AuditExport> {
-  const from = day('from', range.from)
-  const to = day('to', range.to)
-  if (from && to && from > to) throw new DeskError('INVALID_INPUT', `--from ${from} is after --to ${to}`)
+export async function exportAudit(dataDir: string, input: AuditRange = {}): Promise<AuditExport> {
+  const { from, to } = range(input)
   const log = new AuditLog(join(dataDir, 'audit', 'desk.jsonl'))
   const all = await log.entries()
-  const entries = all.filter((e) => {
-    const date = e.at.slice(0, 10)
-    return (from === null || date >= from) && (to === null || date <= to)
-  })
+  const entries = entriesInRange(all, { from, to })
   return { file: log.file, from, to, chain: await log.verify(), head: all.at(-1)?.hash ?? null, entries }
 }
 
-const COLUMNS = [
-  'seq',
-  'at',
-  'tenant',
-  'actor',
-  'action',
-  'entityTable',
-  'entityId',
-  'before',
-  'after',
-  'prevHash',
-  'hash',
-] as const
-
-function cell(value: unknown): string {
-  const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
-  // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-/** One row per entry, before/after as JSON text, with both hashes so the chain can be re-checked. */
-export function auditCsv(entries: readonly AuditEntry[]): string {
-  const rows = [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => cell(e[c])).join(','))]
-  return rows.join('\r\n') + '\r\n'
-}
+export { auditCsv }

@@ -1,6 +1,7 @@
 import { useTenantDbStore, useTenantStore } from '../../state'
 import { PageHeading } from '../navigation/PageHeading'
 import { AuditEntries } from './AuditEntries'
+import { AuditExport } from './AuditExport'
 import './audit.css'
 import { useAuditStatus } from './use-audit-status'
 
@@ -33,6 +34,8 @@ function AuditSummary() {
       <button type="button" onClick={verifyAgain} disabled={checking}>
         Verify audit trail
       </button>
+      <h3>Export for an auditor</h3>
+      <AuditExport />
       <h3>Log entries</h3>
       <AuditEntries />
     </section>

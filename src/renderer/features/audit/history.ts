@@ -1,5 +1,6 @@
 import type { AuditEntry, JsonValue } from '../../../shared/audit'
 import type { AuditStatus, TenantDbHandle } from '../tenant-db/port'
+import { allAuditEntries } from './export'
 
 /** One entry of a record's history: who, when, what, what changed, why, and what a signature meant. */
 export interface HistoryRow {
@@ -55,16 +56,9 @@ export function historyRow(entry: AuditEntry): HistoryRow {
   }
 }
 
-/** Every entry about one record, oldest first, read a page at a time from the tenant's log. */
+/** Every entry about one record, oldest first. */
 export async function recordHistory(handle: TenantDbHandle, entityId: string): Promise<AuditEntry[]> {
-  const found: AuditEntry[] = []
-  const PAGE = 500
-  for (let offset = 0; ; offset += PAGE) {
-    const { total, entries } = await handle.auditEntries(offset, PAGE)
-    found.push(...entries.filter((e) => e.entityId === entityId))
-    if (offset + PAGE >= total || entries.length === 0) break
-  }
-  return found.sort((a, b) => a.seq - b.seq)
+  return (await allAuditEntries(handle)).filter((e) => e.entityId === entityId)
 }
 
 /** The chain verdict as it bears on this record: intact, or the first bad entry and whether it is this record's. */
