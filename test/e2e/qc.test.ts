@@ -271,6 +271,9 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
         expect(text, `entry ${seq}: ${word}`).toContain(squash(word ?? ''))
     }
     expect(rows.some((r) => /rejected/.test(r[6] ?? ''))).toBe(true)
+    // The correction's own reason, and words rather than the store's table names.
+    expect(rows.some((r) => r[5] === 'Re-read from the lab raw data')).toBe(true)
+    expect(text).not.toContain('coaRecords')
     // Page numbers from the print stylesheet's page margin, on every page.
     for (const [i, p] of pages.entries()) expect(squash(p.text)).toContain(`Page${i + 1}of${pages.length}`)
     // The rest of the desk is not printed.

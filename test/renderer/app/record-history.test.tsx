@@ -48,6 +48,9 @@ describe('a record’s audit history', () => {
     expect(rows[0]!.textContent).toContain('ravi@acme')
     expect(rows[0]!.textContent).toContain('value: — → {"decision":"relevant"')
     expect(rows[0]!.textContent).toContain('reason 2')
+    // What was done, in words: never the store's own table name.
+    expect(rows[0]!.textContent).toContain('Created · Tender decision')
+    expect(rows[0]!.textContent).not.toMatch(/\bdecisions\b/)
     expect(rows[0]!.textContent).not.toContain('asha@acme')
     expect(report.textContent).toContain('Chain: intact (2 entries verified).')
     expect(report.textContent).toContain('History Co (record-history-test)')

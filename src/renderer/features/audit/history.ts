@@ -1,5 +1,6 @@
 import type { AuditEntry, JsonValue } from '../../../shared/audit'
 import type { AuditStatus, TenantDbHandle } from '../tenant-db/port'
+import { describeAuditEntry } from './describe'
 import { allAuditEntries } from './export'
 
 /** One entry of a record's history: who, when, what, what changed, why, and what a signature meant. */
@@ -26,6 +27,15 @@ const show = (v: JsonValue | undefined): string => {
 }
 const QUIET = /^(updatedAt|hash|prevHash)$/
 
+/** The reason given with a correction this entry added (COA edits carry their own reason). */
+function editReason(before: Obj, after: Obj): string | null {
+  const was = Array.isArray(before.edits) ? before.edits.length : 0
+  const now = Array.isArray(after.edits) ? after.edits : []
+  if (now.length <= was) return null
+  const reason = asObject(now[now.length - 1]).reason
+  return typeof reason === 'string' ? reason : null
+}
+
 function signatureAdded(before: Obj, after: Obj): string | null {
   const was = Array.isArray(before.signatures) ? before.signatures.length : 0
   const now = Array.isArray(after.signatures) ? after.signatures : []
@@ -44,13 +54,15 @@ export function historyRow(entry: AuditEntry): HistoryRow {
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`)
   const reasonKey = Object.keys(after).find((k) => /reason/i.test(k) && typeof after[k] === 'string')
+  const view = describeAuditEntry(entry)
   return {
     seq: entry.seq,
     at: entry.at,
     actor: entry.actor,
-    action: `${entry.action} ${entry.entityTable}`,
+    // Words, not the store's keys: "Updated · Certificate record", never "update coaRecords".
+    action: `${view.action} · ${view.what}`,
     changes,
-    reason: reasonKey ? String(after[reasonKey]) : null,
+    reason: reasonKey ? String(after[reasonKey]) : editReason(before, after),
     signature: signatureAdded(before, after),
     hash: entry.hash,
   }
