@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleForNode } from '../../server/build.mjs'
 import { withTenant } from '../../server/db/pool'
-import { bulkResults, bulkStatus, submitBulk } from '../../src/main/services/bulk'
+import { bulkDeskHandlers, bulkResults, bulkStatus, submitBulk } from '../../src/main/services/bulk'
+import { MemorySecretStore } from '../../src/main/services/secrets'
+import { SyncCredentialStore } from '../../src/main/services/sync'
 import { builtDocumentWorker, REPO_ROOT } from '../support/builtApp'
 import { bulkCorpus, IT_PROFILE, type CorpusFile } from './support/bulk-corpus'
 import { startTestHub, type TestHub } from './support/hub'
@@ -153,5 +155,18 @@ describe('bulk screening on pg-boss', () => {
     const [run] = await bulkStatus({ hubUrl: hub.url, token })
     await expect(bulkResults({ hubUrl: hub.url, token: other }, run!.runId)).rejects.toThrow(/HTTP 404/)
     expect(await bulkStatus({ hubUrl: hub.url, token: other })).toEqual([])
+  })
+
+  it('shows the desk its tenant’s runs through the Tenders page’s methods, with the stored hub token', async () => {
+    const credentials = new SyncCredentialStore(new MemorySecretStore())
+    const handlers = bulkDeskHandlers<{ tenantId: string | null }>(credentials)
+    const session = { tenantId: 'acme' }
+    await expect(handlers['tenders.bulk.runs']({}, session)).rejects.toThrow(/no hub connection/)
+    await credentials.set('acme', { hubUrl: hub.url, deskId: 'acme-bulk-1', token })
+    const { runs } = await handlers['tenders.bulk.runs']({}, session)
+    expect(runs).toHaveLength(1)
+    expect(runs[0]).toMatchObject({ files: FILES, done: true, queued: 0 })
+    const results = await handlers['tenders.bulk.results']({ runId: runs[0]!.runId }, session)
+    expect(results.files).toHaveLength(FILES)
   })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { tenantIdSchema } from '../contract/schemas'
+import { tenantIdSchema } from '../ids/tenant'
 import { profileSchema } from '../tenders/screening/profile'
 
 /** A file's content address: lowercase hex sha256 of its bytes. */

@@ -26,6 +26,7 @@ import {
   wedgeRequestSchema,
   wedgeResponseSchema,
 } from './scanners'
+import { bulkMethods } from './bulk'
 import { deskMetricsMethods } from './desk-metrics'
 import { coaReportSchema, qcCheckRequestSchema } from './qc'
 import { syncCredentialsSavedSchema, syncCredentialsSchema } from './sync'
@@ -184,6 +185,7 @@ export const methods = {
   /** Reads the document's COA table and judges it against the given specification (review without one). */
   'qc.check': { request: qcCheckRequestSchema, response: coaReportSchema },
   ...deskMetricsMethods,
+  ...bulkMethods,
   /** The current tenant's hub connection, token included (the sync worker needs it); null if unset. */
   'sync.credentials.get': { request: noParams, response: syncCredentialsSchema.nullable() },
   /** Fails with ENCRYPTION_UNAVAILABLE in the desktop app when the OS cannot encrypt the token. */

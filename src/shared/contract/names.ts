@@ -12,6 +12,8 @@ export const METHOD_NAMES = [
   'documents.text',
   'documents.features',
   'tenders.learned',
+  'tenders.bulk.runs',
+  'tenders.bulk.results',
   'documents.page',
   'documents.extract',
   'documents.remove',

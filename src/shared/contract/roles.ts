@@ -41,6 +41,8 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'tenders.profiles.remove': TENDERS,
   'tenders.profiles.restore': TENDERS,
   'tenders.export': TENDERS,
+  'tenders.bulk.runs': TENDERS,
+  'tenders.bulk.results': TENDERS,
   'scanners.connect': SCANNING,
   'scanners.disconnect': SCANNING,
   'scanners.wedge': SCANNING,

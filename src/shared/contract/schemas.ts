@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { docTypeSchema } from '../documents/doctype/types'
+import { tenantIdSchema } from '../ids/tenant'
 import { errorCodeSchema } from './errors'
 
-/** Tenant ids name folders and IndexedDB databases, so they are kept to a safe slug. */
-export const tenantIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a tenant id is 1-63 lowercase letters, digits or hyphens')
+// Defined beside the other ids so that capabilities the contract carries (bulk runs) can use it too.
+export { tenantIdSchema }
 
 export const tenantSchema = z.object({ id: tenantIdSchema, name: z.string().min(1).max(200) })
 export type Tenant = z.infer<typeof tenantSchema>

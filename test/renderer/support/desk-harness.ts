@@ -15,6 +15,7 @@ import {
   type Tenant,
 } from '../../../src/shared/contract'
 import { explainRelevance, FEATURE_EXTRACTOR_ID, hashedFeatures } from '../../../src/shared/learning'
+import type { RunResults, RunStatus } from '../../../src/shared/bulk/wire'
 import type { DocumentText } from '../../../src/shared/document-text'
 import type { ConnectionState, DeskConnection } from '../../../src/renderer/bridge'
 import { createOcrTruthHarness, type OcrTruthHarness } from './ocr-truth-harness'
@@ -46,6 +47,8 @@ export interface TestDesk {
   deskUser: string | null
   /** users.*: one admin signed in to start with; tests sign out or add users through it. */
   users: UsersHarness
+  /** tenders.bulk.*: the hub's runs and results by run id, answered only with a hub connection. */
+  bulk: { runs: RunStatus[]; results: Map<string, RunResults> }
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -96,6 +99,7 @@ export function createTestDesk(init: {
     syncCredentials: new Map(),
     deskUser: init.deskUser ?? null,
     users: createUsersHarness(),
+    bulk: { runs: [], results: new Map() },
     connection: {
       get state() {
         return connectionState
@@ -135,6 +139,14 @@ export function createTestDesk(init: {
     return t.current
   }
   const now = (): string => new Date().toISOString()
+  const requireHub = (): void => {
+    const tenant = requireTenant()
+    if (!t.syncCredentials.has(tenant))
+      throw new DeskError(
+        'NOT_FOUND',
+        `tenant "${tenant}" has no hub connection: set one up on the Sync page to see bulk runs`,
+      )
+  }
 
   const registry = new HandlerRegistry<null>().registerAll({
     'app.info': (): AppInfo => ({
@@ -332,6 +344,17 @@ export function createTestDesk(init: {
       return { hubUrl: credentials.hubUrl, deskId: credentials.deskId, storage }
     },
     'sync.credentials.clear': () => ({ cleared: t.syncCredentials.delete(requireTenant()) }),
+    // As the desk does: without the tenant's hub connection there is nothing to ask.
+    'tenders.bulk.runs': () => {
+      requireHub()
+      return { runs: t.bulk.runs }
+    },
+    'tenders.bulk.results': ({ runId }) => {
+      requireHub()
+      const found = t.bulk.results.get(runId)
+      if (!found) throw new DeskError('INVALID_INPUT', `hub GET /v1/bulk/runs/${runId}/results: HTTP 404`)
+      return found
+    },
     ...t.ocrTruth.handlers,
     ...t.users.handlers,
   })

@@ -7,3 +7,4 @@ export {
   type Submitted,
 } from './client'
 export { screenBlob, TransientScreenError, type BlobOutcome, type ScreenBlobRequest } from './screenBlob'
+export { bulkDeskHandlers } from './deskHandlers'

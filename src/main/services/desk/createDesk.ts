@@ -12,6 +12,7 @@ import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
 import { ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
+import { bulkDeskHandlers } from '../bulk'
 import { DeskMeter, deskMetricsHandlers, syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { listFiles } from '../storage/walk'
 import { documentClassifier, ocrAccuracyReport, ocrTruthHandlers, ocrTruthStoreOf } from '../learning'
@@ -197,6 +198,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
+    ...bulkDeskHandlers<DeskSession>(credentials),
     ...usersHandlers<DeskSession>(access),
     ...tendersHandlers<DeskSession>({
       tenantOf: requireTenant,

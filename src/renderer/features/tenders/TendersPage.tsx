@@ -3,6 +3,7 @@ import { EvidenceView } from './evidence/EvidenceView'
 import { useEvidenceStore } from './evidence/store'
 import { useLearned } from './learned/use-learned'
 import { PageHeading } from '../navigation/PageHeading'
+import { BulkRuns } from './bulk/BulkRuns'
 import { ScreeningSection } from './screening/ScreeningSection'
 import { useScreeningStore } from './screening/store'
 import { useScreening } from './screening/use-screening'
@@ -53,6 +54,7 @@ export function TendersPage() {
           )}
           {documents.length > 0 && <ScreeningSection />}
           {documents.length > 0 && <DocumentsTable documents={documents} focusId={returnFocusTo} />}
+          <BulkRuns key={tenantId} tenantId={tenantId} />
         </>
       )}
     </>
