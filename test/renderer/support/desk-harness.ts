@@ -48,7 +48,7 @@ export interface TestDesk {
   /** users.*: one admin signed in to start with; tests sign out or add users through it. */
   users: UsersHarness
   /** tenders.bulk.*: the hub's runs and results by run id, answered only with a hub connection. */
-  bulk: { runs: RunStatus[]; results: Map<string, RunResults> }
+  bulk: { runs: RunStatus[]; results: Map<string, RunResults>; unreachable?: boolean }
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -141,7 +141,10 @@ export function createTestDesk(init: {
   const now = (): string => new Date().toISOString()
   const requireHub = (): void => {
     const tenant = requireTenant()
-    if (!t.syncCredentials.has(tenant))
+    const hub = t.syncCredentials.get(tenant)
+    if (hub && t.bulk.unreachable)
+      throw new DeskError('DISCONNECTED', `hub ${new URL(hub.hubUrl).origin}: fetch failed`)
+    if (!hub)
       throw new DeskError(
         'NOT_FOUND',
         `tenant "${tenant}" has no hub connection: set one up on the Sync page to see bulk runs`,

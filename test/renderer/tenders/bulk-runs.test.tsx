@@ -93,6 +93,26 @@ describe('bulk runs on the Tenders page', () => {
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
+  it('says quietly that the hub cannot be reached when the desk is offline', async () => {
+    const offline = createTestDesk({ tenants: [{ id: TENANT, name: 'Bulk Co' }], current: TENANT })
+    offline.syncCredentials.set(TENANT, {
+      hubUrl: 'http://127.0.0.1:9',
+      deskId: 'desk-1',
+      token: 'desk-token',
+    })
+    offline.bulk.unreachable = true
+    const services = { desk: offline.desk, connection: offline.connection } as unknown as DeskServices
+    render(
+      <ServicesProvider services={services}>
+        <BulkRuns tenantId={TENANT} />
+      </ServicesProvider>,
+    )
+    expect(
+      await screen.findByText(/^The hub cannot be reached now \(hub http:\/\/127\.0\.0\.1:9: fetch failed\)/),
+    ).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
   it('explains how to start one when the hub has no runs', async () => {
     renderRuns({ hub: true })
     expect(await screen.findByText(/No bulk runs yet/)).toBeTruthy()

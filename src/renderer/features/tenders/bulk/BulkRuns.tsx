@@ -43,7 +43,14 @@ export function BulkRuns({ tenantId }: { tenantId: string }) {
       } catch (e) {
         if (!live) return
         const error = describeError(e)
-        setRuns({ state: error.code === 'NOT_FOUND' ? 'no-hub' : 'error', message: error.message })
+        // No hub set up, or none reachable, is a desk's normal state offline: said quietly, not as an error.
+        if (error.code === 'NOT_FOUND') setRuns({ state: 'no-hub', message: `${error.message}.` })
+        else if (error.code === 'DISCONNECTED')
+          setRuns({
+            state: 'no-hub',
+            message: `The hub cannot be reached now (${error.message}); its bulk runs show here when it answers.`,
+          })
+        else setRuns({ state: 'error', message: error.message })
       }
     }
     void load()
@@ -57,7 +64,7 @@ export function BulkRuns({ tenantId }: { tenantId: string }) {
     <section aria-labelledby="bulk-title" className="card">
       <h2 id="bulk-title">Bulk runs on the hub</h2>
       {runs.state === 'loading' && <p className="muted">Asking the hub…</p>}
-      {runs.state === 'no-hub' && <p className="muted">{runs.message}.</p>}
+      {runs.state === 'no-hub' && <p className="muted">{runs.message}</p>}
       {runs.state === 'error' && (
         <p role="alert" className="inline-error">
           Could not read the bulk runs: {runs.message}
