@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { defaultDataDir } from '../../services/config/dataDir'
-import { auditCsv, exportAudit } from '../../services/users/auditExport'
+import { auditCsv } from '../../../shared/audit'
+import { exportAudit } from '../../services/users/auditExport'
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
 

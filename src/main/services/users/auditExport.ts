@@ -1,11 +1,5 @@
 import { join } from 'node:path'
-import {
-  auditCsv,
-  auditRangeProblem,
-  entriesInRange,
-  type AuditEntry,
-  type ChainVerdict,
-} from '../../../shared/audit'
+import { auditRangeProblem, entriesInRange, type AuditEntry, type ChainVerdict } from '../../../shared/audit'
 import { DeskError } from '../../../shared/contract'
 import { AuditLog } from './auditLog'
 
@@ -43,5 +37,3 @@ export async function exportAudit(dataDir: string, input: AuditRange = {}): Prom
   const entries = entriesInRange(all, { from, to })
   return { file: log.file, from, to, chain: await log.verify(), head: all.at(-1)?.hash ?? null, entries }
 }
-
-export { auditCsv }

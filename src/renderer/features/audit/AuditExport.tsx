@@ -1,16 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import { describeError } from '../../bridge/errors'
 import { useTenantDbStore, useTenantStore } from '../../state'
+import { saveFile } from '../documents/save-file'
 import { allAuditEntries, buildAuditExport, type AuditExportFormat } from './export'
-
-function save(fileName: string, mediaType: string, body: string): void {
-  const url = URL.createObjectURL(new Blob([body], { type: mediaType }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 /** For an auditor: the tenant's trail for a range of days, as CSV or JSON, with the chain hashes. */
 export function AuditExport() {
@@ -34,7 +26,7 @@ export function AuditExport() {
         format,
         generatedAt: new Date().toISOString(),
       })
-      save(file.fileName, file.mediaType, file.body)
+      saveFile(file.fileName, file.mediaType, file.body)
       setMessage({ ok: true, text: file.summary })
     } catch (e) {
       setMessage({ ok: false, text: describeError(e).message })

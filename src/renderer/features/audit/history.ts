@@ -27,21 +27,22 @@ const show = (v: JsonValue | undefined): string => {
 }
 const QUIET = /^(updatedAt|hash|prevHash)$/
 
+/** The last item of an array field when this entry added to it (a correction, a signature). */
+function added(before: Obj, after: Obj, key: string): Obj | null {
+  const was = Array.isArray(before[key]) ? before[key].length : 0
+  const now = after[key]
+  return Array.isArray(now) && now.length > was ? asObject(now[now.length - 1]) : null
+}
+
 /** The reason given with a correction this entry added (COA edits carry their own reason). */
 function editReason(before: Obj, after: Obj): string | null {
-  const was = Array.isArray(before.edits) ? before.edits.length : 0
-  const now = Array.isArray(after.edits) ? after.edits : []
-  if (now.length <= was) return null
-  const reason = asObject(now[now.length - 1]).reason
+  const reason = added(before, after, 'edits')?.reason
   return typeof reason === 'string' ? reason : null
 }
 
 function signatureAdded(before: Obj, after: Obj): string | null {
-  const was = Array.isArray(before.signatures) ? before.signatures.length : 0
-  const now = Array.isArray(after.signatures) ? after.signatures : []
-  if (now.length <= was) return null
-  const last = asObject(now[now.length - 1])
-  return typeof last.meaning === 'string'
+  const last = added(before, after, 'signatures')
+  return typeof last?.meaning === 'string'
     ? `${last.meaning}${typeof last.signer === 'string' ? ` by ${last.signer}` : ''}`
     : null
 }

@@ -1,17 +1,13 @@
 import { useState, type ChangeEvent } from 'react'
 import { describeError } from '../../../bridge/errors'
 import type { TenantDb } from '../../../db'
+import { saveFile } from '../../documents/save-file'
 import { SPEC_TEMPLATE_FILE_NAME, SPEC_TEMPLATE_YAML } from '../../../../shared/qc'
 import { actorName, showNotice } from '../qc-store'
 import { parseSpecText, saveSpecification, type SpecError } from './library'
 
 function downloadTemplate() {
-  const url = URL.createObjectURL(new Blob([SPEC_TEMPLATE_YAML], { type: 'text/yaml' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = SPEC_TEMPLATE_FILE_NAME
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  saveFile(SPEC_TEMPLATE_FILE_NAME, 'text/yaml', SPEC_TEMPLATE_YAML)
 }
 
 /** Import from a JSON/YAML file or pasted text; every validation error names the file and its path. */

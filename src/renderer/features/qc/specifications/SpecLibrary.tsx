@@ -1,19 +1,13 @@
 import { useState } from 'react'
 import type { SpecificationRow, TenantDb } from '../../../db'
+import { saveFile } from '../../documents/save-file'
 import { exportFileName, exportSpecText, latestPerProduct } from './library'
 import { SpecEditor } from './SpecEditor'
 import { SpecImport } from './SpecImport'
 
 function download(row: SpecificationRow, format: 'json' | 'yaml') {
-  const blob = new Blob([exportSpecText(row, format)], {
-    type: format === 'json' ? 'application/json' : 'text/yaml',
-  })
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = exportFileName(row, format)
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  const mediaType = format === 'json' ? 'application/json' : 'text/yaml'
+  saveFile(exportFileName(row, format), mediaType, exportSpecText(row, format))
 }
 
 function ExportButtons({ row }: { row: SpecificationRow }) {

@@ -16,6 +16,12 @@ type Runs =
       runs: RunStatus[]
     }
 
+/** Read again whenever the polled list shows more of the open run finished. */
+function resultsKey(runs: Runs, runId: string): string {
+  const run = runs.state === 'ok' ? runs.runs.find((r) => r.runId === runId) : undefined
+  return run ? `${runId}:${run.screened + run.duplicate + run.failed}` : runId
+}
+
 function progress(run: RunStatus): string {
   const finished = run.screened + run.duplicate + run.failed
   return `${Math.floor((finished / Math.max(1, run.files)) * 100)}%`
@@ -125,7 +131,7 @@ export function BulkRuns({ tenantId }: { tenantId: string }) {
           </table>
         </div>
       )}
-      {open && <BulkResults key={open} runId={open} />}
+      {open && <BulkResults key={resultsKey(runs, open)} runId={open} />}
     </section>
   )
 }

@@ -2,17 +2,15 @@ import { useState } from 'react'
 import { describeError } from '../../../bridge/errors'
 import { useDecisionsStore } from '../decisions/store'
 import { useServices } from '../../services/context'
+import { saveFile } from '../../documents/save-file'
 import type { ViewRow } from './view'
 
 function download(fileName: string, mediaType: string, dataBase64: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  // Revoked later: some browsers start the download only after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveFile(
+    fileName,
+    mediaType,
+    Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0)),
+  )
 }
 
 /** Exports exactly the rows the table shows, in its order, with the analyst's decisions. */
