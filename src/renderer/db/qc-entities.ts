@@ -64,6 +64,7 @@ const coaRecordFields = z.strictObject({
   status: z.enum(['awaiting-coa', 'in-review', 'approved', 'rejected']),
   report: coaReportSchema.optional(),
   checkedAt: when.optional(),
+  checkedBy: name.optional(),
   edits: z.array(valueEdit).max(1000),
   signatures: z.array(signature).max(100),
   scans: z.array(scanLink).max(10_000),

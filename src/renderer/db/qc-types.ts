@@ -74,6 +74,8 @@ export type CoaRecord = Base & {
   /** The last check's report as it came back from qc.check (values as read; edits are separate). */
   report?: CoaReportDto
   checkedAt?: string
+  /** Who ran the last check (absent on records checked before it was kept): an approver must differ. */
+  checkedBy?: string
   edits: ValueEdit[]
   signatures: Signature[]
   scans: ScanLink[]

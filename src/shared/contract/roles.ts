@@ -22,7 +22,8 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'users.signOut': 'public',
   'users.resume': 'public',
   'users.signature': 'signed-in',
-  'users.list': ADMIN,
+  // QC people read it too: the QC page offers the desk users who can sign (names and roles, no secrets).
+  'users.list': QC,
   'users.add': ADMIN,
   'users.update': ADMIN,
   'users.resetSecret': ADMIN,
