@@ -10,7 +10,10 @@ import { signIn } from './support/sign-in'
 const SHOTS = join(ROOT, 'test-results')
 const COA = 'coa_balchem_Zn-bisglycinate-SF_BN12000005720.pdf'
 const BATCH = 'BN12000005720'
-const PIN = '4321'
+// Desk users an admin adds with QC roles: a technician and two reviewers (PINs of 6+ digits, no runs).
+const TECH = { name: 'Bo Chen', role: 'qc-technician', pin: '730185' }
+const REVIEWER = { name: 'Cy Das', role: 'qc-reviewer', pin: '482916' }
+const SECOND = { name: 'Di Fox', role: 'qc-reviewer', pin: '591374' }
 
 // Lead tightened to 1.50 ppm: the COA's 1.86 must be flagged.
 const SPEC = {
@@ -78,25 +81,42 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await expect.poll(() => cell.textContent(), { timeout: 120_000, interval: 500 }).toMatch(/OCR · \d+%/)
   })
 
-  it('adds a signer with a PIN', async () => {
+  it('has the admin give people QC roles on Settings → Users; the QC page lists them and adds no signer', async () => {
+    await nav('Settings').click()
+    const add = page.getByRole('form', { name: 'Add a user' })
+    for (const person of [TECH, REVIEWER, SECOND]) {
+      await add.getByLabel('Name').fill(person.name)
+      await add.getByLabel(person.role, { exact: true }).check()
+      await add.getByLabel('Their PIN or passphrase').fill(person.pin)
+      await add.getByLabel('Reason').fill(`joins the QC lab as ${person.role}`)
+      await add.getByRole('button', { name: 'Add user' }).click()
+      await expect
+        .poll(() => page.getByRole('table', { name: 'Users' }).textContent(), { timeout: 20_000 })
+        .toContain(person.name)
+    }
     await nav('QC').click()
     await section('Signers & settings').click()
-    const form = page.getByRole('form', { name: 'Add a signer' })
-    await form.getByLabel('Name').fill('Ann Lee')
-    await form.getByLabel('PIN or password').fill(PIN)
-    await form.getByLabel('Repeat it').fill(PIN)
-    await form.getByRole('button', { name: 'Add signer' }).click()
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Signers' }).textContent(), { timeout: 20_000 })
-      .toContain('Ann Lee')
-    // No Technician dropdown that forgets: Ann says once who is at this desk, and the desk keeps it.
+    const signers = page.getByRole('list', { name: 'Signers' })
+    await expect.poll(() => signers.textContent(), { timeout: 20_000 }).toContain(SECOND.name)
+    expect(await signers.textContent()).toContain(`${TECH.name} (qc-technician: may sign reviewed)`)
+    // Ann Lee is an admin without a QC role: she cannot sign, so she is not listed.
+    expect(await signers.textContent()).not.toContain('Ann Lee')
+    expect(await page.getByRole('form', { name: 'Add a signer' }).count()).toBe(0)
+
+    // The reviewer does the QC work from here on, signed in as herself.
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await signIn(page, REVIEWER.name, REVIEWER.pin)
+    if ((await page.getByLabel('Tenant').inputValue()) !== 'lab')
+      await page.getByLabel('Tenant').selectOption('lab')
+    // No Technician dropdown that forgets: the desk keeps who is at it.
     expect(await page.getByLabel('Technician').count()).toBe(0)
     const who = page.getByRole('button', { name: /^Who is at this desk: / })
     await who.click()
     const form2 = page.getByRole('form', { name: 'Who is at this desk' })
-    await form2.getByLabel('Your name').fill('Ann Lee')
+    await form2.getByLabel('Your name').fill(REVIEWER.name)
     await form2.getByRole('button', { name: 'Save' }).click()
-    await expect.poll(() => who.textContent()).toBe('Who is at this desk: Ann Lee')
+    await expect.poll(() => who.textContent()).toBe(`Who is at this desk: ${REVIEWER.name}`)
+    await nav('QC').click()
   })
 
   it('imports a specification through the UI, showing path errors for a bad one', async () => {
@@ -145,38 +165,58 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await form.getByRole('button', { name: 'Save correction' }).click()
     expect(await form.getByRole('alert').textContent()).toContain('reason')
     await form.getByLabel('Reason').fill('Re-read from the lab raw data')
-    // The lab has a signer, so the correction is signed with the PIN of whoever is at the desk.
-    const pin = form.getByLabel('PIN or password')
+    // A correction is the signed-in person's signature as reviewed, checked by the desk.
+    const pin = form.getByLabel('PIN or passphrase')
     expect(await page.locator(`#${await pin.getAttribute('aria-describedby')}`).textContent()).toMatch(
-      /Ann Lee’s PIN or password is checked against their signer record.*chained into the tamper-evident audit trail/,
+      /the desk checks Cy Das’s PIN or passphrase and role.*chained into the tamper-evident audit trail/,
     )
-    await pin.fill('0000')
+    await pin.fill('000000')
     await form.getByRole('button', { name: 'Save correction' }).click()
-    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('not right')
-    await pin.fill(PIN)
+    await expect
+      .poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toContain('attempts left before lock')
+    await pin.fill(REVIEWER.pin)
     await form.getByRole('button', { name: 'Save correction' }).click()
     await expect.poll(() => row('Lead').textContent()).toContain('Lead 1.90 ppm exceeds max 1.50 ppm')
     expect(await row('Lead').textContent()).toContain(
-      'corrected from “1.86” by Ann Lee: Re-read from the lab raw data',
+      'corrected from “1.86” by Cy Das: Re-read from the lab raw data',
     )
   })
 
-  it('refuses a wrong PIN, then signs the rejection with the name, meaning and time shown', async () => {
+  it('refuses the corrector and a technician on the desk, then signs a second reviewer’s rejection', async () => {
     const form = page.getByRole('form', { name: 'Sign this record' })
-    expect(await form.getByLabel('Signer').inputValue()).toBe('Ann Lee')
-    const hint = await form.getByLabel('PIN or password').getAttribute('aria-describedby')
-    expect(await page.locator(`#${hint}`).textContent()).toMatch(
-      /checked against Ann Lee’s signer record, and the signature is chained into the tamper-evident audit trail/,
+    const signer = form.getByLabel('Signer')
+    const secret = form.getByLabel('PIN or passphrase')
+    const alert = () => form.getByRole('alert').textContent()
+    expect(await signer.inputValue()).toBe(REVIEWER.name)
+    expect(await page.locator(`#${await secret.getAttribute('aria-describedby')}`).textContent()).toMatch(
+      /The desk checks Cy Das’s PIN or passphrase and role.*chained into the tamper-evident audit trail/,
     )
     await form.getByLabel('rejected').check()
-    await form.getByLabel('PIN or password').fill('0000')
+    // Second person: Cy Das corrected Lead, so she cannot verify the record herself.
+    await secret.fill(REVIEWER.pin)
     await form.getByRole('button', { name: 'Sign' }).click()
-    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 }).toContain('not right')
-    await form.getByLabel('PIN or password').fill(PIN)
+    await expect
+      .poll(alert, { timeout: 20_000 })
+      .toBe('Cy Das did this work, so a different person with the qc-reviewer role must verify it')
+    // Role: a technician cannot reject a batch.
+    await signer.selectOption(TECH.name)
+    await secret.fill(TECH.pin)
+    await form.getByRole('button', { name: 'Sign' }).click()
+    await expect
+      .poll(alert, { timeout: 20_000 })
+      .toBe('Bo Chen cannot sign as rejected: that needs the role qc-reviewer')
+    await signer.selectOption(SECOND.name)
+    await secret.fill('000000')
+    await form.getByRole('button', { name: 'Sign' }).click()
+    await expect.poll(alert, { timeout: 20_000 }).toContain('attempts left before lock')
+    await secret.fill(SECOND.pin)
     await form.getByRole('button', { name: 'Sign' }).click()
     const signatures = page.getByRole('list', { name: 'Signatures' })
-    await expect.poll(() => signatures.textContent(), { timeout: 20_000 }).toMatch(/Ann Lee — rejected — \d/)
+    await expect.poll(() => signatures.textContent(), { timeout: 20_000 }).toMatch(/Di Fox — rejected — \d/)
     expect(await page.locator('.qc-facts').textContent()).toContain('Rejected')
+    // Refused signatures left nothing on the record.
+    expect(await signatures.getByRole('listitem').count()).toBe(1)
   })
 
   it('keeps the corrected Lead as OCR ground truth for export-ocr-truth, and shows the OCR accuracy', async () => {
@@ -221,7 +261,9 @@ describe('QC desk: a real Balchem COA checked, corrected and signed', () => {
     await nav('Review').click()
     const audit = page.getByRole('region', { name: 'Audit trail' })
     await expect.poll(() => audit.textContent()).toContain('Intact')
-    expect(Number(/Entries(\d+)/.exec((await audit.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(6)
+    // The specification, the record, its check, the correction and the signature (signers are desk
+    // users now, chained in the desk's own log, not the tenant's).
+    expect(Number(/Entries(\d+)/.exec((await audit.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(5)
   })
 
   it('prints the signed record’s audit report, and pdf.js reads every entry back from the PDF', async () => {

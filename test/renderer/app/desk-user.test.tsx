@@ -3,8 +3,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openTenantDb, tenantDbName } from '../../../src/renderer/db'
-import { addSigner } from '../../../src/renderer/features/qc/signers'
+import { tenantDbName } from '../../../src/renderer/db'
 import { resetAllState } from '../../../src/renderer/state'
 import { createTestDesk } from '../support/desk-harness'
 import { renderApp } from '../support/render-app'
@@ -49,18 +48,28 @@ describe('Who is at this desk', () => {
     await waitFor(() => expect(whoButton().textContent).toBe('Who is at this desk: Asha Rao'))
   })
 
-  it('offers the lab’s signers by name, refuses a name the desk service refuses, and closes with Escape', async () => {
+  it('offers the desk’s users by name, refuses a name the desk service refuses, and closes with Escape', async () => {
     const test = desk('Bo')
-    const db = await openTenantDb(tenant)
-    await addSigner(db, 'Ann Lee', '4321', 1000)
-    db.close()
+    test.users.users.push({
+      id: 'u-ann',
+      name: 'Ann Lee',
+      roles: ['qc-technician'],
+      disabled: false,
+      locked: false,
+      createdAt: '2026-12-01T09:00:00.000Z',
+      secret: '482916',
+    })
     renderApp(test)
     await waitFor(() => expect(whoButton().textContent).toBe('Who is at this desk: Bo'))
     fireEvent.click(whoButton())
     const form = screen.getByRole('form', { name: 'Who is at this desk' })
     const input = within(form).getByLabelText('Your name') as HTMLInputElement
     expect(input.value).toBe('Bo')
-    await waitFor(() => expect(input.list?.querySelector('option')?.getAttribute('value')).toBe('Ann Lee'))
+    await waitFor(() =>
+      expect([...(input.list?.querySelectorAll('option') ?? [])].map((o) => o.getAttribute('value'))).toEqual(
+        ['Harness Admin', 'Ann Lee'],
+      ),
+    )
     fireEvent.change(input, { target: { value: 'x'.repeat(101) } })
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
     await waitFor(() => expect(within(form).getByRole('alert').textContent).toMatch(/at most 100 characters/))

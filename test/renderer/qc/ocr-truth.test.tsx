@@ -2,15 +2,14 @@
 import 'fake-indexeddb/auto'
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, it } from 'vitest'
-import { openTenantDb } from '../../../src/renderer/db'
 import { resetQcState } from '../../../src/renderer/features/qc/qc-store'
-import { addSigner } from '../../../src/renderer/features/qc/signers'
 import { useQcOcrAccuracy } from '../../../src/renderer/features/qc/ocr-accuracy-store'
 import { resetAllState, showPage } from '../../../src/renderer/state'
 import { createTestDesk, doc } from '../support/desk-harness'
 import { renderApp } from '../support/render-app'
 import { coaText } from './coa-text'
 import { SPEC_INPUT } from './fixtures'
+import { addUser, PINS, signInAs } from './qc-users'
 
 afterEach(() => {
   cleanup()
@@ -58,9 +57,10 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
     deskUser: 'Ann',
   })
   test.texts.set(coa.id, coaText(coa.sha256))
-  const db = await openTenantDb(tenant)
-  await addSigner(db, 'Ann', '4321', 1000)
-  db.close()
+  // Ann corrects (technician); Ray, a reviewer who did not, approves.
+  addUser(test.users, 'Ann', ['qc-technician'])
+  addUser(test.users, 'Ray', ['qc-reviewer'])
+  signInAs(test.users, 'Ann')
   act(() => showPage('qc'))
   renderApp(test)
   await screen.findByRole('group', { name: 'QC sections' })
@@ -81,7 +81,7 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
   const edit = screen.getByRole('form', { name: 'Correct Lead' })
   fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
   fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
-  fireEvent.change(within(edit).getByLabelText('PIN or password'), { target: { value: '4321' } })
+  fireEvent.change(within(edit).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
   fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
   await waitFor(() => expect(test.ocrTruth.corrections).toHaveLength(1))
   const [correction] = test.ocrTruth.corrections
@@ -90,8 +90,9 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
   expect(correction?.correctedText).toBe(correction?.ocrText.replace('1.86', '1.20'))
 
   const sign = screen.getByRole('form', { name: 'Sign this record' })
+  fireEvent.change(within(sign).getByLabelText('Signer'), { target: { value: 'Ray' } })
   fireEvent.click(within(sign).getByLabelText('approved'))
-  fireEvent.change(within(sign).getByLabelText('PIN or password'), { target: { value: '4321' } })
+  fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ray } })
   fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
   await screen.findByRole('list', { name: 'Signatures' })
   // Every other parameter with a result cell was signed off as read; Lead was corrected, so not again.

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openTenantDb, verifyAuditChain } from '../../../src/renderer/db'
 import { SPEC_TEMPLATE_FILE_NAME, SPEC_TEMPLATE_YAML } from '../../../src/shared/qc'
 import { resetQcState } from '../../../src/renderer/features/qc/qc-store'
-import { addSigner } from '../../../src/renderer/features/qc/signers'
 import { resetAllState, showPage, useNavigationStore, useTenantStore } from '../../../src/renderer/state'
 import type { DocType } from '../../../src/shared/documents/doctype'
 import { createTestDesk, doc } from '../support/desk-harness'
@@ -13,6 +12,7 @@ import { renderApp } from '../support/render-app'
 import { scanOf } from '../support/scanner-harness'
 import { coaText } from './coa-text'
 import { SPEC_INPUT } from './fixtures'
+import { addUser, PINS, signInAs, type QcPerson } from './qc-users'
 
 afterEach(() => {
   cleanup()
@@ -42,7 +42,7 @@ const typed = (type: DocType, cues: string[]) => ({
   changes: [],
 })
 
-async function setup() {
+async function setup(signedIn: QcPerson = 'Ann') {
   const tenant = `lab${++tenantSerial}${Math.random().toString(36).slice(2, 6)}`
   // Imported before the certificate, so a picker that took the first document would take it.
   const tender = doc(tenant, 'GS wire tender.pdf', {
@@ -62,10 +62,12 @@ async function setup() {
   })
   test.texts.set(coa.id, coaText(coa.sha256))
   test.texts.set(tender.id, coaText(tender.sha256))
-  // Signers are seeded with a cheap hash; the real iteration count is exercised in the store tests.
-  const db = await openTenantDb(tenant)
-  await addSigner(db, 'Ann', '4321', 1000)
-  db.close()
+  // The desk's users, as an admin would add them on Settings → Users; Ann is signed in.
+  addUser(test.users, 'Ann', ['qc-technician'])
+  addUser(test.users, 'Ray', ['qc-reviewer'])
+  addUser(test.users, 'Rae', ['qc-reviewer'])
+  addUser(test.users, 'Sam', ['scanner-operator'])
+  signInAs(test.users, signedIn)
   act(() => showPage('qc'))
   renderApp(test)
   await screen.findByRole('group', { name: 'QC sections' })
@@ -200,34 +202,141 @@ describe('QC page', () => {
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     expect(within(edit).getByRole('alert').textContent).toContain('reason')
     fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
-    // The lab has a signer, so the correction is signed with the PIN of whoever is at the desk.
+    // A correction is the signed-in person's signature, checked by the desk.
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     expect(within(edit).getByRole('alert').textContent).toBe(
-      'Enter Ann’s PIN or password to sign the correction.',
+      'Enter Ann’s PIN or passphrase to sign the correction.',
     )
-    const pin = within(edit).getByLabelText('PIN or password')
+    const pin = within(edit).getByLabelText('PIN or passphrase')
     expect(document.getElementById(pin.getAttribute('aria-describedby')!)?.textContent).toMatch(
-      /checked against their signer record.*chained into the tamper-evident audit trail/,
+      /the desk checks Ann’s PIN or passphrase and role.*chained into the tamper-evident audit trail/,
     )
-    fireEvent.change(pin, { target: { value: '0000' } })
+    fireEvent.change(pin, { target: { value: '000000' } })
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     await waitFor(() =>
-      expect(within(edit).getByRole('alert').textContent).toBe('The PIN or password for Ann is not right.'),
+      expect(within(edit).getByRole('alert').textContent).toBe(
+        'wrong name or PIN/passphrase (4 attempts left before lock)',
+      ),
     )
-    fireEvent.change(pin, { target: { value: '4321' } })
+    fireEvent.change(pin, { target: { value: PINS.Ann } })
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
     await waitFor(() => expect(leadRow().textContent).toContain('Lead 1.20 ppm meets max 1.50 ppm'))
     expect(leadRow().textContent).toContain('by Ann')
     expect(leadRow().textContent).toContain('corrected from “1.86”')
 
+    // The signer picker lists the desk users who can sign; Sam (scanner operator) is not one.
     const sign = screen.getByRole('form', { name: 'Sign this record' })
+    const picker = within(sign).getByLabelText<HTMLSelectElement>('Signer')
+    expect([...picker.options].map((o) => o.value)).toEqual(['Ann', 'Ray', 'Rae'])
+    expect(picker.value).toBe('Ann')
+    // Ann is a technician: the desk refuses her approval by role.
     fireEvent.click(within(sign).getByLabelText('approved'))
-    fireEvent.change(within(sign).getByLabelText('PIN or password'), { target: { value: '4321' } })
+    fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
+    fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
+    await waitFor(() =>
+      expect(within(sign).getByRole('alert').textContent).toBe(
+        'Ann cannot sign as approved: that needs the role qc-reviewer',
+      ),
+    )
+    fireEvent.change(picker, { target: { value: 'Ray' } })
+    fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ray } })
     fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
     const signatures = await screen.findByRole('list', { name: 'Signatures' })
-    expect(signatures.textContent).toMatch(/^Ann — approved — /)
+    expect(signatures.textContent).toMatch(/^Ray — approved — /)
     expect(document.querySelector('.qc-facts')?.textContent).toContain('Approved')
     expect(screen.queryByRole('button', { name: 'Correct Lead' })).toBeNull()
+  })
+
+  it('whoever corrected a value cannot approve their own work; a different qc-reviewer can', async () => {
+    await setup('Ray')
+    await importSpec()
+    await runCheck()
+    fireEvent.click(screen.getByRole('button', { name: 'Correct Lead' }))
+    const edit = screen.getByRole('form', { name: 'Correct Lead' })
+    fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
+    fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
+    fireEvent.change(within(edit).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ray } })
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
+    await waitFor(() => expect(leadRow().textContent).toContain('by Ray'))
+
+    const sign = screen.getByRole('form', { name: 'Sign this record' })
+    expect(within(sign).getByLabelText<HTMLSelectElement>('Signer').value).toBe('Ray')
+    fireEvent.click(within(sign).getByLabelText('approved'))
+    fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ray } })
+    fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
+    await waitFor(() =>
+      expect(within(sign).getByRole('alert').textContent).toBe(
+        'Ray did this work, so a different person with the qc-reviewer role must verify it',
+      ),
+    )
+    expect(screen.queryByRole('list', { name: 'Signatures' })).toBeNull()
+    fireEvent.change(within(sign).getByLabelText('Signer'), { target: { value: 'Rae' } })
+    fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Rae } })
+    fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
+    const signatures = await screen.findByRole('list', { name: 'Signatures' })
+    expect(signatures.textContent).toMatch(/^Rae — approved — /)
+    expect(document.querySelector('.qc-facts')?.textContent).toContain('Approved')
+  })
+
+  it('a scanner operator cannot correct a value: the desk refuses the signature by role', async () => {
+    await setup('Sam')
+    await importSpec()
+    await runCheck()
+    fireEvent.click(screen.getByRole('button', { name: 'Correct Lead' }))
+    const edit = screen.getByRole('form', { name: 'Correct Lead' })
+    fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
+    fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
+    fireEvent.change(within(edit).getByLabelText('PIN or passphrase'), { target: { value: PINS.Sam } })
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
+    await waitFor(() =>
+      expect(within(edit).getByRole('alert').textContent).toBe(
+        'Sam cannot sign as reviewed: that needs the role qc-technician or qc-reviewer',
+      ),
+    )
+    expect(leadRow().textContent).not.toContain('corrected from')
+  })
+
+  it('five wrong secrets lock the signer, and the sign form says so until an admin unlocks', async () => {
+    const test = await setup()
+    await importSpec()
+    await runCheck()
+    const sign = screen.getByRole('form', { name: 'Sign this record' })
+    const alert = () => within(sign).getByRole('alert').textContent
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), {
+        target: { value: `90817${attempt}` },
+      })
+      fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
+      const expected = attempt < 5 ? `(${5 - attempt} attempt` : 'Ann is now locked after 5 failed attempts'
+      await waitFor(() => expect(alert()).toContain(expected))
+    }
+    fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
+    fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
+    await waitFor(() =>
+      expect(alert()).toBe('Ann is locked after too many failed attempts; an admin must unlock'),
+    )
+    expect(test.users.users.find((u) => u.name === 'Ann')?.locked).toBe(true)
+    expect(screen.queryByRole('list', { name: 'Signatures' })).toBeNull()
+  })
+
+  it('lists the desk users who can sign, and has no form to add a signer', async () => {
+    await setup()
+    fireEvent.click(sectionButton('Signers & settings'))
+    const list = await screen.findByRole('list', { name: 'Signers' })
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Ann (qc-technician: may sign reviewed)',
+      'Ray (qc-reviewer: may sign reviewed, approved, rejected)',
+      'Rae (qc-reviewer: may sign reviewed, approved, rejected)',
+    ])
+    expect(screen.getByRole('region', { name: 'Signers' }).textContent).toContain(
+      'An admin adds people and gives them roles under Settings → Users.',
+    )
+    expect(screen.queryByRole('form', { name: 'Add a signer' })).toBeNull()
+    expect(screen.queryByLabelText('Repeat it')).toBeNull()
   })
 
   it('opens Correct as a modal dialog with the focus inside; Escape and Cancel give the focus back to the button', async () => {
@@ -313,7 +422,7 @@ describe('QC page', () => {
     db.close()
   })
 
-  it('a signer archives a mistaken record with a reason, hidden until "Show archived", and restores it; both steps are audited', async () => {
+  it('a QC signer archives a mistaken record with a reason, hidden until "Show archived", and restores it; both steps are audited', async () => {
     await setup()
     await importSpec()
     await runCheck()
@@ -321,22 +430,24 @@ describe('QC page', () => {
     const records = await screen.findByRole('table', { name: 'COA records' })
     fireEvent.click(within(records).getByRole('button', { name: 'Archive batch BN1' }))
     const dialog = screen.getByRole('dialog', { name: 'Archive batch BN1' })
-    // Only a signer of the lab may archive: the lab's signers are offered.
+    // Only a desk user who can sign QC work may archive: they are offered, the signed-in one first.
     await waitFor(() => expect(within(dialog).getByLabelText<HTMLSelectElement>('Signer').value).toBe('Ann'))
     // The PIN field says what signing this step means.
-    const pin = within(dialog).getByLabelText('PIN or password')
+    const pin = within(dialog).getByLabelText('PIN or passphrase')
     expect(document.getElementById(pin.getAttribute('aria-describedby')!)?.textContent).toMatch(
-      /^Archiving is signed like an approval: Ann’s PIN or password is checked against their signer record, and the step, with the reason, is chained into the tamper-evident audit trail/,
+      /^Archiving is signed: the desk checks Ann’s PIN or passphrase and QC role, and the step, with the reason, is chained into the tamper-evident audit trail/,
     )
-    fireEvent.change(within(dialog).getByLabelText('PIN or password'), { target: { value: '0000' } })
+    fireEvent.change(within(dialog).getByLabelText('PIN or passphrase'), { target: { value: '000000' } })
     fireEvent.change(within(dialog).getByLabelText('Reason'), {
       target: { value: 'a tender checked by mistake' },
     })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Archive record' }))
     await waitFor(() =>
-      expect(within(dialog).getByRole('alert').textContent).toBe('The PIN or password for Ann is not right.'),
+      expect(within(dialog).getByRole('alert').textContent).toBe(
+        'wrong name or PIN/passphrase (4 attempts left before lock)',
+      ),
     )
-    fireEvent.change(within(dialog).getByLabelText('PIN or password'), { target: { value: '4321' } })
+    fireEvent.change(within(dialog).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
     fireEvent.click(within(dialog).getByRole('button', { name: 'Archive record' }))
     await screen.findByText('Every record is archived: "Show archived" lists them.')
     expect(screen.queryByRole('table', { name: 'COA records' })).toBeNull()
@@ -347,7 +458,7 @@ describe('QC page', () => {
     fireEvent.click(within(shown).getByRole('button', { name: 'Restore batch BN1' }))
     const restore = screen.getByRole('dialog', { name: 'Restore batch BN1' })
     await waitFor(() => expect(within(restore).getByLabelText<HTMLSelectElement>('Signer').value).toBe('Ann'))
-    fireEvent.change(within(restore).getByLabelText('PIN or password'), { target: { value: '4321' } })
+    fireEvent.change(within(restore).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
     fireEvent.change(within(restore).getByLabelText('Reason'), {
       target: { value: 'it was a COA after all' },
     })

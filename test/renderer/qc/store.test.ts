@@ -6,7 +6,6 @@ import { editValue, signRecord } from '../../../src/renderer/features/qc/records
 import { setArchived } from '../../../src/renderer/features/qc/archive'
 import { createRecordFromScan, handleQcScan } from '../../../src/renderer/features/qc/scan-link'
 import { writeQcSettings } from '../../../src/renderer/features/qc/settings'
-import { addSigner } from '../../../src/renderer/features/qc/signers'
 import { recordSampling } from '../../../src/renderer/features/qc/sampling/sampling'
 import {
   exportSpecText,
@@ -16,9 +15,19 @@ import {
 } from '../../../src/renderer/features/qc/specifications/library'
 import { compileSpec } from '../../../src/shared/qc'
 import { openFresh, steppingClock } from '../db/helpers'
+import { createUsersHarness } from '../support/users-harness'
 import { checkedRecord, scan, spec, SPEC_INPUT } from './fixtures'
+import { addUser, harnessVerifier, PINS } from './qc-users'
 
-const FAST = 1000
+/** A desk with Ann (technician), Ray and Rae (reviewers) and Sam (scanner operator). */
+function qcDesk() {
+  const users = createUsersHarness()
+  addUser(users, 'Ann', ['qc-technician'])
+  addUser(users, 'Ray', ['qc-reviewer'])
+  addUser(users, 'Rae', ['qc-reviewer'])
+  addUser(users, 'Sam', ['scanner-operator'])
+  return { users, verify: harnessVerifier(users) }
+}
 
 describe('specification library', () => {
   it('an edit adds the next version; unchanged content adds nothing; numbers are never reused', async () => {
@@ -76,15 +85,18 @@ describe('specification library', () => {
 describe('COA records: corrections and signatures', () => {
   it('a correction keeps the original, needs a reason, re-judges the row and sends a field.correction', async () => {
     const db = await openFresh('edit')
+    const { verify } = qcDesk()
+    const ann = { name: 'Ann', secret: PINS.Ann }
     const record = await checkedRecord(db)
     await expect(
-      editValue(db, record, { parameter: 'Lead', value: '1.2', reason: ' ' }, 'Ann'),
+      editValue(db, record, { parameter: 'Lead', value: '1.2', reason: ' ' }, ann, verify),
     ).rejects.toThrow(/reason/)
     const edited = await editValue(
       db,
       record,
       { parameter: 'Lead', value: '1.20', reason: 'misread 1.86' },
-      'Ann',
+      ann,
+      verify,
     )
     expect(edited.edits).toEqual([
       expect.objectContaining({
@@ -122,83 +134,154 @@ describe('COA records: corrections and signatures', () => {
     expect(before.parameters.map((p) => p.lowConfidence)).toEqual([false, true])
   })
 
-  it('signs with the right PIN only; a rejection closes the record and sends coa.result', async () => {
+  it('signs through the desk with the right secret only; a rejection closes the record and sends coa.result', async () => {
     const db = await openFresh('sign')
-    await addSigner(db, 'Ann', '4321', FAST)
+    const { verify } = qcDesk()
     const record = await checkedRecord(db)
+    expect(record.checkedBy).toBe('Ann')
     await expect(
-      signRecord(db, record, { signer: 'Ann', meaning: 'rejected', secret: '0000' }),
-    ).rejects.toThrow(/not right/)
-    const { record: signed } = await signRecord(db, record, {
-      signer: 'Ann',
-      meaning: 'rejected',
-      secret: '4321',
-    })
+      signRecord(db, record, { signer: 'Ray', meaning: 'rejected', secret: '000000' }, verify),
+    ).rejects.toThrow(/wrong name or PIN\/passphrase \(4 attempts left before lock\)/)
+    const { record: signed } = await signRecord(
+      db,
+      record,
+      { signer: 'Ray', meaning: 'rejected', secret: PINS.Ray },
+      verify,
+    )
     expect(signed.status).toBe('rejected')
-    expect(signed.signatures).toEqual([{ signer: 'Ann', meaning: 'rejected', at: expect.any(String) }])
+    expect(signed.signatures).toEqual([{ signer: 'Ray', meaning: 'rejected', at: expect.any(String) }])
     const rows = await db.outbox.toArray()
     expect(rows.map((r) => r.kind)).toEqual(['coa.result'])
-    expect(rows[0]?.payload).toMatchObject({ verdict: 'fail', validatedBy: 'Ann', certificateId: record.id })
+    expect(rows[0]?.payload).toMatchObject({ verdict: 'fail', validatedBy: 'Ray', certificateId: record.id })
     await expect(
-      editValue(db, signed, { parameter: 'Lead', value: '1', reason: 'x' }, 'Ann'),
+      editValue(
+        db,
+        signed,
+        { parameter: 'Lead', value: '1', reason: 'x' },
+        { name: 'Ann', secret: PINS.Ann },
+        verify,
+      ),
     ).rejects.toThrow(/rejected/)
     expect(await verifyAuditChain(db)).toEqual({ ok: true, count: await db.audit.count() })
   })
 
-  it('second-person verification: the editor approves, the record waits for someone who did not edit', async () => {
+  it('the desk refuses by role: a technician reviews but cannot approve or reject, a scanner operator cannot sign', async () => {
+    const db = await openFresh('roles')
+    const { verify } = qcDesk()
+    const record = await checkedRecord(db, 'Ray')
+    await expect(
+      signRecord(db, record, { signer: 'Ann', meaning: 'rejected', secret: PINS.Ann }, verify),
+    ).rejects.toThrow('Ann cannot sign as rejected: that needs the role qc-reviewer')
+    await expect(
+      signRecord(db, record, { signer: 'Sam', meaning: 'reviewed', secret: PINS.Sam }, verify),
+    ).rejects.toThrow('Sam cannot sign as reviewed: that needs the role qc-technician or qc-reviewer')
+    const lead = { parameter: 'Lead', value: '1.20', reason: 'misread' }
+    await expect(editValue(db, record, lead, { name: 'Sam', secret: PINS.Sam }, verify)).rejects.toThrow(
+      /Sam cannot sign as reviewed/,
+    )
+    const reviewed = await signRecord(
+      db,
+      record,
+      { signer: 'Ann', meaning: 'reviewed', secret: PINS.Ann },
+      verify,
+    )
+    expect(reviewed.record.signatures.map((s) => `${s.signer}:${s.meaning}`)).toEqual(['Ann:reviewed'])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('second person: whoever corrected values (else ran the check) cannot approve it; another reviewer can', async () => {
     const db = await openFresh('second')
-    await addSigner(db, 'Ann', '4321', FAST)
-    await addSigner(db, 'Bo', '9876', FAST)
-    await writeQcSettings(db, { secondPerson: true }, 'Ann')
-    const record = await checkedRecord(db)
+    const { verify } = qcDesk()
+    const record = await checkedRecord(db, 'Ray')
+    // Nobody corrected anything yet: whoever ran the check is the author.
+    await expect(
+      signRecord(db, record, { signer: 'Ray', meaning: 'rejected', secret: PINS.Ray }, verify),
+    ).rejects.toThrow('Ray did this work, so a different person with the qc-reviewer role must verify it')
     const edited = await editValue(
       db,
       record,
       { parameter: 'Lead', value: '1.20', reason: 'misread' },
-      'Ann',
-      '4321',
+      { name: 'Rae', secret: PINS.Rae },
+      verify,
     )
-    const first = await signRecord(db, edited, { signer: 'Ann', meaning: 'approved', secret: '4321' })
-    expect(first.record.status).toBe('in-review')
-    expect(first.note).toMatch(/second person/)
-    const second = await signRecord(db, first.record, { signer: 'Bo', meaning: 'approved', secret: '9876' })
-    expect(second.record.status).toBe('approved')
-    expect(second.record.signatures.map((s) => `${s.signer}:${s.meaning}`)).toEqual([
-      'Ann:approved',
-      'Bo:approved',
-    ])
+    expect(edited.edits.at(-1)?.by).toBe('Rae')
+    await expect(
+      signRecord(db, edited, { signer: 'Rae', meaning: 'approved', secret: PINS.Rae }, verify),
+    ).rejects.toThrow(/Rae did this work/)
+    const approved = await signRecord(
+      db,
+      edited,
+      { signer: 'Ray', meaning: 'approved', secret: PINS.Ray },
+      verify,
+    )
+    expect(approved.record.status).toBe('approved')
     expect((await db.outbox.toArray()).map((r) => r.kind)).toEqual(['field.correction', 'coa.result'])
   })
 
-  it('once the lab has signers, a correction is signed: only a signer, only with their own PIN', async () => {
+  it('the tenant setting: when two people corrected values, an editor who approves waits for someone who did not', async () => {
+    const db = await openFresh('second-setting')
+    const { users, verify } = qcDesk()
+    addUser(users, 'Bo', ['qc-reviewer'])
+    await writeQcSettings(db, { secondPerson: true }, 'Ann')
+    const record = await checkedRecord(db)
+    const zinc = await editValue(
+      db,
+      record,
+      { parameter: 'Zinc', value: '23', reason: 'misread' },
+      { name: 'Ray', secret: PINS.Ray },
+      verify,
+    )
+    const both = await editValue(
+      db,
+      zinc,
+      { parameter: 'Lead', value: '1.20', reason: 'misread' },
+      { name: 'Ann', secret: PINS.Ann },
+      verify,
+    )
+    // The desk lets Ray approve (Ann did the last work); the record's own rule holds the approval.
+    const first = await signRecord(db, both, { signer: 'Ray', meaning: 'approved', secret: PINS.Ray }, verify)
+    expect(first.record.status).toBe('in-review')
+    expect(first.note).toMatch(/second person/)
+    const second = await signRecord(
+      db,
+      first.record,
+      { signer: 'Bo', meaning: 'approved', secret: PINS.Bo },
+      verify,
+    )
+    expect(second.record.status).toBe('approved')
+    expect(second.record.signatures.map((s) => `${s.signer}:${s.meaning}`)).toEqual([
+      'Ray:approved',
+      'Bo:approved',
+    ])
+  })
+
+  it('a correction is the signed-in person’s signature as reviewed, checked by the desk', async () => {
     const db = await openFresh('signed-correction')
-    await addSigner(db, 'Ann', '4321', FAST)
-    await addSigner(db, 'Bo', '9876', FAST)
+    const { verify } = qcDesk()
     const record = await checkedRecord(db)
     const lead = { parameter: 'Lead', value: '1.20', reason: 'misread 1.86' }
-    await expect(editValue(db, record, lead, 'Ann')).rejects.toThrow('Enter Ann’s PIN or password')
-    await expect(editValue(db, record, lead, 'Ann', '9876')).rejects.toThrow(
-      'The PIN or password for Ann is not right.',
+    await expect(editValue(db, record, lead, { name: 'Ann', secret: '' }, verify)).rejects.toThrow(
+      'Enter Ann’s PIN or passphrase',
     )
-    await expect(editValue(db, record, lead, 'Cy', '4321')).rejects.toThrow(
-      /Cy is not a signer of this lab, and corrections here are signed/,
+    await expect(editValue(db, record, lead, { name: 'Ann', secret: PINS.Ray }, verify)).rejects.toThrow(
+      /wrong name or PIN\/passphrase/,
     )
     expect(await db.outbox.count()).toBe(0)
     expect((await db.coaRecords.get(record.id))?.edits).toEqual([])
 
-    const edited = await editValue(db, record, lead, 'Ann', '4321')
+    const edited = await editValue(db, record, lead, { name: 'Ann', secret: PINS.Ann }, verify)
     expect(edited.edits).toEqual([expect.objectContaining({ value: '1.20', by: 'Ann' })])
     const entries = await db.audit.orderBy('seq').toArray()
     expect(entries.at(-1)).toMatchObject({ actor: 'Ann', action: 'update', entityId: record.id })
     expect(await verifyAuditChain(db)).toEqual({ ok: true, count: await db.audit.count() })
   })
 
-  it('refuses a signer name twice', async () => {
-    const db = await openFresh('signers')
-    const ann = await addSigner(db, 'Ann', '4321', FAST)
-    expect(ann).not.toHaveProperty('secret')
-    expect(ann.hash).not.toContain('4321')
-    await expect(addSigner(db, 'Ann', '5555', FAST)).rejects.toThrow(/already exists/)
+  it('nothing writes to the old signers table any more', async () => {
+    const db = await openFresh('no-signers')
+    const { verify } = qcDesk()
+    const record = await checkedRecord(db)
+    await signRecord(db, record, { signer: 'Ann', meaning: 'reviewed', secret: PINS.Ann }, verify)
+    expect(await db.signers.count()).toBe(0)
   })
 })
 
@@ -233,22 +316,24 @@ describe('scan-driven work', () => {
     expect(await db.coaRecords.count()).toBe(1)
   })
 
-  it('an archived record is not reopened by a scan of its batch, and archiving needs a signer, a PIN and a reason', async () => {
+  it('an archived record is not reopened by a scan of its batch, and archiving needs a QC signer, their secret and a reason', async () => {
     const db = await openFresh('scan-archived')
-    await addSigner(db, 'Ann', '4321', FAST)
+    const { verify } = qcDesk()
     const record = await checkedRecord(db)
-    const input = { signer: 'Ann', secret: '4321', reason: 'checked by mistake' }
-    await expect(setArchived(db, record, true, { ...input, reason: ' ' })).rejects.toThrow(
+    const input = { signer: 'Ann', secret: PINS.Ann, reason: 'checked by mistake' }
+    await expect(setArchived(db, record, true, { ...input, reason: ' ' }, verify)).rejects.toThrow(
       /reason is required/,
     )
-    await expect(setArchived(db, record, true, { ...input, signer: 'Op' })).rejects.toThrow(
-      /only a signer of this lab may archive a record; "Op" is not one/,
+    await expect(
+      setArchived(db, record, true, { ...input, signer: 'Sam', secret: PINS.Sam }, verify),
+    ).rejects.toThrow(/Sam cannot sign as reviewed/)
+    await expect(setArchived(db, record, true, { ...input, secret: '111111' }, verify)).rejects.toThrow(
+      /wrong name or PIN\/passphrase/,
     )
-    await expect(setArchived(db, record, true, { ...input, secret: '1111' })).rejects.toThrow(/not right/)
-    const archived = await setArchived(db, record, true, input)
+    const archived = await setArchived(db, record, true, input, verify)
     expect(archived.archived).toMatchObject({ action: 'archived', by: 'Ann', reason: 'checked by mistake' })
     expect(await handleQcScan(db, LABEL, 'Op', null)).toMatchObject({ kind: 'unknown', batch: 'BN1' })
-    const restored = await setArchived(db, archived, false, { ...input, reason: 'it was right' })
+    const restored = await setArchived(db, archived, false, { ...input, reason: 'it was right' }, verify)
     expect(restored.archived).toBeNull()
     expect(restored.archiveLog?.map((s) => s.action)).toEqual(['archived', 'restored'])
     expect(await handleQcScan(db, LABEL, 'Op', null)).toMatchObject({

@@ -5,11 +5,12 @@ import {
   type Role,
   type UserView,
 } from '../../../src/shared/contract'
-import { secretProblem, signatureProblem } from '../../../src/shared/users'
+import { DEFAULT_MAX_FAILED_ATTEMPTS, secretProblem, signatureProblem } from '../../../src/shared/users'
 
 /**
  * users.* in memory for renderer tests: the same rules as the desk (secret strength, signature
- * roles, second person), secrets kept in plain text because nothing here is persisted. Starts with
+ * roles, second person, lock after DEFAULT_MAX_FAILED_ATTEMPTS wrong secrets in a row, with the
+ * desk's messages), secrets kept in plain text because nothing here is persisted. Starts with
  * one admin signed in, so pages render as they do for a signed-in person.
  */
 export interface UsersHarness {
@@ -45,11 +46,35 @@ export function createUsersHarness(): UsersHarness {
     if (!user) throw new DeskError('NOT_FOUND', `no user with id "${id}"`)
     return user
   }
+  // Wrong secrets in a row, by user id (UserService keeps the same count in users.json).
+  const failures = new Map<string, number>()
   const authenticate = (name: string, secret: string) => {
     const user = h.users.find((u) => u.name === name)
-    if (!user || user.secret !== secret) throw new DeskError('FORBIDDEN', 'wrong name or PIN/passphrase')
-    if (user.locked) throw new DeskError('FORBIDDEN', `${name} is locked`)
-    return view(user)
+    if (!user) throw new DeskError('FORBIDDEN', 'wrong name or PIN/passphrase', { reason: 'credentials' })
+    if (user.disabled) throw new DeskError('FORBIDDEN', `${name} is disabled; ask an admin`)
+    if (user.locked)
+      throw new DeskError(
+        'FORBIDDEN',
+        `${name} is locked after too many failed attempts; an admin must unlock`,
+      )
+    if (user.secret === secret) {
+      failures.delete(user.id)
+      return view(user)
+    }
+    const failed = (failures.get(user.id) ?? 0) + 1
+    failures.set(user.id, failed)
+    if (failed >= DEFAULT_MAX_FAILED_ATTEMPTS) {
+      user.locked = true
+      throw new DeskError(
+        'FORBIDDEN',
+        `${name} is now locked after ${failed} failed attempts; an admin must unlock`,
+      )
+    }
+    const left = DEFAULT_MAX_FAILED_ATTEMPTS - failed
+    throw new DeskError(
+      'FORBIDDEN',
+      `wrong name or PIN/passphrase (${left} attempt${left === 1 ? '' : 's'} left before lock)`,
+    )
   }
   const strong = (secret: string) => {
     const problem = secretProblem(secret)
@@ -99,11 +124,13 @@ export function createUsersHarness(): UsersHarness {
       strong(secret)
       const user = find(userId)
       Object.assign(user, { secret, locked: false })
+      failures.delete(userId)
       return view(user)
     },
     'users.unlock': ({ userId }) => {
       const user = find(userId)
       user.locked = false
+      failures.delete(userId)
       return view(user)
     },
     'users.audit': () => ({ entries: [], chain: { ok: true as const, count: 0 } }),

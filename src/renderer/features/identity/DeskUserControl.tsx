@@ -1,40 +1,34 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { describeError } from '../../bridge/errors'
-import { openTenantDb } from '../../db'
-import { announce, useDeskUserStore, useTenantStore } from '../../state'
+import { announce, useDeskUserStore } from '../../state'
 import { useServices } from '../services/context'
 import { chooseDeskUser } from './load'
 import './identity.css'
 
 export const DESK_USER_EXPLAINED =
-  'Every decision, correction, check and scan link made here is credited to this person by name, in the record and in the audit trail. Signing a COA record, and correcting a value once the lab has signers, also asks for the signer’s PIN or password.'
+  'Every decision, correction, check and scan link made here is credited to this person by name, in the record and in the audit trail. Signing a COA record or correcting a value also asks for the signer’s own PIN or passphrase, which the desk checks.'
 
-/** The names of the current tenant's signers, to offer as the person at this desk. */
-function useSignerNames(): string[] {
-  const tenant = useTenantStore((s) => s.currentId)
+/** The desk's users by name, to offer as the person at this desk. */
+function useDeskUserNames(): string[] {
+  const { desk } = useServices()
   const [names, setNames] = useState<string[]>([])
   useEffect(() => {
-    if (!tenant) return
     let alive = true
-    openTenantDb(tenant)
-      .then(async (db) => {
-        try {
-          const rows = await db.signers.orderBy('name').toArray()
-          if (alive) setNames(rows.map((r) => r.name))
-        } finally {
-          db.close()
-        }
+    desk.users
+      .list()
+      .then(({ users }) => {
+        if (alive) setNames(users.filter((u) => !u.disabled).map((u) => u.name))
       })
-      // Offering names is a convenience: without the store the field still takes any name.
+      // Offering names is a convenience (users.list needs a QC or admin role): the field takes any name.
       .catch(() => undefined)
     return () => {
       alive = false
     }
-  }, [tenant])
+  }, [desk])
   return names
 }
 
-/** The name field with the tenant's signers offered, and Save. */
+/** The name field with the desk's users offered, and Save. */
 function DeskUserForm({
   onSaved,
   label,
@@ -46,7 +40,7 @@ function DeskUserForm({
 }) {
   const services = useServices()
   const current = useDeskUserStore((s) => s.name)
-  const signers = useSignerNames()
+  const offered = useDeskUserNames()
   const [name, setName] = useState(current ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -82,12 +76,12 @@ function DeskUserForm({
           value={name}
           onChange={(e) => setName(e.target.value)}
           autoComplete="name"
-          list={signers.length > 0 ? listId : undefined}
+          list={offered.length > 0 ? listId : undefined}
         />
       </label>
-      {signers.length > 0 && (
+      {offered.length > 0 && (
         <datalist id={listId}>
-          {signers.map((name) => (
+          {offered.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>

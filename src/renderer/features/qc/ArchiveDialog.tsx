@@ -1,18 +1,23 @@
 import { useState, type FormEvent } from 'react'
 import { describeError } from '../../bridge/errors'
 import type { CoaRecord } from '../../db'
-import { useDeskUserStore } from '../../state'
+import { useSessionStore } from '../identity/session'
+import { useServices } from '../services/context'
 import { setArchived } from './archive'
+import { deskVerifier, useDeskSigners } from './desk-signers'
 import { PasswordField } from './PasswordField'
-import { useLive, useQcDb } from './use-qc-db'
+import { NO_SIGNERS } from './SignForm'
+import { useQcDb } from './use-qc-db'
 
 /**
- * Archive or restore one record: a signer, their PIN or password, and the reason, all required.
+ * Archive or restore one record: a desk user who can sign, their PIN or passphrase, and the reason,
+ * all required.
  * Opened beside the record's row, so it is where the user is.
  */
 export function ArchiveDialog({ record, onClose }: { record: CoaRecord; onClose(done?: string): void }) {
   const db = useQcDb()
-  const signers = useLive(db, (d) => d.signers.orderBy('name').toArray(), [])
+  const { desk } = useServices()
+  const { signers } = useDeskSigners()
   const archive = !record.archived
   const verb = archive ? 'Archive' : 'Restore'
   const [signer, setSigner] = useState('')
@@ -21,9 +26,9 @@ export function ArchiveDialog({ record, onClose }: { record: CoaRecord; onClose(
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const titleId = `archive-title-${record.id}`
-  // Whoever is at this desk signs unless they choose another signer.
-  const atDesk = useDeskUserStore((s) => s.name)
-  const who = signer || signers?.find((s) => s.name === atDesk)?.name || signers?.[0]?.name || ''
+  // The signed-in person signs unless they choose another signer.
+  const me = useSessionStore((s) => s.status?.user?.name ?? null)
+  const who = signer || signers?.find((s) => s.name === me)?.name || signers?.[0]?.name || ''
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -31,7 +36,7 @@ export function ArchiveDialog({ record, onClose }: { record: CoaRecord; onClose(
     setBusy(true)
     setError(null)
     try {
-      await setArchived(db, record, archive, { signer: who, secret, reason })
+      await setArchived(db, record, archive, { signer: who, secret, reason }, deskVerifier(desk))
       onClose(`Batch ${record.batch} ${archive ? 'archived' : 'restored'}.`)
     } catch (e) {
       setError(describeError(e).message)
@@ -56,13 +61,12 @@ export function ArchiveDialog({ record, onClose }: { record: CoaRecord; onClose(
         {archive
           ? 'An archived record is hidden from the list and from scans, never erased: its audit entries stay, and it can be restored.'
           : 'The record comes back to the list and to scans of its batch.'}{' '}
-        Only a signer of the lab may {archive ? 'archive' : 'restore'} it; the step is recorded in the audit
-        trail with who did it and why.
+        Only a desk user who can sign QC work may {archive ? 'archive' : 'restore'} it; the step is recorded
+        in the audit trail with who did it and why.
       </p>
       {signers && signers.length === 0 ? (
         <p role="alert" className="inline-error">
-          Add a signer under “Signers & settings” first: {archive ? 'archiving' : 'restoring'} needs an
-          authorised person’s PIN or password.
+          {NO_SIGNERS}
         </p>
       ) : (
         <>
@@ -70,16 +74,19 @@ export function ArchiveDialog({ record, onClose }: { record: CoaRecord; onClose(
             Signer
             <select value={who} onChange={(e) => setSigner(e.target.value)} autoFocus>
               {(signers ?? []).map((s) => (
-                <option key={s.id}>{s.name}</option>
+                <option key={s.id} value={s.name}>
+                  {s.name}
+                  {s.locked ? ' (locked)' : ''}
+                </option>
               ))}
             </select>
           </label>
           <PasswordField
-            label="PIN or password"
+            label="PIN or passphrase"
             value={secret}
             onChange={setSecret}
             autoComplete="off"
-            hint={`${archive ? 'Archiving' : 'Restoring'} is signed like an approval: ${who || 'the signer'}’s PIN or password is checked against their signer record, and the step, with the reason, is chained into the tamper-evident audit trail (the record and its history are kept).`}
+            hint={`${archive ? 'Archiving' : 'Restoring'} is signed: the desk checks ${who || 'the signer'}’s PIN or passphrase and QC role, and the step, with the reason, is chained into the tamper-evident audit trail (the record and its history are kept).`}
           />
           <label>
             Reason

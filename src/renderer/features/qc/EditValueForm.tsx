@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { describeError } from '../../bridge/errors'
-import type { CoaRecord, Signer, TenantDb } from '../../db'
-import { NO_DESK_USER, useDeskUserStore } from '../../state'
-import { CreditedTo } from '../identity/CreditedTo'
+import type { CoaRecord, TenantDb } from '../../db'
+import { useSessionStore } from '../identity/session'
 import { useServices } from '../services/context'
+import { deskVerifier } from './desk-signers'
 import type { ReviewedParameter } from './effective'
 import { PasswordField } from './PasswordField'
 import { keepOcrCorrection } from './ocr-truth'
@@ -14,22 +14,18 @@ interface Props {
   db: TenantDb
   record: CoaRecord
   parameter: ReviewedParameter
-  /** The lab's signers: once there is one, a correction is signed with the PIN of whoever is at the desk. */
-  signers: Signer[]
   onDone: () => void
 }
 
 /**
  * A correction keeps the original: the reason is required and the hub receives both values. It is
- * credited to whoever is at this desk, and signed with their PIN once the lab has signers.
+ * signed 'reviewed' by the signed-in person with their PIN or passphrase, and credited to them.
  * It opens as a modal dialog over the table, so it is where the user is however long the table;
  * Escape or Cancel closes it, and the caller puts the focus back on the row's Correct button.
  */
-export function EditValueForm({ db, record, parameter, signers, onDone }: Props) {
+export function EditValueForm({ db, record, parameter, onDone }: Props) {
   const { desk } = useServices()
-  const atDesk = useDeskUserStore((s) => s.name)
-  const signed = signers.length > 0
-  const isSigner = atDesk !== null && signers.some((s) => s.name === atDesk)
+  const me = useSessionStore((s) => s.status?.user?.name ?? null)
   const [value, setValue] = useState(parameter.result ?? '')
   const [reason, setReason] = useState('')
   const [secret, setSecret] = useState('')
@@ -66,15 +62,21 @@ export function EditValueForm({ db, record, parameter, signers, onDone }: Props)
     event.preventDefault()
     if (reason.trim() === '') return setError('Give a reason for the correction.')
     if (value.trim() === '') return setError('Enter the value.')
-    if (!atDesk) return setError(NO_DESK_USER)
-    if (signed && isSigner && secret === '')
-      return setError(`Enter ${atDesk}’s PIN or password to sign the correction.`)
+    if (!me) return setError('Sign in to correct a value.')
+    if (secret === '') return setError(`Enter ${me}’s PIN or passphrase to sign the correction.`)
     setBusy(true)
     setError(null)
     try {
-      await editValue(db, record, { parameter: parameter.specName, value, reason }, atDesk, secret)
+      const saved = await editValue(
+        db,
+        record,
+        { parameter: parameter.specName, value, reason },
+        { name: me, secret },
+        deskVerifier(desk),
+      )
+      const by = saved.edits.at(-1)?.by ?? me
       // `record` is still the one before this edit: keepOcrCorrection sees whether it is the first.
-      keepOcrCorrection(desk, record, parameter.specName, value, atDesk).catch((e: unknown) =>
+      keepOcrCorrection(desk, record, parameter.specName, value, by).catch((e: unknown) =>
         showNotice(
           'warn',
           `Correction saved; its OCR ground truth was not kept: ${describeError(e).message}`,
@@ -127,21 +129,14 @@ export function EditValueForm({ db, record, parameter, signers, onDone }: Props)
           Reason
           <input value={reason} onChange={(e) => setReason(e.target.value)} aria-required="true" />
         </label>
-        <CreditedTo what="a correction" />
-        {signed && atDesk && isSigner && (
+        {me && (
           <PasswordField
-            label="PIN or password"
+            label="PIN or passphrase"
             value={secret}
             onChange={setSecret}
             autoComplete="off"
-            hint={`Corrections are signed here: ${atDesk}’s PIN or password is checked against their signer record, and the correction (the value as read, the new value and the reason) is chained into the tamper-evident audit trail under ${atDesk}’s name.`}
+            hint={`A correction is ${me}’s signature as reviewed: the desk checks ${me}’s PIN or passphrase and role (qc-technician or qc-reviewer), and the correction (the value as read, the new value and the reason) is chained into the tamper-evident audit trail under ${me}’s name.`}
           />
-        )}
-        {signed && atDesk && !isSigner && (
-          <p className="inline-error">
-            Corrections here are signed, and {atDesk} is not a signer: add {atDesk} under “Signers &amp;
-            settings”, or change who is at this desk.
-          </p>
         )}
         {error && (
           <p role="alert" className="inline-error">

@@ -4,16 +4,16 @@ interface PasswordFieldProps {
   label: string
   value: string
   onChange(value: string): void
-  /** 'new-password' when setting one, 'off' when re-entering it to sign (no autofill of signatures). */
-  autoComplete: 'new-password' | 'off'
+  /** Always 'off': a signature is re-entered by the person, never autofilled by the browser. */
+  autoComplete: 'off'
   /**
-   * The sentence shown by the field, and read with it: what signing means here, that the PIN is
-   * checked against the signer's record and that the entry is chained into the audit trail.
+   * The sentence shown by the field, and read with it: what signing means here, that the desk
+   * checks the signer's PIN or passphrase and role, and that the entry is chained into the audit trail.
    */
   hint: string
 }
 
-/** A labelled, required secret field: a signer's PIN or password, explained where it is asked for. */
+/** A labelled, required secret field: a signer's PIN or passphrase, explained where it is asked for. */
 export function PasswordField({ label, value, onChange, autoComplete, hint }: PasswordFieldProps) {
   const hintId = useId()
   return (

@@ -7,6 +7,7 @@ import { RecordList } from './RecordList'
 import { ReviewScreen } from './ReviewScreen'
 import { readQcSettings } from './settings'
 import { SignersPanel } from './SignersPanel'
+import { useDeskSigners } from './desk-signers'
 import { useLive, useQcDb } from './use-qc-db'
 import './qc.css'
 
@@ -39,7 +40,8 @@ function QcDesk() {
   const selectedId = useQcStore((s) => s.selectedId)
   const records = useLive(db, (d) => d.coaRecords.orderBy('updatedAt').reverse().toArray(), [])
   const specs = useLive(db, (d) => d.specifications.toArray(), [])
-  const signers = useLive(db, (d) => d.signers.orderBy('name').toArray(), [])
+  // The desk's users who can sign; the Dexie signers table is old data, no longer read or written.
+  const { signers } = useDeskSigners()
   const settings = useLive(db, readQcSettings, [])
   if (!db || !records || !specs || !signers || !settings)
     return <p className="muted">Opening the QC records…</p>

@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react'
 import { compileSpec } from '../../../shared/qc'
-import type { CoaRecord, Signer, SpecificationRow, TenantDb } from '../../db'
+import type { UserView } from '../../../shared/contract'
+import type { CoaRecord, SpecificationRow, TenantDb } from '../../db'
 import { SamplingPanel } from './sampling/SamplingPanel'
 import { CellPage } from './CellPage'
 import { pagesOf } from './cells'
@@ -18,7 +19,8 @@ interface Props {
   db: TenantDb
   record: CoaRecord
   specs: SpecificationRow[]
-  signers: Signer[]
+  /** Desk users who can sign (useDeskSigners). */
+  signers: UserView[]
 }
 
 function Facts({ record, spec }: { record: CoaRecord; spec: SpecificationRow | undefined }) {
@@ -123,7 +125,6 @@ export function ReviewScreen({ db, record, specs, signers }: Props) {
                   db={db}
                   record={record}
                   parameter={editingParam}
-                  signers={signers}
                   onDone={() => {
                     setEditing(null)
                     editOpener.current?.focus()

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react'
+import type { UserView } from '../../../shared/contract'
 import { describeError } from '../../bridge/errors'
-import { useDeskUserStore } from '../../state'
-import type { CoaRecord, SignatureMeaning, Signer, TenantDb } from '../../db'
+import type { CoaRecord, SignatureMeaning, TenantDb } from '../../db'
+import { useSessionStore } from '../identity/session'
 import { useServices } from '../services/context'
+import { deskVerifier } from './desk-signers'
 import { confirmOcrValues } from './ocr-truth'
 import { showNotice } from './qc-store'
 import { signRecord } from './records'
@@ -10,12 +12,18 @@ import { PasswordField } from './PasswordField'
 
 const MEANINGS: SignatureMeaning[] = ['reviewed', 'approved', 'rejected']
 
-/** The electronic signature: the signer re-enters their PIN or password and says what it means. */
-export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRecord; signers: Signer[] }) {
-  // The person at this desk signs unless they choose another signer (a second person may sign here).
+export const NO_SIGNERS =
+  'Nobody at this desk can sign yet: an admin gives people the qc-technician or qc-reviewer role under Settings → Users.'
+
+/**
+ * The electronic signature: a desk user who can sign re-enters their PIN or passphrase and says
+ * what it means. The desk checks it (role, second person, lockout); its refusal is shown here.
+ */
+export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRecord; signers: UserView[] }) {
+  // The signed-in person signs unless they choose another signer (a second person may sign here).
   const { desk } = useServices()
-  const atDesk = useDeskUserStore((s) => s.name)
-  const [signer, setSigner] = useState(signers.find((s) => s.name === atDesk)?.name ?? signers[0]?.name ?? '')
+  const me = useSessionStore((s) => s.status?.user?.name ?? null)
+  const [signer, setSigner] = useState(signers.find((s) => s.name === me)?.name ?? signers[0]?.name ?? '')
   const [meaning, setMeaning] = useState<SignatureMeaning>('reviewed')
   const [secret, setSecret] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -24,10 +32,16 @@ export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRec
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (secret === '') return setError(`Enter ${chosen}’s PIN or passphrase to sign.`)
     setBusy(true)
     setError(null)
     try {
-      const { record: saved, note } = await signRecord(db, record, { signer: chosen, meaning, secret })
+      const { record: saved, note } = await signRecord(
+        db,
+        record,
+        { signer: chosen, meaning, secret },
+        deskVerifier(desk),
+      )
       setSecret('')
       // Values signed off as read count as reviewed OCR (best effort: the signature already stands).
       confirmOcrValues(desk, saved).catch(() => undefined)
@@ -42,8 +56,7 @@ export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRec
     }
   }
 
-  if (signers.length === 0)
-    return <p className="muted">Add a signer under “Signers &amp; settings” to sign this record.</p>
+  if (signers.length === 0) return <p className="muted">{NO_SIGNERS}</p>
   return (
     <form className="qc-sign" aria-label="Sign this record" onSubmit={(e) => void submit(e)}>
       <label>
@@ -52,6 +65,7 @@ export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRec
           {signers.map((s) => (
             <option key={s.id} value={s.name}>
               {s.name}
+              {s.locked ? ' (locked)' : ''}
             </option>
           ))}
         </select>
@@ -72,11 +86,11 @@ export function SignForm({ db, record, signers }: { db: TenantDb; record: CoaRec
         ))}
       </fieldset>
       <PasswordField
-        label="PIN or password"
+        label="PIN or passphrase"
         value={secret}
         onChange={setSecret}
         autoComplete="off"
-        hint={`Signing is ${chosen}’s electronic signature: their name, the meaning chosen above and the time go on this record, which closes once it is approved or rejected. The PIN or password is checked against ${chosen}’s signer record, and the signature is chained into the tamper-evident audit trail.`}
+        hint={`Signing is ${chosen}’s electronic signature: their name, the meaning chosen above and the time go on this record, which closes once it is approved or rejected. The desk checks ${chosen}’s PIN or passphrase and role (approving or rejecting needs a qc-reviewer other than whoever did the work), and the signature is chained into the tamper-evident audit trail.`}
       />
       {error && (
         <p role="alert" className="inline-error">

@@ -1,51 +1,33 @@
-import { useState, type FormEvent } from 'react'
-import { describeError } from '../../bridge/errors'
-import type { Signer, TenantDb } from '../../db'
-import { actorName, showNotice } from './qc-store'
+import type { UserView } from '../../../shared/contract'
+import { SIGNING_ROLES } from '../../../shared/users'
+import type { TenantDb } from '../../db'
+import { actorName } from './qc-store'
 import type { QcSettings } from './settings'
 import { writeQcSettings } from './settings'
-import { addSigner } from './signers'
-import { MIN_SECRET_LENGTH } from './pin-hash'
-import { PasswordField } from './PasswordField'
 import { OcrAccuracyCard } from './OcrAccuracyCard'
-import { useSessionStore } from '../identity/session'
+import { NO_SIGNERS } from './SignForm'
 
-/** Technicians who sign, and the tenant's second-person verification setting. */
+/** What a desk user may sign, in words, from the desk's own signing roles. */
+function mayDo(user: UserView): string {
+  const meanings = (Object.keys(SIGNING_ROLES) as (keyof typeof SIGNING_ROLES)[]).filter((m) =>
+    user.roles.some((r) => SIGNING_ROLES[m].includes(r)),
+  )
+  return meanings.join(', ')
+}
+
+/**
+ * The desk users who can sign, and the tenant's second-person verification setting. Signers are
+ * the desk's users with a QC role: nobody adds one here, so the desk's roles and lockout apply.
+ */
 export function SignersPanel({
   db,
   signers,
   settings,
 }: {
   db: TenantDb
-  signers: Signer[]
+  signers: UserView[]
   settings: QcSettings
 }) {
-  const [name, setName] = useState('')
-  const [secret, setSecret] = useState('')
-  const [again, setAgain] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  // Only an admin adds signers (Part 11: who may sign is decided by the desk's administrator).
-  const isAdmin = useSessionStore((s) => s.status?.user?.roles.includes('admin') ?? false)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (secret !== again) return setError('The two PINs or passwords differ.')
-    setBusy(true)
-    try {
-      const signer = await addSigner(db, name, secret)
-      setName('')
-      setSecret('')
-      setAgain('')
-      setError(null)
-      showNotice('info', `${signer.name} can now sign.`)
-    } catch (e) {
-      setError(describeError(e).message)
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
     <>
       <section className="card" aria-labelledby="qc-settings-title">
@@ -63,48 +45,26 @@ export function SignersPanel({
       <section className="card" aria-labelledby="qc-signers-title">
         <h2 id="qc-signers-title">Signers</h2>
         <p className="muted">
-          Signers are the people who may sign COA records (reviewed, approved or rejected). Each has a PIN or
-          password that they type to sign; once the lab has a signer, correcting a value is signed the same
-          way. Work is credited to the signer whose name matches “Who is at this desk”.
+          Signers are the desk users with the qc-technician role (who sign records as reviewed and correct
+          values) or the qc-reviewer role (who also approve or reject a batch, never their own work). Each
+          signs with their own PIN or passphrase, checked by the desk, which locks them after too many wrong
+          tries. An admin adds people and gives them roles under Settings → Users.
         </p>
-        {signers.length > 0 && (
+        {signers.length === 0 ? (
+          <p className="muted">{NO_SIGNERS}</p>
+        ) : (
           <ul aria-label="Signers">
             {signers.map((s) => (
               <li key={s.id}>
-                {s.name} <span className="muted">(added {s.createdAt.slice(0, 10)})</span>
+                {s.name}{' '}
+                <span className="muted">
+                  ({s.roles.join(', ')}: may sign {mayDo(s)})
+                </span>
+                {s.locked && <strong> — locked; an admin must unlock</strong>}
               </li>
             ))}
           </ul>
         )}
-        {!isAdmin && <p className="muted">Only an admin of this desk adds signers.</p>}
-        <form aria-label="Add a signer" onSubmit={(e) => void submit(e)} hidden={!isAdmin}>
-          <label>
-            Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required />
-          </label>
-          <PasswordField
-            label="PIN or password"
-            value={secret}
-            onChange={setSecret}
-            autoComplete="new-password"
-            hint={`What ${name.trim() || 'the signer'} will type to sign a record or correct a value (at least ${MIN_SECRET_LENGTH} characters). Only a salted hash is kept; every signature is checked against this signer record and chained into the audit trail.`}
-          />
-          <PasswordField
-            label="Repeat it"
-            value={again}
-            onChange={setAgain}
-            autoComplete="new-password"
-            hint="The same PIN or password again, so a slip of the finger does not become the signer's PIN."
-          />
-          {error && (
-            <p role="alert" className="inline-error">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {busy ? 'Adding…' : 'Add signer'}
-          </button>
-        </form>
       </section>
     </>
   )

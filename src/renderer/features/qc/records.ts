@@ -9,10 +9,10 @@ import {
   type SpecificationRow,
   type TenantDb,
 } from '../../db'
+import type { VerifySignature } from './desk-signers'
 import { reviewReport } from './effective'
-import { verifySecret } from './pin-hash'
 import { readQcSettings } from './settings'
-import { signatureOutcome } from './signing'
+import { signatureOutcome, workAuthor } from './signing'
 
 /** The hub wants to know which reader produced a value a person corrected. */
 export const QC_MODEL_VERSION = 'pebble-qc-table/1'
@@ -68,6 +68,8 @@ export async function saveCheck(db: TenantDb, record: CoaRecord, run: CheckRun, 
       id: record.id,
       report: run.report,
       checkedAt: db.nowIso(),
+      // Whose work an approval verifies when nobody corrected a value (see workAuthor).
+      checkedBy: actor,
       specId: run.spec.id,
       specVersion: run.spec.version,
       documentId: run.documentId,
@@ -86,39 +88,23 @@ export interface ValueCorrection {
   reason: string
 }
 
-/** Once the lab has signers (each has a PIN), a value correction is signed like a signature. */
-export async function correctionsAreSigned(db: TenantDb): Promise<boolean> {
-  return (await db.signers.count()) > 0
-}
-
-/**
- * The signature a correction needs once the lab has signers: the actor must be one, and the PIN or
- * password must be theirs. Checked (PBKDF2, slow by design) before any transaction opens.
- */
-async function checkCorrectionSignature(db: TenantDb, actor: string, secret: string | undefined) {
-  if (!(await correctionsAreSigned(db))) return
-  const signer = await db.signers.where('name').equals(actor).first()
-  if (!signer)
-    throw new DeskError(
-      'FORBIDDEN',
-      `${actor} is not a signer of this lab, and corrections here are signed: add ${actor} under “Signers & settings”, or change who is at this desk.`,
-    )
-  if (!secret)
-    throw new DeskError('INVALID_INPUT', `Enter ${signer.name}’s PIN or password to sign the correction.`)
-  if (!(await verifySecret(secret, signer)))
-    throw new DeskError('FORBIDDEN', `The PIN or password for ${signer.name} is not right.`)
+/** The person signing a step: their desk name and the PIN or passphrase they typed for it. */
+export interface Signer {
+  name: string
+  secret: string
 }
 
 /**
  * A corrected result: the original stays in the report, the edit is appended and goes to the hub.
- * When the lab has signers, `secret` is the actor's PIN or password (see checkCorrectionSignature).
+ * Every correction is the signer's 'reviewed' signature, checked by the desk (role, lockout) before
+ * any transaction opens: IndexedDB commits a transaction that waits on anything but itself.
  */
 export async function editValue(
   db: TenantDb,
   record: CoaRecord,
   input: ValueCorrection,
-  actor: string,
-  secret?: string,
+  signer: Signer,
+  verify: VerifySignature,
 ) {
   if (record.status === 'approved' || record.status === 'rejected')
     throw new DeskError('FORBIDDEN', `this record is already ${record.status}; values cannot change`)
@@ -126,8 +112,10 @@ export async function editValue(
   if (!p) throw new DeskError('NOT_FOUND', `no parameter "${input.parameter}" on this record`)
   const reason = input.reason.trim()
   if (reason === '') throw new DeskError('INVALID_INPUT', 'a reason is required to change a value')
-  await checkCorrectionSignature(db, actor, secret)
-  const at = db.nowIso()
+  if (signer.secret === '')
+    throw new DeskError('INVALID_INPUT', `Enter ${signer.name}’s PIN or passphrase to sign the correction.`)
+  const { user, at } = await verify({ name: signer.name, secret: signer.secret, meaning: 'reviewed' })
+  const actor = user.name
   const previous = [...record.edits].reverse().find((e) => e.parameter === input.parameter)
   const original = previous?.value ?? p.result ?? ''
   const edit = { parameter: input.parameter, original, value: input.value.trim(), reason, by: actor, at }
@@ -163,30 +151,35 @@ export interface SignInput {
 }
 
 /**
- * An electronic signature. The PIN is checked (PBKDF2, slow by design) before the transaction opens,
- * because IndexedDB commits a transaction that waits on anything but itself.
+ * An electronic signature. The record's own rules (already signed, failing parameters, the tenant's
+ * second-person setting) are applied first, so a signature the record would refuse never reaches
+ * the desk's audit chain; then the desk re-authenticates the signer and applies its role,
+ * second-person and lockout rules, before the transaction opens (see editValue).
  */
 export async function signRecord(
   db: TenantDb,
   record: CoaRecord,
   input: SignInput,
+  verify: VerifySignature,
 ): Promise<{ record: CoaRecord; note?: string }> {
-  const signer = await db.signers.where('name').equals(input.signer).first()
-  if (!signer) throw new DeskError('NOT_FOUND', `no signer named "${input.signer}"`)
-  if (!(await verifySecret(input.secret, signer)))
-    throw new DeskError('FORBIDDEN', `The PIN or password for ${signer.name} is not right.`)
-
   const specRow = record.specId ? await db.specifications.get(record.specId) : undefined
   const spec = specRow ? compileSpec(specRow.spec) : undefined
   const reviewed = record.report ? reviewReport(record.report, spec, record.edits) : undefined
   const settings = await readQcSettings(db)
-  const outcome = signatureOutcome(record, signer.name, input.meaning, {
-    secondPerson: settings.secondPerson,
-    failing: reviewed?.failing ?? [],
+  const rules = { secondPerson: settings.secondPerson, failing: reviewed?.failing ?? [] }
+  const asked = signatureOutcome(record, input.signer, input.meaning, rules)
+  if (!asked.ok) throw new DeskError('FORBIDDEN', asked.reason)
+  const author = input.meaning === 'reviewed' ? undefined : workAuthor(record)
+  const { user: signer, at } = await verify({
+    name: input.signer,
+    secret: input.secret,
+    meaning: input.meaning,
+    ...(author === undefined ? {} : { author }),
   })
+  // Again with the name as the desk spells it, which the signatures already on the record use.
+  const outcome = signatureOutcome(record, signer.name, input.meaning, rules)
   if (!outcome.ok) throw new DeskError('FORBIDDEN', outcome.reason)
 
-  const at = db.nowIso()
   const entity = {
     id: record.id,
     status: outcome.status,

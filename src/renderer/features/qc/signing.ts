@@ -44,3 +44,12 @@ export function signatureOutcome(
   }
   return { ok: true, status: 'approved' }
 }
+
+/**
+ * Whose work an approval or rejection verifies, for the desk's second-person rule: the last person
+ * who corrected a value, else whoever ran the check. Undefined for a record checked before the
+ * desk kept who ran checks (the desk then applies the role rule alone).
+ */
+export function workAuthor(record: Pick<CoaRecord, 'edits' | 'checkedBy'>): string | undefined {
+  return record.edits.at(-1)?.by ?? record.checkedBy
+}

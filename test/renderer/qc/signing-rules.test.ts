@@ -1,32 +1,7 @@
-import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { hashSecret, verifySecret } from '../../../src/renderer/features/qc/pin-hash'
-import { signatureOutcome } from '../../../src/renderer/features/qc/signing'
+import { signatureOutcome, workAuthor } from '../../../src/renderer/features/qc/signing'
 import type { CoaRecord } from '../../../src/renderer/db'
 import { report } from './fixtures'
-
-const FAST = 1000
-
-describe('signer PIN hashing', () => {
-  it('stores a salted PBKDF2 hash that verifies the PIN and nothing else', async () => {
-    const stored = await hashSecret('4321', FAST)
-    expect(stored.hash).not.toContain('4321')
-    expect(stored.iterations).toBe(FAST)
-    expect(await verifySecret('4321', stored)).toBe(true)
-    expect(await verifySecret('4322', stored)).toBe(false)
-    expect(await verifySecret('', stored)).toBe(false)
-  })
-
-  it('salts every hash, so the same PIN gives different hashes', async () => {
-    const [a, b] = await Promise.all([hashSecret('4321', FAST), hashSecret('4321', FAST)])
-    expect(a.salt).not.toBe(b.salt)
-    expect(a.hash).not.toBe(b.hash)
-  })
-
-  it('refuses PINs shorter than four characters', async () => {
-    await expect(hashSecret('123', FAST)).rejects.toThrow(/at least 4/)
-  })
-})
 
 type Rec = Pick<CoaRecord, 'status' | 'report' | 'edits' | 'signatures'>
 const at = '2026-03-01T09:00:00.000Z'
@@ -92,5 +67,22 @@ describe('signature rules', () => {
         failing: [],
       }).ok,
     ).toBe(false)
+  })
+})
+
+describe('whose work an approval verifies', () => {
+  it('is the last person who corrected a value, else whoever ran the check, else unknown', () => {
+    const edit = { parameter: 'Lead', original: '1.86', value: '1.2', reason: 'misread', at }
+    expect(workAuthor({ edits: [], checkedBy: 'Ray' })).toBe('Ray')
+    expect(
+      workAuthor({
+        edits: [
+          { ...edit, by: 'Ann' },
+          { ...edit, by: 'Bo' },
+        ],
+        checkedBy: 'Ray',
+      }),
+    ).toBe('Bo')
+    expect(workAuthor({ edits: [] })).toBeUndefined()
   })
 })
