@@ -39,6 +39,7 @@ import {
   screeningExportSchema,
   screeningRowSchema,
 } from './tenders'
+import { storeMethods } from './store'
 import { usersMethods } from './users'
 
 const noParams = z.object({}).strict()
@@ -240,6 +241,7 @@ export const methods = {
   },
   'tenders.export': { request: screeningExportRequestSchema, response: screeningExportSchema },
   ...usersMethods,
+  ...storeMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {

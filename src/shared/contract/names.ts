@@ -56,6 +56,9 @@ export const METHOD_NAMES = [
   'users.resetSecret',
   'users.unlock',
   'users.audit',
+  'store.save',
+  'store.restored',
+  'store.load',
 ] as const
 
 export const EVENT_NAMES = [

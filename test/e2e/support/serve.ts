@@ -14,9 +14,12 @@ export interface ServedDesk {
   stop(): Promise<void>
 }
 
-/** Starts the real `pebble-desk serve` on a free loopback port with its own data folder. */
-export async function serveDesk(): Promise<ServedDesk> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pebble-e2e-'))
+/**
+ * Starts the real `pebble-desk serve` on a free loopback port with its own data folder (or the one
+ * given, e.g. one a restore just filled).
+ */
+export async function serveDesk(options: { dataDir?: string } = {}): Promise<ServedDesk> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pebble-e2e-'))
   const env = { ...process.env, PEBBLE_DESK_DATA: dataDir }
   const cli = (...args: string[]) => {
     const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8' })

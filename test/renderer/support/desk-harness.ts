@@ -11,6 +11,8 @@ import {
   type HostKind,
   type Job,
   type MethodName,
+  type StoreRestore,
+  type StoreSnapshot,
   type SyncCredentials,
   type Tenant,
 } from '../../../src/shared/contract'
@@ -49,6 +51,8 @@ export interface TestDesk {
   users: UsersHarness
   /** tenders.bulk.*: the hub's runs and results by run id, answered only with a hub connection. */
   bulk: { runs: RunStatus[]; results: Map<string, RunResults>; unreachable?: boolean }
+  /** store.*: each tenant's store copy in the data folder, and the last restore, as the desk keeps them. */
+  store: { snapshots: Map<string, StoreSnapshot>; restore: StoreRestore | null }
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -100,6 +104,7 @@ export function createTestDesk(init: {
     deskUser: init.deskUser ?? null,
     users: createUsersHarness(),
     bulk: { runs: [], results: new Map() },
+    store: { snapshots: new Map(), restore: null },
     connection: {
       get state() {
         return connectionState
@@ -360,6 +365,18 @@ export function createTestDesk(init: {
     },
     ...t.ocrTruth.handlers,
     ...t.users.handlers,
+    'store.save': (snapshot) => {
+      const tenantId = requireTenant()
+      if (snapshot.tenantId !== tenantId)
+        throw new DeskError(
+          'FORBIDDEN',
+          `this window shows tenant ${tenantId}; it cannot save ${snapshot.tenantId}`,
+        )
+      t.store.snapshots.set(tenantId, snapshot)
+      return { savedAt: now(), bytes: JSON.stringify(snapshot).length }
+    },
+    'store.restored': () => ({ restore: t.store.restore }),
+    'store.load': () => ({ snapshot: t.store.snapshots.get(requireTenant()) ?? null }),
   })
 
   const transport: DeskTransport = {

@@ -26,6 +26,9 @@ export async function runRestore(values: CliValues, rest: string[], io: CliIo, m
   const r = await restoreBackup(file, dataDirOf(values, io))
   const text = [
     `restored ${r.files} files into ${r.dataDir}: tenants ${r.tenants.join(', ')}, ${r.documents} document(s)`,
+    r.stores.length > 0
+      ? `local stores (records, audit chain, outbox) of ${r.stores.join(', ')} verified; each desk window takes its store back when it next opens the tenant`
+      : 'the backup holds no local store (records, audit chain, outbox): none was open in a desk window when it was made',
     r.previous ? `the folder it replaced is kept at ${r.previous}` : '',
   ]
   printResult(io, mode, r, text.filter((l) => l !== '').join('\n'))

@@ -1,3 +1,5 @@
 export { writeBackup, backupFiles, type BackupSummary } from './write'
 export { restoreBackup, type RestoreSummary } from './restore'
 export { DailyBackups, backupFileName, startDailyBackups, type DailyBackupOptions } from './daily'
+export { loadSnapshot, readRestoreMarker, saveSnapshot, snapshotPath } from './storeMirror'
+export { storeHandlers } from './storeHandlers'

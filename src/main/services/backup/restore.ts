@@ -5,12 +5,15 @@ import { loadDeskSettings } from '../config/settings'
 import { DocumentStore } from '../documents/documentStore'
 import { TenantStore } from '../tenants/tenantStore'
 import { unpackBackup } from './read'
+import { loadSnapshot, snapshotChainProblem, writeRestoreMarker } from './storeMirror'
 
 export interface RestoreSummary {
   dataDir: string
   files: number
   tenants: string[]
   documents: number
+  /** Tenants whose local store (records, audit chain, outbox) the backup held; each was verified. */
+  stores: string[]
   /** Where the data folder that was replaced now is (kept until someone removes it), if there was one. */
   previous: string | null
 }
@@ -35,7 +38,7 @@ export async function restoreBackup(
   const staging = `${target}.restoring-${process.pid}`
   await rm(staging, { recursive: true, force: true })
   const written = await unpackBackup(backup, staging)
-  let verified: { tenants: string[]; documents: number }
+  let verified: StagedStores
   try {
     verified = await verifyStaged(staging, backup)
   } catch (error) {
@@ -46,6 +49,8 @@ export async function restoreBackup(
   const previous = exists ? `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}` : null
   if (previous) await rename(target, previous)
   await rename(staging, target)
+  // Each tenant's local store takes its snapshot back the next time the desk opens it.
+  if (verified.stores.length > 0) await writeRestoreMarker(target, now)
   if (previous && (await present(join(previous, 'backups')))) {
     await rename(join(previous, 'backups'), join(target, 'backups'))
   }
@@ -59,11 +64,17 @@ async function present(path: string): Promise<boolean> {
   )
 }
 
-/** Reads the staged stores the way the desk will; a record whose blob is missing is refused. */
-async function verifyStaged(
-  staging: string,
-  backup: string,
-): Promise<{ tenants: string[]; documents: number }> {
+interface StagedStores {
+  tenants: string[]
+  documents: number
+  stores: string[]
+}
+
+/**
+ * Reads the staged stores the way the desk will; a record whose blob is missing, or a local store
+ * whose audit chain does not verify, is refused.
+ */
+async function verifyStaged(staging: string, backup: string): Promise<StagedStores> {
   const tenants = new TenantStore(staging)
   const documents = new DocumentStore((id) => tenants.folderOf(id))
   const relabel = (error: unknown): never => {
@@ -73,7 +84,14 @@ async function verifyStaged(
   await loadDeskSettings(staging).catch(relabel)
   const list = await tenants.list().catch(relabel)
   let count = 0
+  const stores: string[] = []
   for (const tenant of list) {
+    const snapshot = await loadSnapshot(tenants.folderOf(tenant.id)).catch(relabel)
+    if (snapshot) {
+      const problem = snapshotChainProblem(snapshot, tenant.id)
+      if (problem) relabel(new Error(problem))
+      stores.push(tenant.id)
+    }
     for (const record of await documents.list(tenant.id).catch(relabel)) {
       if (!(await present(documents.blobPath(tenant.id, record.sha256)))) {
         relabel(new Error(`tenant ${tenant.id}: the content of document "${record.name}" is missing`))
@@ -81,5 +99,5 @@ async function verifyStaged(
       count++
     }
   }
-  return { tenants: list.map((t) => t.id), documents: count }
+  return { tenants: list.map((t) => t.id), documents: count, stores }
 }

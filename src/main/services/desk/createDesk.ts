@@ -13,6 +13,7 @@ import { createScannerDesk } from '../scanners/deskHandlers'
 import { ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
 import { bulkDeskHandlers } from '../bulk'
+import { storeHandlers } from '../backup'
 import { DeskMeter, deskMetricsHandlers, syncCredentialHandlers, SyncCredentialStore } from '../sync'
 import { listFiles } from '../storage/walk'
 import { documentClassifier, ocrAccuracyReport, ocrTruthHandlers, ocrTruthStoreOf } from '../learning'
@@ -198,6 +199,11 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
+    ...storeHandlers<DeskSession>({
+      dataDir: options.dataDir,
+      tenantOf: requireTenant,
+      folderOf: (tenantId) => tenants.folderOf(tenantId),
+    }),
     ...bulkDeskHandlers<DeskSession>(credentials),
     ...usersHandlers<DeskSession>(access),
     ...tendersHandlers<DeskSession>({

@@ -3,6 +3,7 @@ import { PageHeading } from '../navigation/PageHeading'
 import { AuditEntries } from './AuditEntries'
 import { AuditExport } from './AuditExport'
 import './audit.css'
+import { StoreCopy } from './StoreCopy'
 import { useAuditStatus } from './use-audit-status'
 
 function AuditSummary() {
@@ -31,6 +32,7 @@ function AuditSummary() {
           </dd>
         </dl>
       )}
+      <StoreCopy />
       <button type="button" onClick={verifyAgain} disabled={checking}>
         Verify audit trail
       </button>
