@@ -39,6 +39,7 @@ import {
   screeningExportSchema,
   screeningRowSchema,
 } from './tenders'
+import { ocrLanguagesSchema, ocrSettingsMethods } from './ocr-settings'
 import { storeMethods } from './store'
 import { usersMethods } from './users'
 
@@ -128,7 +129,7 @@ export const methods = {
       .object({
         documentIds: z.array(z.string().min(1)).min(1).max(100_000),
         mode: extractionModeSchema.optional(),
-        langs: z.enum(['eng', 'eng+hin']).optional(),
+        langs: ocrLanguagesSchema.optional(),
       })
       .strict(),
     response: jobSchema,
@@ -242,6 +243,7 @@ export const methods = {
   'tenders.export': { request: screeningExportRequestSchema, response: screeningExportSchema },
   ...usersMethods,
   ...storeMethods,
+  ...ocrSettingsMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {

@@ -59,6 +59,8 @@ export const METHOD_NAMES = [
   'store.save',
   'store.restored',
   'store.load',
+  'ocr.settings.get',
+  'ocr.settings.set',
 ] as const
 
 export const EVENT_NAMES = [

@@ -31,6 +31,8 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'users.audit': ADMIN,
   'tenants.create': ADMIN,
   'sync.credentials.set': ADMIN,
+  'ocr.settings.get': 'signed-in',
+  'ocr.settings.set': ADMIN,
   'sync.credentials.clear': ADMIN,
   'documents.import': DOCUMENT_WORK,
   'documents.upload': DOCUMENT_WORK,

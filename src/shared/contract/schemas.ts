@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { docTypeSchema } from '../documents/doctype/types'
 import { tenantIdSchema } from '../ids/tenant'
 import { errorCodeSchema } from './errors'
+import { ocrLanguagesSchema, ocrModelSchema } from './ocr-settings'
 
 // Defined beside the other ids so that capabilities the contract carries (bulk runs) can use it too.
 export { tenantIdSchema }
@@ -50,7 +51,11 @@ export type DeskUser = z.infer<typeof deskUserSchema>
 export const extractionSchema = z.object({
   state: z.enum(['pending', 'running', 'done', 'failed']),
   mode: z.enum(['auto', 'force-ocr', 'text-only']),
-  langs: z.enum(['eng', 'eng+hin']),
+  langs: ocrLanguagesSchema,
+  /** The OCR model it was read with; absent on records older than per-tenant models (the desk's then). */
+  model: ocrModelSchema.optional(),
+  /** false: a tenant chose English only, so no page was read again with Hindi; absent means true. */
+  hindiCheck: z.boolean().optional(),
   pagesTotal: z.number().int().nonnegative(),
   pagesDone: z.number().int().nonnegative(),
   /** Pages read by OCR rather than from the text layer. */

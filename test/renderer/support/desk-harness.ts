@@ -11,6 +11,7 @@ import {
   type HostKind,
   type Job,
   type MethodName,
+  type OcrChoice,
   type StoreRestore,
   type StoreSnapshot,
   type SyncCredentials,
@@ -53,6 +54,8 @@ export interface TestDesk {
   bulk: { runs: RunStatus[]; results: Map<string, RunResults>; unreachable?: boolean }
   /** store.*: each tenant's store copy in the data folder, and the last restore, as the desk keeps them. */
   store: { snapshots: Map<string, StoreSnapshot>; restore: StoreRestore | null }
+  /** ocr.settings.*: each tenant's own OCR choice (the desk's default, eng and best, otherwise). */
+  ocrSettings: Map<string, OcrChoice>
   /** While set, documents.list for that tenant waits until the returned release() is called. */
   holdDocuments(tenantId: string): () => void
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
@@ -105,6 +108,7 @@ export function createTestDesk(init: {
     users: createUsersHarness(),
     bulk: { runs: [], results: new Map() },
     store: { snapshots: new Map(), restore: null },
+    ocrSettings: new Map(),
     connection: {
       get state() {
         return connectionState
@@ -154,6 +158,12 @@ export function createTestDesk(init: {
         'NOT_FOUND',
         `tenant "${tenant}" has no hub connection: set one up on the Sync page to see bulk runs`,
       )
+  }
+
+  const ocrSettingsOf = (tenantId: string) => {
+    const desk: OcrChoice = { languages: 'eng', model: 'best' }
+    const own = t.ocrSettings.get(tenantId)
+    return { ...(own ?? desk), source: own ? ('tenant' as const) : ('desk' as const), desk }
   }
 
   const registry = new HandlerRegistry<null>().registerAll({
@@ -377,6 +387,11 @@ export function createTestDesk(init: {
     },
     'store.restored': () => ({ restore: t.store.restore }),
     'store.load': () => ({ snapshot: t.store.snapshots.get(requireTenant()) ?? null }),
+    'ocr.settings.get': () => ocrSettingsOf(requireTenant()),
+    'ocr.settings.set': (choice) => {
+      t.ocrSettings.set(requireTenant(), choice)
+      return ocrSettingsOf(requireTenant())
+    },
   })
 
   const transport: DeskTransport = {

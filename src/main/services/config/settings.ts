@@ -34,13 +34,24 @@ export const deskSettingsSchema = z
       .default({ pagesPerWorker: 40, pageTimeoutSec: 120, dpi: 300, stuckWorkerSec: 180 }),
     ocr: z
       .object({
-        /** Languages OCR reads when a run names none (Hindi adds the bilingual GeM labels). */
-        languages: z.enum(['eng', 'eng+hin']).default('eng'),
-        /** best_int (default) or tessdata_fast (what native tesseract runs, ~25% cheaper a page, but it misreads digits on real COA scans). */
+        /**
+         * Languages OCR reads when a run names none and the tenant chose none (Settings page, kept
+         * in tenants/<id>/ocr.json). Hindi adds the bilingual GeM labels.
+         */
+        languages: z.enum(['eng', 'hin', 'eng+hin']).default('eng'),
+        /**
+         * best_int (default) or tessdata_fast (what native tesseract runs, ~25% cheaper a page, but it
+         * misreads digits on real COA scans); a tenant's own choice wins.
+         */
         model: z.enum(['fast', 'best']).default('best'),
+        /**
+         * The clean pass (denoise + binarise, OCR again, keep the pass that read more): `auto` where a
+         * first pass looks poor (see src/main/services/ocr/clean.ts), `never`, or `always` (to measure it).
+         */
+        clean: z.enum(['auto', 'never', 'always']).default('auto'),
       })
       .strict()
-      .default({ languages: 'eng', model: 'best' }),
+      .default({ languages: 'eng', model: 'best', clean: 'auto' }),
     backup: z
       .object({
         /** The daily automatic backup while the app runs; `pebble-desk backup` works either way. */
@@ -88,6 +99,7 @@ export function pipelineOptionsFrom(settings: DeskSettings, workerScript: string
     dpi: settings.pipeline.dpi,
     maxPixels: Math.round(settings.limits.maxMegapixels * 1_000_000),
     ocrModel: settings.ocr.model,
+    ocrClean: settings.ocr.clean,
     stuckWorkerMs: settings.pipeline.stuckWorkerSec * 1000,
   }
 }

@@ -5,6 +5,7 @@ import { explainRelevance, FEATURE_EXTRACTOR_ID, hashedFeatures } from '../../..
 import { sameName } from '../../../shared/users'
 import { DocumentService } from '../documents/documentService'
 import { DocumentStore } from '../documents/documentStore'
+import { ocrSettingsHandlers, TenantOcrSettings } from '../documents/ocrSettings'
 import type { IntakeSource } from '../documents/intake'
 import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
@@ -42,6 +43,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   core.pipeline?.onStuckRestart(() => jobs.notice('Restarted a stuck document worker'))
 
   const pipeline = core.pipeline
+  const ocrSettings = new TenantOcrSettings((id) => tenants.folderOf(id), {
+    languages: core.settings.ocr.languages,
+    model: core.settings.ocr.model,
+  })
   const meter = new DeskMeter()
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
   const tendersChanged = (tenantId: TenantId) => sessions.publish(tenantId, 'tenders.changed', { tenantId })
@@ -55,6 +60,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     maxBytes,
     changed: (tenantId) => sessions.publish(tenantId, 'documents.changed', { tenantId }),
     textReady: async (record, text) => screening?.textReady(record, text),
+    ocrFor: (tenantId) => ocrSettings.reading(tenantId),
   })
   screening = new TendersDesk({
     profiles,
@@ -160,11 +166,13 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     },
     'documents.page': async ({ documentId, page, width }, session) =>
       service.page(requireTenant(session), documentId, page, width ?? 1200),
-    'documents.extract': async ({ documentIds, mode, langs }, session) =>
-      service.extract(requireTenant(session), documentIds, {
-        mode: mode ?? 'auto',
-        langs: langs ?? core.ocrLanguages,
-      }),
+    'documents.extract': async ({ documentIds, mode, langs }, session) => {
+      const tenantId = requireTenant(session)
+      const reading = await ocrSettings.reading(tenantId)
+      // Languages named in the request win; the tenant's model applies either way.
+      const chosen = langs ? { langs, model: reading.model, hindiCheck: true } : reading
+      return service.extract(tenantId, documentIds, { mode: mode ?? 'auto', ...chosen })
+    },
     'documents.remove': async ({ documentIds }, session) => {
       const tenantId = requireTenant(session)
       const result = await service.remove(tenantId, documentIds)
@@ -199,6 +207,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       blobPath: (tenantId, sha256) => documents.blobPath(tenantId, sha256),
     }),
     ...syncCredentialHandlers<DeskSession>(credentials),
+    ...ocrSettingsHandlers<DeskSession>({ settings: ocrSettings, tenantOf: requireTenant }),
     ...storeHandlers<DeskSession>({
       dataDir: options.dataDir,
       tenantOf: requireTenant,

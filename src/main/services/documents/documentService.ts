@@ -17,9 +17,10 @@ import {
 } from '../../../shared/documents/doctype'
 import { uuidv7 } from '../../../shared/ids'
 import type { JobContext, JobManager } from '../jobs/jobManager'
-import { TextCache, type DocumentPipeline, type OcrLanguages } from '../pipeline'
+import { TextCache, type DocumentPipeline } from '../pipeline'
 import type { DocumentStore } from './documentStore'
 import { sourceLabel, storeBlob, type IntakeSource } from './intake'
+import type { OcrReading } from './ocrSettings'
 
 export interface DocumentServiceDeps {
   documents: DocumentStore
@@ -34,6 +35,8 @@ export interface DocumentServiceDeps {
   textReady?(record: DocumentRecord, text: DocumentText): Promise<void>
   /** Types each document when its text is read; defaultDocumentClassifier unless a test says otherwise. */
   classifier?: DocumentClassifier
+  /** The tenant's OCR choice that reading after import uses; English with the desk's model otherwise. */
+  ocrFor?(tenantId: TenantId): Promise<OcrReading>
 }
 
 /** The text a classifier reads: every page, in order. */
@@ -62,12 +65,10 @@ export function typeFromText(
   }
 }
 
-interface ExtractOptions {
+export interface ExtractOptions extends Partial<Omit<OcrReading, 'langs'>> {
   mode: ExtractionMode
-  langs: OcrLanguages
+  langs: OcrReading['langs']
 }
-
-const DEFAULTS: ExtractOptions = { mode: 'auto', langs: 'eng' }
 
 /** Runs `work` over `items` with at most `limit` in flight: keeps the pool fed without flooding it. */
 async function forEachLimited<T>(
@@ -101,9 +102,21 @@ export class DocumentService {
     return Math.max(2, (this.deps.pipeline?.stats().size ?? 1) * 2)
   }
 
-  importSources(tenantId: TenantId, label: string, sources: IntakeSource[], options = DEFAULTS): Job {
+  /** The tenant's OCR choice (settings), read when a job starts so a change applies to the next import. */
+  async readingFor(tenantId: TenantId): Promise<OcrReading> {
+    return (
+      (await this.deps.ocrFor?.(tenantId)) ?? {
+        langs: 'eng',
+        model: this.deps.pipeline?.defaultModel ?? 'best',
+        hindiCheck: true,
+      }
+    )
+  }
+
+  importSources(tenantId: TenantId, label: string, sources: IntakeSource[], given?: ExtractOptions): Job {
     const { documents, jobs } = this.deps
     return jobs.start({ kind: 'import', tenantId, label, total: sources.length }, async (ctx) => {
+      const options = given ?? { mode: 'auto' as const, ...(await this.readingFor(tenantId)) }
       await forEachLimited(sources, this.concurrency, async (source) => {
         if (ctx.signal.aborted) return
         let record: DocumentRecord
@@ -136,12 +149,14 @@ export class DocumentService {
     })
   }
 
-  extract(tenantId: TenantId, documentIds: string[], options = DEFAULTS): Job {
+  /** Reads the documents again; without options, as the tenant's OCR settings say. */
+  extract(tenantId: TenantId, documentIds: string[], given?: ExtractOptions): Job {
     if (!this.deps.pipeline) throw new DeskError('FORBIDDEN', 'this host runs no document pipeline')
     const label = `Read ${documentIds.length} document${documentIds.length === 1 ? '' : 's'}`
     return this.deps.jobs.start(
       { kind: 'extract', tenantId, label, total: documentIds.length },
       async (ctx) => {
+        const options = given ?? { mode: 'auto' as const, ...(await this.readingFor(tenantId)) }
         await forEachLimited(documentIds, this.concurrency, async (documentId) => {
           if (ctx.signal.aborted) return
           const record = await this.deps.documents.get(tenantId, documentId).catch(() => null)
@@ -311,7 +326,9 @@ export class DocumentService {
       throw new DeskError('NOT_FOUND', `${record.name}: no text yet (${why})`, { documentId })
     }
     // Under the pipeline's key (which OCR model read it), so the text read at import is found again.
-    const key = this.deps.pipeline?.cacheKey(extraction.langs) ?? extraction.langs
+    const key =
+      this.deps.pipeline?.cacheKey(extraction.langs, extraction.model, extraction.hindiCheck ?? true) ??
+      extraction.langs
     const text = await this.cache(tenantId).get(record.sha256, extraction.mode, key)
     if (!text)
       throw new DeskError('NOT_FOUND', `${record.name}: its text is missing; read it again`, { documentId })

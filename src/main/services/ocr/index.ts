@@ -1,5 +1,6 @@
 export { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine'
 export { recognizePage, toPageBox, type RecognizePageOptions } from './page'
+export { CLEAN_BELOW_CONFIDENCE, UNEVEN_PAPER, type CleanMode } from './clean'
 export { encodePgm } from './netpbm'
 export { parseTsv } from './tsv'
 export { packagedLanguageFolder, type OcrLanguage, type OcrLanguages } from './language-data'

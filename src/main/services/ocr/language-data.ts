@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 export type OcrLanguage = 'eng' | 'hin'
-export type OcrLanguages = 'eng' | 'eng+hin'
+export type OcrLanguages = 'eng' | 'hin' | 'eng+hin'
 /**
  * `fast`: tessdata_fast (Debian's tesseract-ocr-eng/-hin, in models/tessdata-fast), what a plain
  * tesseract run uses and about a quarter cheaper per page; `best`: the npm best_int models.

@@ -1,5 +1,6 @@
 import type { BBox, PageText } from '../../../shared/document-text/schema'
 import { preprocess, toGray, type GrayImage, type PreprocessOptions, type RasterImage } from '../vision'
+import { CLEAN_BELOW_CONFIDENCE, confidentChars, paperSpread, UNEVEN_PAPER, type CleanMode } from './clean'
 import type { OcrEngine } from './engine'
 import type { Psm, RecognizeOptions } from './types'
 
@@ -7,22 +8,67 @@ export interface RecognizePageOptions extends RecognizeOptions {
   /** 1-based page number for the result. */
   page?: number
   preprocess?: PreprocessOptions
+  /** The clean pass (denoise + binarise, then OCR again): by the measured rule (default), never, always. */
+  clean?: CleanMode
 }
 
 /**
- * preprocess → recognize → every box mapped back onto the original, unrotated page image, so the
- * viewer can draw boxes over the page as the user sees it.
+ * OCR of one page, and where the first pass looks poor (low mean confidence, or paper lit so
+ * unevenly that part of the page may not have been read at all), a second pass over a cleaned
+ * image; the pass that read more (confidentChars) is kept, and the page says which in `applied`
+ * ('clean') and `notes`.
  */
 export async function recognizePage(
   engine: OcrEngine,
   image: RasterImage,
   options: RecognizePageOptions = {},
 ): Promise<PageText> {
+  const first = await readPage(engine, image, options, options.preprocess ?? {})
+  const mode = options.clean ?? 'auto'
+  if (mode === 'never') return first
+  const spread = mode === 'always' ? 0 : paperSpread(toGray(image))
+  const why =
+    mode === 'always'
+      ? 'clean pass always on'
+      : first.confidence < CLEAN_BELOW_CONFIDENCE
+        ? `mean confidence ${first.confidence.toFixed(0)} < ${CLEAN_BELOW_CONFIDENCE}`
+        : spread > UNEVEN_PAPER
+          ? `paper lit unevenly (${spread} gray levels)`
+          : null
+  if (!why) return first
+  const cleaned = await readPage(engine, image, options, {
+    ...options.preprocess,
+    denoise: true,
+    binarise: true,
+  })
+  const [a, b] = [confidentChars(first), confidentChars(cleaned)]
+  const keepCleaned = mode === 'always' || b > a
+  const kept = keepCleaned ? cleaned : first
+  const note =
+    `clean: ${why}; confident characters ${Math.round(a)} first, ${Math.round(b)} cleaned; ` +
+    `kept the ${keepCleaned ? 'cleaned' : 'first'} pass`
+  return {
+    ...kept,
+    applied: keepCleaned ? [...kept.applied, 'clean'] : kept.applied,
+    notes: [...kept.notes, note],
+  }
+}
+
+/**
+ * preprocess → recognize → every box mapped back onto the original, unrotated page image, so the
+ * viewer can draw boxes over the page as the user sees it.
+ */
+async function readPage(
+  engine: OcrEngine,
+  image: RasterImage,
+  options: RecognizePageOptions,
+  steps: PreprocessOptions,
+): Promise<PageText> {
   const started = performance.now()
   // Speckle (dust, a noisy scanner) breaks characters apart; a 3×3 median removes it, and only a
   // speckled page gets one, so a clean page's thin strokes are left alone.
-  const denoise = options.preprocess?.denoise ?? speckleShare(toGray(image)) > SPECKLED
-  const prepared = preprocess(image, { orientation: true, deskew: true, denoise, ...options.preprocess })
+  const denoise = steps.denoise ?? speckleShare(toGray(image)) > SPECKLED
+  const prepared = preprocess(image, { orientation: true, deskew: true, ...steps, denoise })
   const prepMs = performance.now() - started
   const psm: Psm = options.psm ?? 'auto'
   const dpi = options.dpi ?? image.dpi

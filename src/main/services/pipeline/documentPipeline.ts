@@ -22,7 +22,7 @@ import {
 const SURVEY_SLICE_PAGES = 16
 import type { TextCache } from './textCache'
 
-export type OcrLanguages = 'eng' | 'eng+hin'
+export type OcrLanguages = 'eng' | 'hin' | 'eng+hin'
 export type OcrModel = 'fast' | 'best'
 
 /** Profiles to screen with, under a key that names this exact set (workers compile each set once). */
@@ -45,6 +45,8 @@ export interface PipelineOptions {
   surveyTimeoutMs?: number
   /** Which tesseract models OCR uses (settings.ocr.model); default `fast`. */
   ocrModel?: OcrModel
+  /** settings.ocr.clean; default `auto`. */
+  ocrClean?: 'auto' | 'never' | 'always'
   dpi?: number
   maxPixels?: number
   /** The pool's stuck-worker watchdog (settings.pipeline.stuckWorkerSec); off when unset. */
@@ -59,6 +61,10 @@ export interface ExtractRequest {
   mediaType: string
   mode?: ExtractionMode
   langs?: OcrLanguages
+  /** The tenant's model; default the pipeline's (settings.ocr.model). */
+  model?: OcrModel
+  /** false: English only, never read again with Hindi (a tenant chose `eng`); default true. */
+  hindiCheck?: boolean
   signal?: AbortSignal
   /** Higher first: a document a user opened jumps the bulk import queue. */
   priority?: number
@@ -90,6 +96,7 @@ export class DocumentPipeline {
   private readonly pageTimeoutMs: number
   private readonly surveyTimeoutMs: number
   private readonly ocrModel: OcrModel
+  private readonly ocrClean: 'auto' | 'never' | 'always'
   private readonly ocrTime = { count: 0, sumSeconds: 0 }
   private readonly stuckListeners = new Set<(event: { taskId: number; stuckMs: number }) => void>()
 
@@ -112,6 +119,7 @@ export class DocumentPipeline {
     this.pageTimeoutMs = options.pageTimeoutMs ?? 120_000
     this.surveyTimeoutMs = options.surveyTimeoutMs ?? 300_000
     this.ocrModel = options.ocrModel ?? 'best'
+    this.ocrClean = options.ocrClean ?? 'auto'
   }
 
   get queueDepth(): number {
@@ -149,15 +157,26 @@ export class DocumentPipeline {
     return this.read(request, screen)
   }
 
-  /** The text cache's key for these languages: text read with the best models is kept apart from the fast ones. */
-  cacheKey(langs: string): string {
-    return this.ocrModel === 'best' ? langs : `${langs}.fast`
+  /** The model a request without one is read with (settings.ocr.model). */
+  get defaultModel(): OcrModel {
+    return this.ocrModel
+  }
+
+  /**
+   * The text cache's key for a reading: text read with the best models is kept apart from the fast
+   * ones, and English-only text apart from English with Hindi added where a page needed it.
+   */
+  cacheKey(langs: string, model: OcrModel = this.ocrModel, hindiCheck = true): string {
+    const only = langs === 'eng' && !hindiCheck ? '.only' : ''
+    return `${langs}${model === 'best' ? '' : '.fast'}${only}`
   }
 
   private async read(request: ExtractRequest, screen?: ScreenRequest): Promise<ExtractOutcome> {
     const mode = request.mode ?? 'auto'
     const langs = request.langs ?? 'eng'
-    const cacheKey = this.cacheKey(langs)
+    const model = request.model ?? this.ocrModel
+    const hindiCheck = request.hindiCheck ?? true
+    const cacheKey = this.cacheKey(langs, model, hindiCheck)
     const cached = await request.cache?.get(request.sha256, mode, cacheKey)
     if (cached) {
       request.onProgress?.({ pagesDone: cached.pages.length, pagesTotal: cached.pages.length })
@@ -199,7 +218,17 @@ export class DocumentPipeline {
         try {
           const result = pageTextSchema.parse(
             await run(
-              { op: 'ocr', ...base, page, dpi: this.dpi, langs, model: this.ocrModel, psm: 'auto' },
+              {
+                op: 'ocr',
+                ...base,
+                page,
+                dpi: this.dpi,
+                langs,
+                model,
+                psm: 'auto',
+                hindiCheck,
+                clean: this.ocrClean,
+              },
               this.pageTimeoutMs,
               () => (started = performance.now()),
             ),

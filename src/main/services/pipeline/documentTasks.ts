@@ -194,12 +194,12 @@ function engineFor(langs: OcrTask['langs'], model: OcrTask['model']): Promise<Oc
 
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
-  const options = { page: task.page, psm: task.psm, dpi: image.dpi }
+  const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean }
   const first = await recognizePage(await engineFor(task.langs, task.model), image, options)
   // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again
   // with Hindi too, keeping each English word from the reading surer of it.
   const share = unsureLatinShare(first)
-  if (task.langs !== 'eng' || share < OTHER_SCRIPT_SHARE) return first
+  if (task.langs !== 'eng' || !task.hindiCheck || share < OTHER_SCRIPT_SHARE) return first
   const both = mergeReadings(
     first,
     await recognizePage(await engineFor('eng+hin', task.model), image, options),

@@ -4,7 +4,7 @@ import { screenedTextSchema } from '../../../shared/tenders/screenText'
 
 export const PIPELINE_VERSION = '3'
 
-export const ocrLanguagesSchema = z.enum(['eng', 'eng+hin'])
+export const ocrLanguagesSchema = z.enum(['eng', 'hin', 'eng+hin'])
 export const ocrModelSchema = z.enum(['fast', 'best'])
 export const psmSchema = z.enum(['auto', 'single-column', 'single-block', 'single-line', 'sparse'])
 
@@ -49,6 +49,10 @@ export const ocrTaskSchema = z.object({
   langs: ocrLanguagesSchema,
   model: ocrModelSchema,
   psm: psmSchema,
+  /** With `eng`: read a page again with Hindi too when English alone looks like another script. */
+  hindiCheck: z.boolean().default(true),
+  /** The clean pass (settings.ocr.clean). */
+  clean: z.enum(['auto', 'never', 'always']).default('auto'),
 })
 
 /** A page picture for the viewer, as PNG at a modest resolution. */
