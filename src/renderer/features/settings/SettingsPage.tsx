@@ -7,6 +7,7 @@ import { UsersPanel } from '../identity/UsersPanel'
 import { PageHeading } from '../navigation/PageHeading'
 import { useServices } from '../services/context'
 import { HubConnectionForm } from './HubConnectionForm'
+import { OcrSettingsForm } from './OcrSettingsForm'
 
 const HOST_TEXT: Record<AppInfo['host'], string> = {
   electron: 'Desktop app',
@@ -59,6 +60,7 @@ export function SettingsPage() {
             </dl>
           </section>
           {tenantId !== null && <HubConnectionForm key={tenantId} tenantId={tenantId} host={info.host} />}
+          {tenantId !== null && <OcrSettingsForm key={`ocr-${tenantId}`} tenantId={tenantId} />}
           <section aria-labelledby="models-title" className="card">
             <h2 id="models-title">Models</h2>
             {info.models.length === 0 ? (
