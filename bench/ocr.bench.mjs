@@ -2,13 +2,16 @@
 //  1. scanned pages per minute: `pebble-desk documents read --workers 2` (fast and best models) vs native `tesseract` (OMP_THREAD_LIMIT=1,
 //     2 processes in parallel) on the same 300-dpi gray PNG pages;
 //  2. text-layer pages per second: `pebble-desk ocr --mode text-only` vs `pdftotext`, same PDFs;
-//  3. peak RSS of the desk process (worker threads included) over the OCR run, sampled over time.
+//  3. peak RSS of the desk process (worker threads included) over the OCR run, sampled over time;
+//  4. cleanStep: CER without and with the clean pass on the scans that might need it, and what the
+//     automatic rule chose (bench/clean-step.mjs; BENCH_OCR_CLEAN=0 leaves it out).
 // BENCH_OCR_PAGES sets how many scanned pages (pages repeat from the corpus scans when more are asked);
 // BENCH_OCR_RUNS (default 3) how many times each side runs: figures are medians, with each run's ratio listed.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { cleanStep } from './clean-step.mjs'
 
 const SCANS = [
   'ocrmypdf_linn.pdf',
@@ -186,6 +189,7 @@ export default async function bench({ root, corpus }) {
     const pdftotextMs = median(textRuns.map((r) => r.pdftotextMs))
 
     const peak = Math.max(...ours.samples)
+    const clean = process.env.BENCH_OCR_CLEAN === '0' ? null : await cleanStep({ root, corpus })
     return {
       name: 'ocr',
       runs,
@@ -240,6 +244,7 @@ export default async function bench({ root, corpus }) {
         lastThirdMeanMb: Math.round(mean(third(ours.samples))),
         target: 'peak < 800 MB over 200 pages, no upward trend (run with BENCH_OCR_PAGES=200)',
       },
+      ...(clean ? { cleanStep: clean } : {}),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -7,7 +7,7 @@ Commands:
   documents import <files or folders…>
                               Import documents for the tenant and wait until done
   documents list              List the tenant's imported documents
-  documents read <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|eng+hin] [--no-cache]
+  documents read <files…> [--mode auto|force-ocr|text-only] [--workers N] [--lang eng|hin|eng+hin] [--no-cache]
                               Text with word boxes for each page (text layer first, OCR where needed)
   documents classify <files|dirs…> [--model doctype.json]
                               Each document's type (tender, coa, specification, msds, invoice,

@@ -5,7 +5,7 @@ import { readDocuments, type ReadOutcome } from '../../services/documents/readDo
 import { EXIT, printResult, UsageError, type CliIo, type OutputMode } from '../io'
 import type { CliValues } from '../run'
 
-const langsSchema = z.enum(['eng', 'eng+hin'])
+const langsSchema = z.enum(['eng', 'hin', 'eng+hin'])
 
 function parseOptions(values: CliValues) {
   const mode = extractionModeSchema.safeParse(values.mode ?? 'auto')
@@ -13,7 +13,7 @@ function parseOptions(values: CliValues) {
     throw new UsageError(`--mode must be auto, force-ocr or text-only (got "${values.mode}")`)
   if (values.lang === undefined) return { mode: mode.data }
   const langs = langsSchema.safeParse(values.lang)
-  if (!langs.success) throw new UsageError(`--lang must be eng or eng+hin (got "${values.lang}")`)
+  if (!langs.success) throw new UsageError(`--lang must be eng, hin or eng+hin (got "${values.lang}")`)
   return { mode: mode.data, langs: langs.data }
 }
 
@@ -58,6 +58,8 @@ export async function runDocumentsRead(
         rotation: p.rotation,
         skewDeg: p.skewDeg,
         confidence: p.confidence,
+        /** Preprocessing the OCR pass kept went through ('deskew', 'clean', …). */
+        applied: p.applied,
         text: p.text,
         words: p.words.map((w) => ({ text: w.text, bbox: w.bbox, confidence: w.confidence })),
         ...(p.error ? { error: p.error } : {}),
