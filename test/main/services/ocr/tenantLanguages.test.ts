@@ -1,11 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDesk, createDirectDeskApi, type Desk } from '../../../../src/main/services/desk'
 import type { DeskApi } from '../../../../src/shared/contract'
 import { builtDocumentWorker, REPO_ROOT } from '../../../support/builtApp'
-import { useTempDirs } from '../../../support/tempDir'
 
 /**
  * Real OCR through the desk: one bilingual page (GeM labels, Hindi beside English, drawn with
@@ -37,13 +37,14 @@ function bilingualPage(path: string): void {
   writeFileSync(path, canvas.toBuffer('image/png'))
 }
 
-const tempDir = useTempDirs()
+// One desk and page for every test here (useTempDirs would remove them after the first).
+let dir = ''
 let desk: Desk
 let api: DeskApi
 let page = ''
 
 beforeAll(async () => {
-  const dir = tempDir()
+  dir = mkdtempSync(join(tmpdir(), 'pebble-tenant-ocr-'))
   page = join(dir, 'gem-bid.png')
   bilingualPage(page)
   desk = await createDesk({
@@ -57,16 +58,23 @@ beforeAll(async () => {
   api = createDirectDeskApi(desk).api
 }, 120_000)
 
-afterAll(() => desk?.close())
+afterAll(async () => {
+  await desk?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
 
-async function readAs(tenantId: string, languages: 'eng' | 'eng+hin' | null): Promise<string> {
+async function readAs(
+  tenantId: string,
+  languages: 'eng' | 'hin' | 'eng+hin' | null,
+  model: 'best' | 'fast' = 'best',
+): Promise<string> {
   await api.tenants.create({ id: tenantId, name: tenantId })
   await api.tenants.select({ tenantId })
-  if (languages) await api.ocr['settings.set']({ languages, model: 'best' })
+  if (languages) await api.ocr['settings.set']({ languages, model })
   await api.documents.import({ paths: [page] })
   await desk.idle()
   const [record] = (await api.documents.list()).documents
-  expect(record?.extraction).toMatchObject({ state: 'done', langs: languages ?? 'eng' })
+  expect(record?.extraction).toMatchObject({ state: 'done', langs: languages ?? 'eng', model })
   const text = await api.documents.text({ documentId: record!.id })
   return text.pages.map((p) => p.text).join('\n')
 }
@@ -83,4 +91,8 @@ describe.skipIf(!existsSync(DEVANAGARI))('a tenant’s OCR languages on a Hindi 
     // English alone cannot read: choosing English is what turns that off.
     expect(await readAs('desk-default', null)).toMatch(DEVANAGARI_LETTER)
   }, 180_000)
+
+  it('Hindi only, with the fast model, reads the Hindi labels too', async () => {
+    expect(await readAs('hindi-fast', 'hin', 'fast')).toMatch(DEVANAGARI_LETTER)
+  }, 120_000)
 })
