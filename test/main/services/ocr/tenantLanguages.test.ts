@@ -92,6 +92,18 @@ describe.skipIf(!existsSync(DEVANAGARI))('a tenant’s OCR languages on a Hindi 
     expect(await readAs('desk-default', null)).toMatch(DEVANAGARI_LETTER)
   }, 180_000)
 
+  it('reading a document again after the admin adds Hindi uses the new choice', async () => {
+    expect(await readAs('changed-mind', 'eng')).not.toMatch(DEVANAGARI_LETTER)
+    await api.ocr['settings.set']({ languages: 'eng+hin', model: 'best' })
+    const [record] = (await api.documents.list()).documents
+    await api.documents.extract({ documentIds: [record!.id] })
+    await desk.idle()
+    const [again] = (await api.documents.list()).documents
+    expect(again?.extraction).toMatchObject({ state: 'done', langs: 'eng+hin' })
+    const text = await api.documents.text({ documentId: again!.id })
+    expect(text.pages.map((p) => p.text).join('\n')).toMatch(DEVANAGARI_LETTER)
+  }, 120_000)
+
   it('Hindi only, with the fast model, reads the Hindi labels too', async () => {
     expect(await readAs('hindi-fast', 'hin', 'fast')).toMatch(DEVANAGARI_LETTER)
   }, 120_000)
