@@ -152,7 +152,10 @@ function valueBelow(
   if (!below || below.top - bottom > wordHeight * 1.5) return []
   const x0 = label[0]!.x0 - wordHeight
   const x1 = next ? next[0]!.x0 - wordHeight * 0.5 : label[label.length - 1]!.x1 + wordHeight * 4
-  const words = below.tokens.filter((t) => t.x0 >= x0 && t.x1 <= x1)
+  const inColumn = below.tokens.filter((t) => t.x0 >= x0 && t.x1 <= x1)
+  // One phrase: where OCR lost the next label, its value must not join this one ("AA/26/867
+  // 01-Jun-2026" under "Batch No." when "Mfg. Date" beside it was not read).
+  const words = phrases(inColumn, wordHeight * 1.6)[0] ?? []
   if (words.length === 0 || isFieldLabel(textOf(words)) || colonLabelAt(words, 0) > 0) return []
   return words.filter((t) => !/^[:/]$/.test(t.text))
 }
