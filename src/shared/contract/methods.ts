@@ -38,6 +38,7 @@ import {
   screeningExportRequestSchema,
   screeningExportSchema,
   screeningRowSchema,
+  tendersTemplateMethods,
 } from './tenders'
 import { ocrLanguagesSchema, ocrSettingsMethods } from './ocr-settings'
 import { storeMethods } from './store'
@@ -244,6 +245,7 @@ export const methods = {
   ...usersMethods,
   ...storeMethods,
   ...ocrSettingsMethods,
+  ...tendersTemplateMethods,
 } as const satisfies Record<MethodName, MethodSpec>
 
 export const events = {

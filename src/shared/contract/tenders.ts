@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { bboxSchema, pageBoxSchema } from '../document-text/schema'
+import { FIELD_NAMES } from '../tenders/fields/types'
 import { profileResultSchema } from '../tenders/screening/result-schema'
+import { fieldTemplateSchema } from '../tenders/templates/schema'
 
 /**
  * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
@@ -126,6 +128,10 @@ export const evidenceFieldSchema = rowFieldSchema.extend({
   boxes: z.array(pageBoxSchema),
   labelBoxes: z.array(pageBoxSchema),
   method: z.string(),
+  /** Read with the portal's template an analyst taught the desk. */
+  template: z
+    .object({ id: z.string(), documentName: z.string(), learnedBy: z.string(), learnedAt: z.string() })
+    .optional(),
 })
 export type EvidenceField = z.infer<typeof evidenceFieldSchema>
 
@@ -168,3 +174,31 @@ export const screeningExportSchema = z.object({
   dataBase64: z.string(),
   rows: z.number().int().nonnegative(),
 })
+
+/** Bid-portal templates learned from analysts' corrections (src/shared/tenders/templates). */
+export const tendersTemplateMethods = {
+  'tenders.templates.list': {
+    request: z.object({}).strict(),
+    response: z.object({ templates: z.array(fieldTemplateSchema) }),
+  },
+  /**
+   * Learns from a field the analyst corrected or added on a bid: the label its value is printed
+   * by. INVALID_INPUT, naming the document and why, when the value is not beside or under a label.
+   */
+  'tenders.templates.learn': {
+    request: z
+      .object({
+        documentId: z.string().min(1).max(200),
+        field: z.enum(FIELD_NAMES),
+        value: z.string().trim().min(1).max(1_000),
+      })
+      .strict(),
+    response: z.object({ template: fieldTemplateSchema, replaced: z.boolean() }),
+  },
+  'tenders.templates.remove': {
+    request: z
+      .object({ id: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2_000) })
+      .strict(),
+    response: z.object({ removed: z.boolean() }),
+  },
+}

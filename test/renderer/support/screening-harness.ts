@@ -8,6 +8,7 @@ import {
   type ScreeningRow,
 } from '../../../src/shared/contract'
 import { parseProfile } from '../../../src/shared/tenders/screening'
+import type { FieldTemplate } from '../../../src/shared/tenders/templates'
 
 type ScreeningMethod =
   | 'tenders.profiles.list'
@@ -18,6 +19,9 @@ type ScreeningMethod =
   | 'tenders.results'
   | 'tenders.detail'
   | 'tenders.export'
+  | 'tenders.templates.list'
+  | 'tenders.templates.learn'
+  | 'tenders.templates.remove'
 
 /** Screening in memory: rows and details are set by the test; profiles are really validated. */
 export interface ScreeningHarness {
@@ -30,6 +34,9 @@ export interface ScreeningHarness {
   /** Every version of each profile by name, oldest first (the last is current). */
   versions: Map<string, ProfileVersion[]>
   exports: Array<{ format: string; documentIds?: string[]; decisions: unknown[] }>
+  /** tenders.templates.*: kept templates, and per document the label a lesson finds (else refused). */
+  templates: FieldTemplate[]
+  lessons: Map<string, { label: string; portal: { key: string; name: string } }>
   handlers: { [M in ScreeningMethod]: Handler<M, null> }
 }
 
@@ -41,6 +48,8 @@ export function createScreeningHarness(): ScreeningHarness {
     profiles: [],
     versions: new Map(),
     exports: [],
+    templates: [],
+    lessons: new Map(),
     handlers: undefined as unknown as ScreeningHarness['handlers'],
   }
   h.handlers = {
@@ -96,6 +105,31 @@ export function createScreeningHarness(): ScreeningHarness {
       const detail = h.details.get(documentId)
       if (!detail) throw new DeskError('NOT_FOUND', `no screening for ${documentId} in this harness`)
       return detail
+    },
+    'tenders.templates.list': () => ({ templates: h.templates }),
+    'tenders.templates.learn': ({ documentId, field, value }) => {
+      const lesson = h.lessons.get(documentId)
+      if (!lesson)
+        throw new DeskError(
+          'INVALID_INPUT',
+          `${documentId}: “${value}” is not printed beside or under a label`,
+        )
+      const template: FieldTemplate = {
+        id: `template-${h.templates.length + 1}`,
+        ...lesson,
+        field,
+        example: value,
+        learnedFrom: { documentId, name: documentId },
+        learnedBy: 'harness',
+        learnedAt: new Date(clock).toISOString(),
+      }
+      h.templates.push(template)
+      return { template, replaced: false }
+    },
+    'tenders.templates.remove': ({ id }) => {
+      const before = h.templates.length
+      h.templates = h.templates.filter((t) => t.id !== id)
+      return { removed: h.templates.length < before }
     },
     'tenders.export': ({ format, documentIds, decisions }) => {
       h.exports.push({ format, ...(documentIds ? { documentIds } : {}), decisions })

@@ -11,7 +11,7 @@ import { JobManager } from '../jobs/jobManager'
 import { ModelRegistry } from '../models/manifest'
 import { qcHandlers } from '../qc/deskHandlers'
 import { createScannerDesk } from '../scanners/deskHandlers'
-import { ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
+import { FieldTemplateStore, ProfileStore, TendersDesk, tendersHandlers } from '../tenders/desk'
 import { MemorySecretStore } from '../secrets'
 import { bulkDeskHandlers } from '../bulk'
 import { storeHandlers } from '../backup'
@@ -49,6 +49,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   })
   const meter = new DeskMeter()
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
+  const fieldTemplates = new FieldTemplateStore((id) => tenants.folderOf(id))
   const tendersChanged = (tenantId: TenantId) => sessions.publish(tenantId, 'tenders.changed', { tenantId })
   let screening: TendersDesk | null = null
   const service = new DocumentService({
@@ -64,6 +65,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   })
   screening = new TendersDesk({
     profiles,
+    templates: fieldTemplates,
     list: (tenantId) => documents.list(tenantId),
     record: (tenantId, documentId) => documents.get(tenantId, documentId),
     text: (tenantId, documentId) => service.text(tenantId, documentId),
@@ -220,6 +222,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       profiles,
       desk: screening,
       changed: tendersChanged,
+      templates: fieldTemplates,
+      actor: async (session) => (await atDesk(session)) ?? 'desk user',
+      audit: (change) => users.audit.append(change),
     }),
   })
 

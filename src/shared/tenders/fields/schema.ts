@@ -24,6 +24,9 @@ export const fieldSchema = z.object({
   labelBoxes: z.array(pageBoxSchema),
   confidence: z.number().min(0).max(1),
   method: z.enum(['label-right', 'label-below', 'derived', 'pattern']),
+  template: z
+    .object({ id: z.string(), documentName: z.string(), learnedBy: z.string(), learnedAt: z.string() })
+    .optional(),
 })
 
 export const extractedFieldsSchema = z.object({

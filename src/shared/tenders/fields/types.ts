@@ -62,6 +62,8 @@ export interface Field {
   confidence: number
   /** How it was found. */
   method: 'label-right' | 'label-below' | 'derived' | 'pattern'
+  /** Set when the portal's learned template read it (see ../templates). */
+  template?: { id: string; documentName: string; learnedBy: string; learnedAt: string }
 }
 
 export type DocumentKind = 'gem' | 'cppp' | 'generic'

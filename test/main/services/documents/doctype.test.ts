@@ -8,7 +8,7 @@ import { DocumentStore } from '../../../../src/main/services/documents/documentS
 import { JobManager } from '../../../../src/main/services/jobs/jobManager'
 import type { DocumentPipeline } from '../../../../src/main/services/pipeline'
 import { qcHandlers } from '../../../../src/main/services/qc/deskHandlers'
-import { ProfileStore, TendersDesk } from '../../../../src/main/services/tenders/desk'
+import { FieldTemplateStore, ProfileStore, TendersDesk } from '../../../../src/main/services/tenders/desk'
 import { useTempDirs } from '../../../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -87,6 +87,7 @@ function setup() {
   const texts = new Map<string, DocumentText>()
   const screening = new TendersDesk({
     profiles: new ProfileStore(folderOf),
+    templates: new FieldTemplateStore(folderOf),
     list: (tenantId) => documents.list(tenantId),
     record: (tenantId, id) => documents.get(tenantId, id),
     text: async (_tenantId, id) => texts.get(id)!,

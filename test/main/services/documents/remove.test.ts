@@ -8,7 +8,7 @@ import { DocumentService } from '../../../../src/main/services/documents/documen
 import { DocumentStore } from '../../../../src/main/services/documents/documentStore'
 import { JobManager } from '../../../../src/main/services/jobs/jobManager'
 import type { DocumentPipeline } from '../../../../src/main/services/pipeline'
-import { ProfileStore, TendersDesk } from '../../../../src/main/services/tenders/desk'
+import { FieldTemplateStore, ProfileStore, TendersDesk } from '../../../../src/main/services/tenders/desk'
 import { useTempDirs } from '../../../support/tempDir'
 
 const tempDir = useTempDirs()
@@ -116,6 +116,7 @@ describe('documents.remove on the main side', () => {
     if (!gone || !kept) throw new Error('import failed')
     const screening = new TendersDesk({
       profiles: new ProfileStore(folderOf),
+      templates: new FieldTemplateStore(folderOf),
       list: (tenantId) => documents.list(tenantId),
       record: (tenantId, id) => documents.get(tenantId, id),
       text: (tenantId, id) => service.text(tenantId, id),

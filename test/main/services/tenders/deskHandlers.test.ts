@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { DeskError, HandlerRegistry, type DocumentRecord } from '../../../../src/shared/contract'
 import type { DocumentText } from '../../../../src/shared/document-text'
-import { ProfileStore, TendersDesk, tendersHandlers } from '../../../../src/main/services/tenders/desk'
+import {
+  FieldTemplateStore,
+  ProfileStore,
+  TendersDesk,
+  tendersHandlers,
+} from '../../../../src/main/services/tenders/desk'
 import { makePage } from '../../../shared/tenders/screening/makePage'
 
 const INSULATION = JSON.stringify({
@@ -58,6 +63,8 @@ let dir: string
 let changed: string[]
 let registry: HandlerRegistry<null>
 let textCalls: number
+let templates: FieldTemplateStore
+let audited: unknown[]
 const records = [
   record('doc-a', 'done'),
   record('doc-b', 'done'),
@@ -73,9 +80,12 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pebble-screening-'))
   changed = []
   textCalls = 0
+  audited = []
   const profiles = new ProfileStore(() => dir)
+  templates = new FieldTemplateStore(() => dir)
   const desk = new TendersDesk({
     profiles,
+    templates,
     list: async () => records,
     record: async (_t, id) => {
       const r = records.find((x) => x.id === id)
@@ -97,6 +107,9 @@ beforeEach(() => {
       profiles,
       desk,
       changed: (t) => changed.push(`profiles:${t}`),
+      templates,
+      actor: async () => 'asha@acme',
+      audit: async (change) => void audited.push(change),
     }),
   ))
     registry.register(name as never, handler as never)
@@ -315,6 +328,7 @@ describe('screening desk handlers', () => {
     changed = []
     const desk = new TendersDesk({
       profiles: new ProfileStore(() => dir),
+      templates: new FieldTemplateStore(() => dir),
       list: async () => records,
       record: async () => records[0]!,
       text: async () => texts['doc-a']!,

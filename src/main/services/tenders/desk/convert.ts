@@ -30,6 +30,7 @@ function evidenceField(f: Field): EvidenceField {
     boxes: f.boxes,
     labelBoxes: f.labelBoxes,
     method: f.method,
+    ...(f.template ? { template: f.template } : {}),
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Handler, TenantId } from '../../../../shared/contract'
+import type { FieldTemplate } from '../../../../shared/tenders/templates'
+import type { FieldTemplateStore } from './fieldTemplateStore'
 import type { ProfileStore } from './profileStore'
 import type { TendersDesk } from './tendersDesk'
 
@@ -11,6 +13,9 @@ type ScreeningMethod =
   | 'tenders.results'
   | 'tenders.detail'
   | 'tenders.export'
+  | 'tenders.templates.list'
+  | 'tenders.templates.learn'
+  | 'tenders.templates.remove'
 
 export interface ScreeningHandlerDeps<Ctx> {
   tenantOf(ctx: Ctx): TenantId
@@ -18,6 +23,18 @@ export interface ScreeningHandlerDeps<Ctx> {
   desk: TendersDesk
   /** Profiles changed: every row may rank differently now. */
   changed(tenantId: TenantId): void
+  templates: FieldTemplateStore
+  /** Who is working on this session (templates are credited to them). */
+  actor(ctx: Ctx): Promise<string>
+  /** The desk's audit chain: a template is a record like any other. */
+  audit(change: {
+    actor: string
+    action: string
+    entityTable: string
+    entityId: string
+    before?: FieldTemplate
+    after?: FieldTemplate | { reason: string }
+  }): Promise<unknown>
 }
 
 export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
@@ -52,5 +69,37 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
     'tenders.results': async (_params, ctx) => deps.desk.results(deps.tenantOf(ctx)),
     'tenders.detail': async ({ documentId }, ctx) => deps.desk.detail(deps.tenantOf(ctx), documentId),
     'tenders.export': async (request, ctx) => deps.desk.export(deps.tenantOf(ctx), request),
+    'tenders.templates.list': async (_params, ctx) => deps.templates.load(deps.tenantOf(ctx)),
+    'tenders.templates.learn': async ({ documentId, field, value }, ctx) => {
+      const by = await deps.actor(ctx)
+      const { template, replaced } = await deps.desk.learnTemplate(deps.tenantOf(ctx), {
+        documentId,
+        field,
+        value,
+        by,
+      })
+      await deps.audit({
+        actor: by,
+        action: replaced ? 'update' : 'create',
+        entityTable: 'fieldTemplates',
+        entityId: template.id,
+        ...(replaced ? { before: replaced } : {}),
+        after: template,
+      })
+      return { template, replaced: replaced !== null }
+    },
+    'tenders.templates.remove': async ({ id, reason }, ctx) => {
+      const removed = await deps.desk.removeTemplate(deps.tenantOf(ctx), id)
+      if (removed)
+        await deps.audit({
+          actor: await deps.actor(ctx),
+          action: 'delete',
+          entityTable: 'fieldTemplates',
+          entityId: id,
+          before: removed,
+          after: { reason },
+        })
+      return { removed: removed !== null }
+    },
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { DocumentRecord, ScreeningDetail, ScreeningRow, TenantId } from '../../../../shared/contract'
 import { DeskError, toErrorEnvelope } from '../../../../shared/contract'
 import type { DocumentText } from '../../../../shared/document-text'
@@ -5,12 +6,17 @@ import type { DocType } from '../../../../shared/documents/doctype'
 import { Screener } from '../../../../shared/tenders/screening'
 import { toCsv, toXlsx, type Decision } from '../export'
 import { sortResults, summarise, type ScreenResult } from '../result'
+import type { FieldName } from '../../../../shared/tenders/fields'
 import { screenText } from '../../../../shared/tenders/screenText'
+import { learnFieldLabel, type FieldTemplate } from '../../../../shared/tenders/templates'
 import { detailCore, emptySummary, rowFrom, type DetailCore } from './convert'
+import type { FieldTemplateSet, FieldTemplateStore } from './fieldTemplateStore'
 import type { ProfileSet, ProfileStore } from './profileStore'
 
 export interface TendersDeskDeps {
   profiles: ProfileStore
+  /** Bid-portal templates analysts taught; a field one reads replaces the reader's. */
+  templates: FieldTemplateStore
   list(tenantId: TenantId): Promise<DocumentRecord[]>
   record(tenantId: TenantId, documentId: string): Promise<DocumentRecord>
   text(tenantId: TenantId, documentId: string): Promise<DocumentText>
@@ -70,11 +76,19 @@ export class TendersDesk {
     return screener
   }
 
-  private screen(set: ProfileSet, record: DocumentRecord, text: DocumentText): Screened {
-    const key = `${record.tenantId}:${record.sha256}:${set.hash}`
+  private async sets(tenantId: TenantId): Promise<[ProfileSet, FieldTemplateSet]> {
+    return Promise.all([this.deps.profiles.load(tenantId), this.deps.templates.load(tenantId)])
+  }
+
+  private screen(
+    [set, templates]: [ProfileSet, FieldTemplateSet],
+    record: DocumentRecord,
+    text: DocumentText,
+  ): Screened {
+    const key = `${record.tenantId}:${record.sha256}:${set.hash}:${templates.hash}`
     const hit = this.cache.get(key)
     if (hit) return hit
-    const screened = screenText(this.screener(set), text)
+    const screened = screenText(this.screener(set), text, templates.templates)
     const summary = summarise(
       record.name,
       record.sha256,
@@ -95,8 +109,7 @@ export class TendersDesk {
   /** The pipeline's hook: screen a document the moment its text is ready. */
   async textReady(record: DocumentRecord, text: DocumentText): Promise<void> {
     if (notScreened(record)) return this.deps.changed(record.tenantId)
-    const set = await this.deps.profiles.load(record.tenantId)
-    this.screen(set, record, text)
+    this.screen(await this.sets(record.tenantId), record, text)
     this.deps.changed(record.tenantId)
   }
 
@@ -106,8 +119,7 @@ export class TendersDesk {
       return emptySummary(record, extraction.error ?? { code: 'INTERNAL', message: 'extraction failed' })
     if (extraction?.state !== 'done') return emptySummary(record)
     try {
-      const set = await this.deps.profiles.load(tenantId)
-      return this.screen(set, record, await this.deps.text(tenantId, record.id)).summary
+      return this.screen(await this.sets(tenantId), record, await this.deps.text(tenantId, record.id)).summary
     } catch (error) {
       const { code, message } = toErrorEnvelope(error)
       return emptySummary(record, { code, message })
@@ -133,9 +145,8 @@ export class TendersDesk {
 
   async detail(tenantId: TenantId, documentId: string): Promise<ScreeningDetail> {
     const record = await this.deps.record(tenantId, documentId)
-    const set = await this.deps.profiles.load(tenantId)
     const text = await this.deps.text(tenantId, documentId)
-    const { detail } = this.screen(set, record, text)
+    const { detail } = this.screen(await this.sets(tenantId), record, text)
     return { documentId: record.id, name: record.name, sha256: record.sha256, ...detail }
   }
 
@@ -182,5 +193,43 @@ export class TendersDesk {
       dataBase64: Buffer.from(await toXlsx(results, decisions)).toString('base64'),
       rows: results.length,
     }
+  }
+
+  /**
+   * Learns the portal template an analyst's correction teaches: the label `value` is printed by on
+   * this bid. Refused, naming the document and why, when that teaches nothing reliable.
+   */
+  async learnTemplate(
+    tenantId: TenantId,
+    lesson: { documentId: string; field: FieldName; value: string; by: string; at?: Date },
+  ): Promise<{ template: FieldTemplate; replaced: FieldTemplate | null }> {
+    const record = await this.deps.record(tenantId, lesson.documentId)
+    const text = await this.deps.text(tenantId, lesson.documentId)
+    const learned = learnFieldLabel(
+      text.pages.filter((p) => !p.error),
+      lesson.field,
+      lesson.value,
+    )
+    if ('problem' in learned)
+      throw new DeskError('INVALID_INPUT', `${record.name}: ${learned.problem}`, { documentId: record.id })
+    const template: FieldTemplate = {
+      id: randomUUID(),
+      portal: learned.portal,
+      field: lesson.field,
+      label: learned.label,
+      example: lesson.value,
+      learnedFrom: { documentId: record.id, name: record.name },
+      learnedBy: lesson.by,
+      learnedAt: (lesson.at ?? new Date()).toISOString(),
+    }
+    const { replaced } = await this.deps.templates.save(tenantId, template)
+    this.deps.changed(tenantId)
+    return { template, replaced }
+  }
+
+  async removeTemplate(tenantId: TenantId, id: string): Promise<FieldTemplate | null> {
+    const removed = await this.deps.templates.remove(tenantId, id)
+    if (removed) this.deps.changed(tenantId)
+    return removed
   }
 }

@@ -4,6 +4,8 @@ import { fieldLabel } from '../../../../shared/tenders/fields/labels'
 import { describeError } from '../../../bridge/errors'
 import { announce, NO_DESK_USER, useDeskUserStore } from '../../../state'
 import { CreditedTo } from '../../identity/CreditedTo'
+import { useOptionalServices } from '../../services/context'
+import { learnPortalTemplate } from './learn-template'
 import { recordFieldCorrection } from './record'
 import { loadDecisions } from './store'
 
@@ -28,6 +30,7 @@ export function CorrectionForm({
   onDone,
 }: Props) {
   const actor = useDeskUserStore((s) => s.name)
+  const services = useOptionalServices()
   const [value, setValue] = useState(field.value)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -49,7 +52,8 @@ export function CorrectionForm({
         actor,
       })
       await loadDecisions(tenantId)
-      announce(`Correction of ${fieldLabel(fieldName)} recorded.`)
+      const learned = services ? await learnPortalTemplate(services.desk, documentId, fieldName, value) : ''
+      announce(`Correction of ${fieldLabel(fieldName)} recorded.${learned}`)
       onDone()
     } catch (e) {
       setError(describeError(e).message)
