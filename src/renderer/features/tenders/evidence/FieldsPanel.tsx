@@ -61,6 +61,12 @@ export function FieldsPanel({
                     f?.value
                   )}
                   {f && f.normalised !== f.value && !corrected && <div className="muted">{f.normalised}</div>}
+                  {f?.template && !corrected && (
+                    <div className="muted">
+                      Read with the template learned from {f.template.documentName},{' '}
+                      {new Date(f.template.learnedAt).toLocaleDateString()} ({f.template.learnedBy})
+                    </div>
+                  )}
                   {f && correcting === name && (
                     <CorrectionForm
                       tenantId={tenantId}
