@@ -113,13 +113,25 @@ export class TendersDesk {
     this.deps.changed(record.tenantId)
   }
 
-  private async screened(tenantId: TenantId, record: DocumentRecord): Promise<ScreenResult> {
+  /** Profiles and templates read once for a whole list, not once per row. */
+  private setsOnce(tenantId: TenantId): Promise<[ProfileSet, FieldTemplateSet]> {
+    const sets = this.sets(tenantId)
+    // A broken file is reported on each row that needs it; unread, it must not go unhandled.
+    sets.catch(() => undefined)
+    return sets
+  }
+
+  private async screened(
+    tenantId: TenantId,
+    record: DocumentRecord,
+    sets: Promise<[ProfileSet, FieldTemplateSet]>,
+  ): Promise<ScreenResult> {
     const extraction = record.extraction
     if (extraction?.state === 'failed')
       return emptySummary(record, extraction.error ?? { code: 'INTERNAL', message: 'extraction failed' })
     if (extraction?.state !== 'done') return emptySummary(record)
     try {
-      return this.screen(await this.sets(tenantId), record, await this.deps.text(tenantId, record.id)).summary
+      return this.screen(await sets, record, await this.deps.text(tenantId, record.id)).summary
     } catch (error) {
       const { code, message } = toErrorEnvelope(error)
       return emptySummary(record, { code, message })
@@ -133,12 +145,13 @@ export class TendersDesk {
   /** The screened rows, and the documents of other desks left out. */
   async results(tenantId: TenantId): Promise<ScreeningRows> {
     const records = await this.deps.list(tenantId)
+    const sets = this.setsOnce(tenantId)
     const rows: ScreeningRow[] = []
     const skipped: ScreeningRows['notScreened'] = []
     for (const record of records) {
       if (record.docType && notScreened(record))
         skipped.push({ documentId: record.id, name: record.name, type: record.docType.type })
-      else rows.push(rowFrom(record, await this.screened(tenantId, record)))
+      else rows.push(rowFrom(record, await this.screened(tenantId, record, sets)))
     }
     return { rows, notScreened: skipped }
   }
@@ -164,7 +177,8 @@ export class TendersDesk {
         })
       : records.filter((r) => !notScreened(r))
     const results: ScreenResult[] = []
-    for (const record of chosen) results.push(await this.screened(tenantId, record))
+    const sets = this.setsOnce(tenantId)
+    for (const record of chosen) results.push(await this.screened(tenantId, record, sets))
     // Without an explicit order the export is ranked, as the command line ranks it.
     if (!request.documentIds) sortResults(results)
     const decisions = new Map<string, Decision>()
