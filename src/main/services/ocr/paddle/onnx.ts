@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module'
+
+/**
+ * The part of onnxruntime-node this folder calls, typed. Loaded with require at run time (like
+ * tesseract.js), so the build leaves the native binding in node_modules.
+ */
+export interface OrtTensor {
+  readonly dims: readonly number[]
+  readonly data: Float32Array
+}
+
+export interface OrtSession {
+  readonly inputNames: readonly string[]
+  readonly outputNames: readonly string[]
+  run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>
+  release(): Promise<void>
+}
+
+interface OrtModule {
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => OrtTensor
+  InferenceSession: {
+    create(
+      path: string,
+      options: {
+        intraOpNumThreads: number
+        interOpNumThreads: number
+        executionMode: 'sequential'
+        graphOptimizationLevel: 'all'
+      },
+    ): Promise<OrtSession>
+  }
+}
+
+let ort: OrtModule | undefined
+
+export function loadOrt(): OrtModule {
+  ort ??= createRequire(__filename)('onnxruntime-node') as OrtModule
+  return ort
+}
+
+/**
+ * One thread per session: the desk already runs one engine per document worker thread, and each
+ * worker reading with every core would only make them fight over the same two.
+ */
+export function openSession(path: string): Promise<OrtSession> {
+  return loadOrt().InferenceSession.create(path, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  })
+}
+
+export function tensor(data: Float32Array, dims: readonly number[]): OrtTensor {
+  return new (loadOrt().Tensor)('float32', data, dims)
+}
+
+/** The first output of a run (each PP-OCR model has one). */
+export async function runOne(session: OrtSession, input: OrtTensor): Promise<OrtTensor> {
+  const out = await session.run({ [session.inputNames[0]!]: input })
+  const first = out[session.outputNames[0]!]
+  if (!first) throw new Error('onnxruntime returned no output')
+  return first
+}
