@@ -49,9 +49,14 @@ export const deskSettingsSchema = z
          * first pass looks poor (see src/main/services/ocr/clean.ts), `never`, or `always` (to measure it).
          */
         clean: z.enum(['auto', 'never', 'always']).default('auto'),
+        /**
+         * `tesseract` (tesseract.js, default) or `paddle` (PaddleOCR PP-OCRv4 on onnxruntime-node;
+         * English pages only, Hindi stays with tesseract). bench:ocr's `engines` compares them.
+         */
+        engine: z.enum(['tesseract', 'paddle']).default('tesseract'),
       })
       .strict()
-      .default({ languages: 'eng', model: 'best', clean: 'auto' }),
+      .default({ languages: 'eng', model: 'best', clean: 'auto', engine: 'tesseract' }),
     backup: z
       .object({
         /** The daily automatic backup while the app runs; `pebble-desk backup` works either way. */
@@ -100,6 +105,7 @@ export function pipelineOptionsFrom(settings: DeskSettings, workerScript: string
     maxPixels: Math.round(settings.limits.maxMegapixels * 1_000_000),
     ocrModel: settings.ocr.model,
     ocrClean: settings.ocr.clean,
+    ocrEngine: settings.ocr.engine,
     stuckWorkerMs: settings.pipeline.stuckWorkerSec * 1000,
   }
 }

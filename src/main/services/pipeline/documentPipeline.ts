@@ -48,6 +48,8 @@ export interface PipelineOptions {
   /** settings.ocr.clean; default `auto`. */
   ocrClean?: 'auto' | 'never' | 'always'
   dpi?: number
+  /** settings.ocr.engine; default `tesseract`. */
+  ocrEngine?: 'tesseract' | 'paddle'
   maxPixels?: number
   /** The pool's stuck-worker watchdog (settings.pipeline.stuckWorkerSec); off when unset. */
   stuckWorkerMs?: number
@@ -98,6 +100,7 @@ export class DocumentPipeline {
   private readonly ocrModel: OcrModel
   private readonly ocrClean: 'auto' | 'never' | 'always'
   private readonly ocrTime = { count: 0, sumSeconds: 0 }
+  private readonly ocrEngine: 'tesseract' | 'paddle'
   private readonly stuckListeners = new Set<(event: { taskId: number; stuckMs: number }) => void>()
 
   constructor(options: PipelineOptions) {
@@ -121,6 +124,7 @@ export class DocumentPipeline {
     this.ocrModel = options.ocrModel ?? 'best'
     this.ocrClean = options.ocrClean ?? 'auto'
   }
+    this.ocrEngine = options.ocrEngine ?? 'tesseract'
 
   get queueDepth(): number {
     return this.pool.queueDepth
@@ -164,11 +168,13 @@ export class DocumentPipeline {
 
   /**
    * The text cache's key for a reading: text read with the best models is kept apart from the fast
-   * ones, and English-only text apart from English with Hindi added where a page needed it.
+   * ones, English-only text apart from English with Hindi added where a page needed it, and text
+   * read by the paddle engine apart from tesseract's.
    */
   cacheKey(langs: string, model: OcrModel = this.ocrModel, hindiCheck = true): string {
     const only = langs === 'eng' && !hindiCheck ? '.only' : ''
-    return `${langs}${model === 'best' ? '' : '.fast'}${only}`
+    const engine = this.ocrEngine === 'paddle' ? '.paddle' : ''
+    return `${langs}${model === 'best' ? '' : '.fast'}${only}${engine}`
   }
 
   private async read(request: ExtractRequest, screen?: ScreenRequest): Promise<ExtractOutcome> {
@@ -229,6 +235,7 @@ export class DocumentPipeline {
                 hindiCheck,
                 clean: this.ocrClean,
               },
+                engine: this.ocrEngine,
               this.pageTimeoutMs,
               () => (started = performance.now()),
             ),

@@ -182,11 +182,17 @@ async function pageImage(
 // heap only grows, which is why the pool recycles workers after a number of pages.
 const engines = new Map<string, Promise<OcrEngine>>()
 
-function engineFor(langs: OcrTask['langs'], model: OcrTask['model']): Promise<OcrEngine> {
-  const key = `${langs}:${model}`
+function engineFor(
+  langs: OcrTask['langs'],
+  model: OcrTask['model'],
+  kind: OcrTask['engine'] = 'tesseract',
+): Promise<OcrEngine> {
+  // The paddle models read Latin script only: Hindi (and the eng+hin re-read) stays with tesseract.
+  const use = kind === 'paddle' && langs === 'eng' ? 'paddle' : 'tesseract'
+  const key = `${use}:${langs}:${model}`
   let engine = engines.get(key)
   if (!engine) {
-    engine = createOcrEngine({ langs, model })
+    engine = createOcrEngine({ langs, model, engine: use })
     engines.set(key, engine)
   }
   return engine
@@ -195,7 +201,7 @@ function engineFor(langs: OcrTask['langs'], model: OcrTask['model']): Promise<Oc
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
   const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean }
-  const first = await recognizePage(await engineFor(task.langs, task.model), image, options)
+  const first = await recognizePage(await engineFor(task.langs, task.model, task.engine), image, options)
   // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again
   // with Hindi too, keeping each English word from the reading surer of it.
   const share = unsureLatinShare(first)

@@ -6,6 +6,7 @@ export const PIPELINE_VERSION = '3'
 
 export const ocrLanguagesSchema = z.enum(['eng', 'hin', 'eng+hin'])
 export const ocrModelSchema = z.enum(['fast', 'best'])
+export const ocrEngineSchema = z.enum(['tesseract', 'paddle'])
 export const psmSchema = z.enum(['auto', 'single-column', 'single-block', 'single-line', 'sparse'])
 
 /** Look at a file once: its pages, and which carry a usable text layer. */
@@ -53,6 +54,8 @@ export const ocrTaskSchema = z.object({
   hindiCheck: z.boolean().default(true),
   /** The clean pass (settings.ocr.clean). */
   clean: z.enum(['auto', 'never', 'always']).default('auto'),
+  /** settings.ocr.engine; `paddle` reads English only, other languages stay with tesseract. */
+  engine: ocrEngineSchema.default('tesseract'),
 })
 
 /** A page picture for the viewer, as PNG at a modest resolution. */
