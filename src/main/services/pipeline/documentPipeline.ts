@@ -47,9 +47,9 @@ export interface PipelineOptions {
   ocrModel?: OcrModel
   /** settings.ocr.clean; default `auto`. */
   ocrClean?: 'auto' | 'never' | 'always'
-  dpi?: number
   /** settings.ocr.engine; default `tesseract`. */
   ocrEngine?: 'tesseract' | 'paddle'
+  dpi?: number
   maxPixels?: number
   /** The pool's stuck-worker watchdog (settings.pipeline.stuckWorkerSec); off when unset. */
   stuckWorkerMs?: number
@@ -99,8 +99,8 @@ export class DocumentPipeline {
   private readonly surveyTimeoutMs: number
   private readonly ocrModel: OcrModel
   private readonly ocrClean: 'auto' | 'never' | 'always'
-  private readonly ocrTime = { count: 0, sumSeconds: 0 }
   private readonly ocrEngine: 'tesseract' | 'paddle'
+  private readonly ocrTime = { count: 0, sumSeconds: 0 }
   private readonly stuckListeners = new Set<(event: { taskId: number; stuckMs: number }) => void>()
 
   constructor(options: PipelineOptions) {
@@ -123,8 +123,8 @@ export class DocumentPipeline {
     this.surveyTimeoutMs = options.surveyTimeoutMs ?? 300_000
     this.ocrModel = options.ocrModel ?? 'best'
     this.ocrClean = options.ocrClean ?? 'auto'
-  }
     this.ocrEngine = options.ocrEngine ?? 'tesseract'
+  }
 
   get queueDepth(): number {
     return this.pool.queueDepth
@@ -234,8 +234,8 @@ export class DocumentPipeline {
                 psm: 'auto',
                 hindiCheck,
                 clean: this.ocrClean,
-              },
                 engine: this.ocrEngine,
+              },
               this.pageTimeoutMs,
               () => (started = performance.now()),
             ),
