@@ -60,6 +60,8 @@ export async function runDocumentsRead(
         confidence: p.confidence,
         /** Preprocessing the OCR pass kept went through ('deskew', 'clean', …). */
         applied: p.applied,
+        /** Why the page was read as it was, and how long each step took. */
+        notes: p.notes,
         text: p.text,
         words: p.words.map((w) => ({ text: w.text, bbox: w.bbox, confidence: w.confidence })),
         ...(p.error ? { error: p.error } : {}),
