@@ -39,7 +39,7 @@ async function shadowed(png, out) {
 const normalise = (s) => s.replace(/\s+/gu, ' ').trim()
 
 /** Character error rate as src/shared/text-metrics computes it (whitespace-normalised Levenshtein). */
-function cer(hypothesis, reference) {
+export function cer(hypothesis, reference) {
   const a = Array.from(normalise(hypothesis))
   const b = Array.from(normalise(reference))
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)

@@ -4,7 +4,9 @@
 //  2. text-layer pages per second: `pebble-desk ocr --mode text-only` vs `pdftotext`, same PDFs;
 //  3. peak RSS of the desk process (worker threads included) over the OCR run, sampled over time;
 //  4. cleanStep: CER without and with the clean pass on the scans that might need it, and what the
-//     automatic rule chose (bench/clean-step.mjs; BENCH_OCR_CLEAN=0 leaves it out).
+//     automatic rule chose (bench/clean-step.mjs; BENCH_OCR_CLEAN=0 leaves it out);
+//  5. engines: tesseract.js and PaddleOCR (settings.ocr.engine) on the same pages, pages per minute and
+//     CER per page (bench/engines.mjs; BENCH_OCR_ENGINES=0 leaves it out).
 // BENCH_OCR_PAGES sets how many scanned pages (pages repeat from the corpus scans when more are asked);
 // BENCH_OCR_RUNS (default 3) how many times each side runs: figures are medians, with each run's ratio listed.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -12,6 +14,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { cleanStep } from './clean-step.mjs'
+import { engines } from './engines.mjs'
 
 const SCANS = [
   'ocrmypdf_linn.pdf',
@@ -190,6 +193,7 @@ export default async function bench({ root, corpus }) {
 
     const peak = Math.max(...ours.samples)
     const clean = process.env.BENCH_OCR_CLEAN === '0' ? null : await cleanStep({ root, corpus })
+    const engineFigures = process.env.BENCH_OCR_ENGINES === '0' ? null : await engines({ root, corpus })
     return {
       name: 'ocr',
       runs,
@@ -245,6 +249,7 @@ export default async function bench({ root, corpus }) {
         target: 'peak < 800 MB over 200 pages, no upward trend (run with BENCH_OCR_PAGES=200)',
       },
       ...(clean ? { cleanStep: clean } : {}),
+      ...(engineFigures ? { engines: engineFigures } : {}),
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
