@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /**
@@ -20,7 +21,7 @@ interface OrtModule {
   Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => OrtTensor
   InferenceSession: {
     create(
-      path: string,
+      model: Uint8Array,
       options: {
         intraOpNumThreads: number
         interOpNumThreads: number
@@ -40,10 +41,12 @@ export function loadOrt(): OrtModule {
 
 /**
  * One thread per session: the desk already runs one engine per document worker thread, and each
- * worker reading with every core would only make them fight over the same two.
+ * worker reading with every core would only make them fight over the same two. The model is read
+ * with fs and handed over as bytes, so a model inside the packaged app's asar loads too (the native
+ * side cannot open a path into an asar).
  */
 export function openSession(path: string): Promise<OrtSession> {
-  return loadOrt().InferenceSession.create(path, {
+  return loadOrt().InferenceSession.create(readFileSync(path), {
     intraOpNumThreads: 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
