@@ -68,16 +68,26 @@ async function readPage(
   // Speckle (dust, a noisy scanner) breaks characters apart; a 3×3 median removes it, and only a
   // speckled page gets one, so a clean page's thin strokes are left alone.
   const denoise = steps.denoise ?? speckleShare(toGray(image)) > SPECKLED
-  const prepared = preprocess(image, { orientation: true, deskew: true, ...steps, denoise })
+  const prepared = preprocess(image, {
+    orientation: true,
+    deskew: true,
+    glyphTargetPx: USEFUL_GLYPH_PX,
+    ...steps,
+    denoise,
+  })
   const prepMs = performance.now() - started
   const psm: Psm = options.psm ?? 'auto'
-  const dpi = options.dpi ?? image.dpi
+  const dpi = Math.round((options.dpi ?? image.dpi) * prepared.scale)
   const result = await engine.recognize(prepared.image, { ...options, psm, dpi })
   const mapBox = (b: BBox): BBox => toPageBox(b, prepared.toPage, image.width, image.height)
   const notes = [`psm=${psm}`, `engine=${engine.name} ${engine.langs}`]
   if (prepared.geometry) {
     const g = prepared.geometry
     notes.push(`orientation=${g.rotation} confidence=${g.orientationConfidence.toFixed(2)} skew=${g.skewDeg}`)
+    if (prepared.scale < 1)
+      notes.push(
+        `shrink: glyphs ${g.glyphHeightPx}px tall, read at ${dpi} dpi (×${prepared.scale.toFixed(2)})`,
+      )
   }
   notes.push(
     `timing preprocess=${Math.round(prepMs)}ms ocr=${Math.round(performance.now() - started - prepMs)}ms`,
@@ -118,6 +128,13 @@ export function toPageBox(
     clamp(Math.max(...ys), height),
   ]
 }
+
+/**
+ * Median glyph height (pixels) above which a page is scaled down before OCR. Tesseract's LSTM reads
+ * each text line scaled to a fixed height anyway, so taller print only adds layout-analysis work.
+ * Set from measurements on the corpus scans and generated COA/bid scans (bench:ocr, shrink section).
+ */
+export const USEFUL_GLYPH_PX = 15
 
 /** Isolated dark specks per page pixel above which a page is treated as speckled (clean pages: ~0). */
 const SPECKLED = 50e-6

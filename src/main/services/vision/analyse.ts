@@ -14,6 +14,11 @@ export interface PageGeometry {
   skewDeg: number
   /** Diagnostics for notes and tuning. */
   details: { glyphs: number; axisRatio: number; upright: number; uprightVotes: number }
+  /**
+   * Median height of the page's glyphs across the text line, in the image's own pixels (0 when the
+   * page has too few to tell): how large the print is, whatever dpi the page was scanned at.
+   */
+  glyphHeightPx: number
 }
 
 export interface AnalyseOptions {
@@ -33,6 +38,7 @@ export function analysePage(image: RasterImage, options: AnalyseOptions = {}): P
       orientationConfidence: 0,
       skewDeg: 0,
       details: { glyphs: c.count, axisRatio: 1, upright: 0, uprightVotes: 0 },
+      glyphHeightPx: 0,
     }
   }
   const rows = bestAngle(c, 'rows', maxSkew)
@@ -57,7 +63,13 @@ export function analysePage(image: RasterImage, options: AnalyseOptions = {}): P
       upright: round2(vote.score),
       uprightVotes: vote.votes,
     },
+    glyphHeightPx: round2(median(vertical ? c.w : c.h) / c.scale),
   }
+}
+
+function median(xs: Float32Array): number {
+  const sorted = Float32Array.from(xs).sort()
+  return sorted[sorted.length >> 1] ?? 0
 }
 
 function clamp01(x: number): number {

@@ -1,7 +1,7 @@
 import { analysePage, type PageGeometry, type Rotation } from './analyse'
 import { binarise, denoise } from './filters'
 import { toGray, type GrayImage, type RasterImage } from './raster'
-import { apply, compose, deskewMap, invert, quarterTurn, renderAffine } from './transform'
+import { apply, compose, deskewMap, IDENTITY, invert, quarterTurn, renderAffine, shrink } from './transform'
 
 export interface PreprocessOptions {
   orientation?: boolean
@@ -13,6 +13,12 @@ export interface PreprocessOptions {
   /** Smaller skews are left to the OCR engine, which handles them; resampling would only blur. */
   minSkewDeg?: number
   maxSkewDeg?: number
+  /**
+   * Print larger than this (median glyph height, pixels) is scaled down to it before anything else:
+   * the page's layout analysis costs in proportion to its pixels, and glyphs this tall already
+   * carry all the detail OCR uses. Unset: never scaled.
+   */
+  glyphTargetPx?: number
 }
 
 export interface Preprocessed {
@@ -20,7 +26,9 @@ export interface Preprocessed {
   image: GrayImage
   rotation: Rotation
   skewDeg: number
-  /** e.g. 'rotate-90', 'deskew', 'denoise', 'binarise'. */
+  /** Image pixels per original pixel (1 unless the print was scaled down to `glyphTargetPx`). */
+  scale: number
+  /** e.g. 'shrink', 'rotate-90', 'deskew', 'denoise', 'binarise'. */
   applied: string[]
   /** Maps a point of `image` (pixel-edge coordinates) back onto the original page. */
   toPage: (x: number, y: number) => [number, number]
@@ -53,6 +61,16 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
     if (rotation !== 0) applied.push(`rotate-${rotation}`)
     if (skewDeg !== 0) applied.push('deskew')
   }
+  let scale = 1
+  let scaled = IDENTITY
+  const glyph = geometry?.glyphHeightPx ?? 0
+  const target = options.glyphTargetPx
+  // Below a fifth smaller the saving would not pay for the resampling; never below half size.
+  if (target && glyph > target * SHRINK_WORTHWHILE) {
+    ;[image, scaled] = shrink(image, Math.max(MIN_SCALE, target / glyph))
+    scale = scaled.a
+    applied.push('shrink')
+  }
   if (options.denoise) {
     image = denoise(image)
     applied.push('denoise')
@@ -61,6 +79,9 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
     image = binarise(image)
     applied.push('binarise')
   }
-  const back = invert(map)
-  return { image, rotation, skewDeg, applied, toPage: (x, y) => apply(back, x, y), geometry }
+  const back = invert(compose(scaled, map))
+  return { image, rotation, skewDeg, scale, applied, toPage: (x, y) => apply(back, x, y), geometry }
 }
+
+const SHRINK_WORTHWHILE = 1.25
+const MIN_SCALE = 0.5

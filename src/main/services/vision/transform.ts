@@ -112,3 +112,21 @@ function rotateCode(cv: Cv, rotation: Exclude<Rotation, 0>): number {
       ? cv.ROTATE_180
       : cv.ROTATE_90_COUNTERCLOCKWISE
 }
+
+/**
+ * The image scaled by `scale` (< 1) with area averaging, which keeps thin strokes as gray rather
+ * than dropping them; the dpi goes down with it, so OCR is told the true print size.
+ */
+export function shrink(src: GrayImage, scale: number): [GrayImage, Affine] {
+  const width = Math.max(1, Math.round(src.width * scale))
+  const height = Math.max(1, Math.round(src.height * scale))
+  const cv = loadCv()
+  const image = withMats((track) => {
+    const input = track(grayToMat(cv, src.data, src.width, src.height))
+    const out = track(new cv.Mat())
+    cv.resize(input, out, new cv.Size(width, height), 0, 0, cv.INTER_AREA)
+    return fromMat(out, src.dpi * (width / src.width))
+  })
+  const map = { a: width / src.width, b: 0, c: 0, d: height / src.height, e: 0, f: 0 }
+  return [image, map]
+}

@@ -103,6 +103,13 @@ describe('OCR accuracy on the corpus', () => {
     })
   }
 
+  it('reads 300-dpi pages of ordinary print scaled down, and 200-dpi ones as scanned', () => {
+    // So the CER figures above hold for the shrink step (see USEFUL_GLYPH_PX), boxes included (UNLV).
+    for (const key of ['ocrmypdf_linn.pdf#1', 'ocrmypdf_rotated_skew.pdf#1', 'unlv_8071_093.3B'])
+      expect(results.get(key)?.page.applied, key).toContain('shrink')
+    expect(results.get('tess_phototest.tif#1')?.page.applied).not.toContain('shrink')
+  })
+
   for (const u of UNLV) {
     it(`${u}: no more than 1 point worse than native tesseract`, () => {
       const ours = results.get(u)!

@@ -84,6 +84,34 @@ describe('orientation and skew on a scanned page', () => {
     expect(out.toPage(0, 0)).toEqual([page.width, 0])
   })
 
+  it('scales print taller than the OCR needs down, telling the dpi and mapping points back', async () => {
+    const page = await corpusGray('tess_phototest.tif') // 200 dpi, glyphs about 18 px tall
+    // At the desk's target (15 px) a 200-dpi scan is read as it is: the saving would be too small.
+    expect(preprocess(page, { glyphTargetPx: 15 }).applied).not.toContain('shrink')
+    const out = preprocess(page, { glyphTargetPx: 10 })
+    expect(out.applied).toContain('shrink')
+    expect(out.geometry?.glyphHeightPx).toBeGreaterThan(15)
+    expect(out.scale).toBeCloseTo(10 / out.geometry!.glyphHeightPx, 2)
+    expect(out.image.width).toBeLessThan(page.width * 0.6)
+    expect(out.image.dpi).toBeCloseTo(page.dpi * out.scale, 0)
+    // The centre of the smaller image is the centre of the page as scanned.
+    const [x, y] = out.toPage(out.image.width / 2, out.image.height / 2)
+    expect(x).toBeCloseTo(page.width / 2, 0)
+    expect(y).toBeCloseTo(page.height / 2, 0)
+  })
+
+  it('never scales below half size, and deskews before scaling', async () => {
+    const upright = await corpusGray('tess_phototest.tif')
+    const [m, w, h] = deskewMap(3, upright.width, upright.height)
+    const page = renderAffine(upright, m, 0, w, h, true)
+    const out = preprocess(page, { glyphTargetPx: 2 })
+    expect(out.applied).toEqual(['deskew', 'shrink'])
+    expect(out.scale).toBeCloseTo(0.5, 2)
+    const [cx, cy] = out.toPage(out.image.width / 2, out.image.height / 2)
+    expect(cx).toBeCloseTo(page.width / 2, 0)
+    expect(cy).toBeCloseTo(page.height / 2, 0)
+  })
+
   it('leaves a blank page alone', () => {
     const blank: GrayImage = {
       width: 400,
