@@ -1,6 +1,15 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { createRequire } from 'node:module'
 import { imageError } from './errors'
 import { isGrayRgba, rgbaToGray, type RasterImage } from './raster'
+
+type NapiCanvas = typeof import('@napi-rs/canvas')
+let canvasModule: NapiCanvas | undefined
+
+/** Loaded on first decode: the native module costs a fifth of a second that text-only reading never needs. */
+function napiCanvas(): NapiCanvas {
+  canvasModule ??= createRequire(__filename)('@napi-rs/canvas') as NapiCanvas
+  return canvasModule
+}
 
 /**
  * PNG and JPEG through Skia: the codec is native and fast, and the header was already checked, so
@@ -12,7 +21,8 @@ export async function decodeWithCanvas(
   file: string,
   expect: { width: number; height: number; gray: boolean; dpi: number; format: string },
 ): Promise<RasterImage> {
-  let image: Awaited<ReturnType<typeof loadImage>>
+  const { createCanvas, loadImage } = napiCanvas()
+  let image: Awaited<ReturnType<NapiCanvas['loadImage']>>
   try {
     image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   } catch (error) {

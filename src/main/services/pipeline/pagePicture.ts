@@ -1,5 +1,14 @@
-import { createCanvas, ImageData } from '@napi-rs/canvas'
+import { createRequire } from 'node:module'
 import type { RasterImage } from '../imaging'
+
+type NapiCanvas = typeof import('@napi-rs/canvas')
+let canvasModule: NapiCanvas | undefined
+
+/** Loaded on first picture: a document worker that only reads text layers never needs Skia. */
+function napiCanvas(): NapiCanvas {
+  canvasModule ??= createRequire(__filename)('@napi-rs/canvas') as NapiCanvas
+  return canvasModule
+}
 
 function toRgba(image: RasterImage): Uint8ClampedArray {
   if (image.channels === 4)
@@ -37,6 +46,7 @@ export function encodeCrop(
   const x1 = Math.min(image.width, Math.ceil(Math.max(box[0], box[2]) + padding))
   const y1 = Math.min(image.height, Math.ceil(Math.max(box[1], box[3]) + padding))
   if (x1 - x0 < 1 || y1 - y0 < 1) throw new Error(`box ${box.join(',')} is outside the page`)
+  const { createCanvas, ImageData } = napiCanvas()
   const source = createCanvas(image.width, image.height)
   source.getContext('2d').putImageData(new ImageData(toRgba(image), image.width, image.height), 0, 0)
   const target = createCanvas(x1 - x0, y1 - y0)
@@ -49,6 +59,7 @@ export function encodePagePicture(
   image: RasterImage,
   width: number,
 ): { width: number; height: number; png: Uint8Array<ArrayBuffer> } {
+  const { createCanvas, ImageData } = napiCanvas()
   const source = createCanvas(image.width, image.height)
   source.getContext('2d').putImageData(new ImageData(toRgba(image), image.width, image.height), 0, 0)
   const scale = Math.min(1, width / image.width)
