@@ -11,6 +11,8 @@ const DESK_ROUTES = {
   '/v1/tenants/:t/models/:kind/current': 'GET',
   // Learned COA layout templates, pulled beside the model.
   '/v1/tenants/:t/layout-templates': 'GET',
+  // Learned bid-portal field templates, pulled on the same look.
+  '/v1/tenants/:t/portal-templates': 'GET',
 } as const
 
 const PREFLIGHT = {

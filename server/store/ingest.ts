@@ -16,6 +16,32 @@ const docColumns: readonly Column[] = [
   ['split_bucket', 'smallint'],
 ]
 
+// Learned templates (COA layouts, bid portals): one row per learn or forget event.
+const templateColumns: readonly Column[] = [
+  ['record_id', 'uuid'],
+  ['template_id', 'text'],
+  ['action', 'text'],
+  ['template', 'jsonb'],
+  ['changed_by', 'text'],
+  ['changed_at', 'timestamptz'],
+]
+
+function templateRow(p: {
+  templateId: string
+  action: 'learn' | 'forget'
+  template?: unknown
+  changedBy: string
+  changedAt: string
+}): Row {
+  return {
+    template_id: p.templateId,
+    action: p.action,
+    template: p.template ?? null,
+    changed_by: p.changedBy,
+    changed_at: p.changedAt,
+  }
+}
+
 // One spec per kind: the ground-truth table and how a validated payload maps onto its columns.
 const TABLES: Record<GroundTruth['kind'], TableSpec> = {
   'tender.decision': {
@@ -143,26 +169,24 @@ const TABLES: Record<GroundTruth['kind'], TableSpec> = {
   },
   'qc.layoutTemplate': {
     table: 'layout_template_events',
-    columns: [
-      ['record_id', 'uuid'],
-      ['template_id', 'text'],
-      ['action', 'text'],
-      ['supplier_key', 'text'],
-      ['template', 'jsonb'],
-      ['changed_by', 'text'],
-      ['changed_at', 'timestamptz'],
-    ],
+    columns: [...templateColumns.slice(0, 3), ['supplier_key', 'text'], ...templateColumns.slice(3)],
     toRow: (gt) => {
       if (gt.kind !== 'qc.layoutTemplate') throw new Error('kind mismatch')
-      const p = gt.payload
-      return {
-        template_id: p.templateId,
-        action: p.action,
-        supplier_key: p.template?.supplierKey ?? null,
-        template: p.template ?? null,
-        changed_by: p.changedBy,
-        changed_at: p.changedAt,
-      }
+      return { ...templateRow(gt.payload), supplier_key: gt.payload.template?.supplierKey ?? null }
+    },
+  },
+  'tenders.portalTemplate': {
+    table: 'portal_template_events',
+    columns: [
+      ...templateColumns.slice(0, 3),
+      ['portal_key', 'text'],
+      ['field', 'text'],
+      ...templateColumns.slice(3),
+    ],
+    toRow: (gt) => {
+      if (gt.kind !== 'tenders.portalTemplate') throw new Error('kind mismatch')
+      const t = gt.payload.template
+      return { ...templateRow(gt.payload), portal_key: t?.portal.key ?? null, field: t?.field ?? null }
     },
   },
 }

@@ -1,6 +1,45 @@
 import Dexie from 'dexie'
+import { canonicalJson, type JsonValue } from '../../shared/audit'
+import { uuidv7 } from '../../shared/ids/uuidv7'
 import type { TenantDb } from './database'
 import type { OutboxRow } from './types'
+
+/**
+ * Outbox rows for records the desk's main side keeps and audits in its own chain (a bid portal's
+ * learned template): the renderer only carries the change to the hub. All rows land in one
+ * transaction, oldest first in the order given; a payload that is not JSON fails them all.
+ */
+export function enqueueOutbox(
+  db: TenantDb,
+  rows: readonly { kind: string; entityTable: string; entityId: string; payload: JsonValue }[],
+): Promise<OutboxRow[]> {
+  for (const row of rows) canonicalJson(row.payload)
+  return db.transaction('rw', db.outbox, async () => {
+    const added: OutboxRow[] = []
+    for (const row of rows) {
+      const outbox: OutboxRow = {
+        id: uuidv7(),
+        tenant: db.tenant,
+        ...row,
+        createdAt: db.nowIso(),
+        state: 'pending',
+        attempts: 0,
+      }
+      await db.outbox.add(outbox)
+      added.push(outbox)
+    }
+    return added
+  })
+}
+
+/** Ids of the records of `kind` with a change still waiting for the hub. */
+export async function waitingEntityIds(db: TenantDb, kind: string): Promise<Set<string>> {
+  return new Set(
+    (await db.outbox.where('state').equals('pending').toArray())
+      .filter((row) => row.kind === kind)
+      .map((row) => row.entityId),
+  )
+}
 
 /** Oldest first, so the hub receives changes in the order the user made them. */
 export function pendingOutbox(db: TenantDb, limit: number): Promise<OutboxRow[]> {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { tenantIdSchema } from '../../shared/contract/schemas'
 import { deskMetricsSchema } from '../../shared/metrics/desk-metrics'
+import { portalTemplateListSchema } from '../../shared/tenders/templates/schema'
 import { syncSettingsSchema } from './settings'
 import { syncStatusSchema } from './status'
 
@@ -21,5 +22,7 @@ export type ToWorker = z.input<typeof toWorkerSchema>
 export const fromWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), tenant: tenantIdSchema, status: syncStatusSchema }),
   z.object({ type: z.literal('error'), message: z.string() }),
+  /** The tenant's bid-portal templates from the hub, for the page to give the desk (templates.adopt). */
+  z.object({ type: z.literal('portal-templates'), tenant: tenantIdSchema, list: portalTemplateListSchema }),
 ])
 export type FromWorker = z.infer<typeof fromWorkerSchema>

@@ -1,8 +1,9 @@
+import type { PortalTemplateList } from '../../shared/tenders/templates/schema'
 import type { TenantDb } from '../db'
 import type { FetchLike } from './hub-client'
 import { refreshRelevanceModel, type ModelFetchStatus } from './model-fetch'
 import type { SyncSettingsSource } from './settings'
-import { refreshLayoutTemplates } from './template-fetch'
+import { refreshLayoutTemplates, refreshPortalTemplates } from './template-fetch'
 
 /** Models change at most a few times a day; a desk that looks every ten minutes is soon enough. */
 export const MODEL_REFRESH_MS = 10 * 60_000
@@ -22,7 +23,18 @@ export class ModelRefresher {
   constructor(
     private readonly db: TenantDb,
     private readonly settings: SyncSettingsSource,
-    private readonly options: { fetch?: FetchLike; refreshMs?: number; timeoutMs?: number } = {},
+    private readonly options: {
+      fetch?: FetchLike
+      refreshMs?: number
+      timeoutMs?: number
+      /**
+       * Hands the hub's bid-portal templates to the desk (`tenders.templates.adopt`); they live on
+       * the desk's main side, which the worker cannot call itself. Without it they are not pulled.
+       */
+      adoptPortalTemplates?: (
+        list: PortalTemplateList,
+      ) => Promise<{ adopted: number; removed: number } | void>
+    } = {},
     private readonly onStatus: (status: ModelFetchStatus) => void = () => undefined,
   ) {}
 
@@ -84,6 +96,19 @@ export class ModelRefresher {
         ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
       })
       if (templates.state === 'refused') console.error(`layout templates: ${templates.message}`)
+      // And the bid portals' learned fields, kept by the desk's main side.
+      const adopt = this.options.adoptPortalTemplates
+      if (adopt) {
+        const portals = await refreshPortalTemplates({
+          db: this.db,
+          settings,
+          stop: this.stop.signal,
+          adopt,
+          ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+          ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+        })
+        if (portals.state === 'refused') console.error(`portal templates: ${portals.message}`)
+      }
     } catch (error) {
       // The database closed under a stopping loop; anything else is reported by the next look.
       if (!this.stopped) console.error('model refresh failed', error)

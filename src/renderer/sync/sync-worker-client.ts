@@ -1,3 +1,4 @@
+import type { PortalTemplateList } from '../../shared/tenders/templates/schema'
 import { fromWorkerSchema, type ToWorker } from './messages'
 import type { SyncStatus } from './status'
 
@@ -15,6 +16,7 @@ export interface WorkerLike {
 export class SyncWorkerClient {
   private readonly listeners = new Set<(tenant: string, status: SyncStatus) => void>()
   private readonly errorListeners = new Set<(message: string) => void>()
+  private readonly portalListeners = new Set<(tenant: string, list: PortalTemplateList) => void>()
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (event) => {
@@ -22,6 +24,7 @@ export class SyncWorkerClient {
       if (!parsed.success) return
       const msg = parsed.data
       if (msg.type === 'status') for (const l of this.listeners) l(msg.tenant, msg.status)
+      else if (msg.type === 'portal-templates') for (const l of this.portalListeners) l(msg.tenant, msg.list)
       else for (const l of this.errorListeners) l(msg.message)
     })
   }
@@ -50,6 +53,12 @@ export class SyncWorkerClient {
   onError(listener: (message: string) => void): () => void {
     this.errorListeners.add(listener)
     return () => this.errorListeners.delete(listener)
+  }
+
+  /** The hub's bid-portal templates, pulled by the worker for the desk to adopt. */
+  onPortalTemplates(listener: (tenant: string, list: PortalTemplateList) => void): () => void {
+    this.portalListeners.add(listener)
+    return () => this.portalListeners.delete(listener)
   }
 
   terminate(): void {

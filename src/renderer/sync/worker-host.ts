@@ -57,6 +57,8 @@ export function hostSyncWorker(
         processor.onStatus((status) => post({ type: 'status', tenant, status }))
         const models = new ModelRefresher(db, settings, {
           ...(processorOptions.fetch ? { fetch: processorOptions.fetch } : {}),
+          // The worker cannot call the desk: the page adopts the portal templates for it.
+          adoptPortalTemplates: async (list) => post({ type: 'portal-templates', tenant, list }),
         })
         current = { tenant, db, processor, settings, models, metrics }
         processor.start()

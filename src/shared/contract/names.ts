@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'tenders.templates.list',
   'tenders.templates.learn',
   'tenders.templates.remove',
+  'tenders.templates.adopt',
   'users.status',
   'users.setup',
   'users.signIn',

@@ -47,6 +47,7 @@ export const METHOD_ACCESS: Partial<Record<MethodName, MethodAccess>> = {
   'tenders.templates.list': TENDERS,
   'tenders.templates.learn': TENDERS,
   'tenders.templates.remove': TENDERS,
+  'tenders.templates.adopt': TENDERS,
   'tenders.bulk.runs': TENDERS,
   'tenders.bulk.results': TENDERS,
   'scanners.connect': SCANNING,

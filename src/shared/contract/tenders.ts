@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { bboxSchema, pageBoxSchema } from '../document-text/schema'
 import { FIELD_NAMES } from '../tenders/fields/types'
 import { profileResultSchema } from '../tenders/screening/result-schema'
-import { fieldTemplateSchema } from '../tenders/templates/schema'
+import { fieldTemplateSchema, portalTemplateListSchema } from '../tenders/templates/schema'
 
 /**
  * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
@@ -193,12 +193,27 @@ export const tendersTemplateMethods = {
         value: z.string().trim().min(1).max(1_000),
       })
       .strict(),
-    response: z.object({ template: fieldTemplateSchema, replaced: z.boolean() }),
+    /** `replacedId`: the portal's earlier template for the field, which this one replaces. */
+    response: z.object({
+      template: fieldTemplateSchema,
+      replaced: z.boolean(),
+      replacedId: z.string().optional(),
+    }),
   },
   'tenders.templates.remove': {
     request: z
       .object({ id: z.string().min(1).max(200), reason: z.string().trim().min(1).max(2_000) })
       .strict(),
     response: z.object({ removed: z.boolean() }),
+  },
+  /**
+   * Takes the templates the tenant's other desks taught, as the hub lists them (the sync worker
+   * leaves out any this desk changed that still waits in its outbox): a newer one is kept (for
+   * its id, and for its portal's field unless this desk learned that later), a removed id is
+   * forgotten. Each change is audited with the actor "hub (another desk)".
+   */
+  'tenders.templates.adopt': {
+    request: portalTemplateListSchema,
+    response: z.object({ adopted: z.number().int().nonnegative(), removed: z.number().int().nonnegative() }),
   },
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { sha256Schema } from '../contract/schemas'
 import { decisionFeaturesSchema } from '../learning/wire'
 import { layoutTemplateSchema } from '../qc/templates/schema'
+import { fieldTemplateSchema } from '../tenders/templates/schema'
 
 export { decisionFeaturesSchema, type DecisionFeatures } from '../learning/wire'
 
@@ -9,6 +10,9 @@ export { decisionFeaturesSchema, type DecisionFeatures } from '../learning/wire'
  * The ground truth a desk pushes: one outbox `kind` per hub table. Payloads are strict so a desk
  * bug that renames a field is rejected loudly instead of storing half a correction.
  */
+
+/** The actor of records a desk took from the hub: another desk of the tenant made them. */
+export const HUB_ACTOR = 'hub (another desk)'
 
 const actor = z.string().min(1).max(200)
 const when = z.iso.datetime({ offset: true })
@@ -86,22 +90,30 @@ export const scanSchema = z.strictObject({
 })
 
 /**
- * A supplier's COA layout template learned (or relearned) or forgotten on a desk. The hub keeps
- * every event; the tenant's templates are the latest event per template that is not a forget.
+ * A learned template (of any kind) learned, relearned or forgotten on a desk. The hub keeps every
+ * event; the tenant's templates are the latest event per template that is not a forget.
  */
-export const layoutTemplateEventSchema = z
-  .strictObject({
-    templateId: z.string().min(1).max(200),
-    action: z.enum(['learn', 'forget']),
-    /** The whole template after a learn; absent on a forget. */
-    template: layoutTemplateSchema.optional(),
-    changedBy: actor,
-    changedAt: when,
-  })
-  .refine((e) => (e.action === 'learn') === (e.template !== undefined), {
-    message: 'a learn carries the whole template, a forget none',
-    path: ['template'],
-  })
+function templateEventSchema<T extends z.ZodType>(template: T) {
+  return z
+    .strictObject({
+      templateId: z.string().min(1).max(200),
+      action: z.enum(['learn', 'forget']),
+      /** The whole template after a learn; absent on a forget. */
+      template: template.optional(),
+      changedBy: actor,
+      changedAt: when,
+    })
+    .refine((e) => (e.action === 'learn') === (e.template !== undefined), {
+      message: 'a learn carries the whole template, a forget none',
+      path: ['template'],
+    })
+}
+
+/** A supplier's COA layout template learned (or relearned) or forgotten on a desk. */
+export const layoutTemplateEventSchema = templateEventSchema(layoutTemplateSchema)
+
+/** A bid portal's field template learned (or relearned) or forgotten on a desk. */
+export const portalTemplateEventSchema = templateEventSchema(fieldTemplateSchema)
 
 export const GROUND_TRUTH_KINDS = {
   'tender.decision': tenderDecisionSchema,
@@ -109,6 +121,7 @@ export const GROUND_TRUTH_KINDS = {
   'coa.result': coaResultSchema,
   scan: scanSchema,
   'qc.layoutTemplate': layoutTemplateEventSchema,
+  'tenders.portalTemplate': portalTemplateEventSchema,
 } as const
 
 export type GroundTruthKind = keyof typeof GROUND_TRUTH_KINDS
@@ -121,6 +134,7 @@ export type FieldCorrection = z.infer<typeof fieldCorrectionSchema>
 export type CoaResult = z.infer<typeof coaResultSchema>
 export type Scan = z.infer<typeof scanSchema>
 export type LayoutTemplateEvent = z.infer<typeof layoutTemplateEventSchema>
+export type PortalTemplateEvent = z.infer<typeof portalTemplateEventSchema>
 
 export type GroundTruth =
   | { kind: 'tender.decision'; payload: TenderDecision }
@@ -128,6 +142,7 @@ export type GroundTruth =
   | { kind: 'coa.result'; payload: CoaResult }
   | { kind: 'scan'; payload: Scan }
   | { kind: 'qc.layoutTemplate'; payload: LayoutTemplateEvent }
+  | { kind: 'tenders.portalTemplate'; payload: PortalTemplateEvent }
 
 export function isGroundTruthKind(kind: string): kind is GroundTruthKind {
   return Object.hasOwn(GROUND_TRUTH_KINDS, kind)

@@ -22,6 +22,7 @@ type ScreeningMethod =
   | 'tenders.templates.list'
   | 'tenders.templates.learn'
   | 'tenders.templates.remove'
+  | 'tenders.templates.adopt'
 
 /** Screening in memory: rows and details are set by the test; profiles are really validated. */
 export interface ScreeningHarness {
@@ -130,6 +131,19 @@ export function createScreeningHarness(): ScreeningHarness {
       const before = h.templates.length
       h.templates = h.templates.filter((t) => t.id !== id)
       return { removed: h.templates.length < before }
+    },
+    'tenders.templates.adopt': ({ templates, removed }) => {
+      // The newest lesson per id wins; removed ids are forgotten (as FieldTemplateStore.adopt).
+      let adopted = 0
+      for (const t of templates) {
+        const same = h.templates.find((x) => x.id === t.id)
+        if (same && same.learnedAt >= t.learnedAt) continue
+        h.templates = [...h.templates.filter((x) => x !== same), t]
+        adopted++
+      }
+      const before = h.templates.length
+      h.templates = h.templates.filter((t) => !removed.includes(t.id))
+      return { adopted, removed: before - h.templates.length }
     },
     'tenders.export': ({ format, documentIds, decisions }) => {
       h.exports.push({ format, ...(documentIds ? { documentIds } : {}), decisions })

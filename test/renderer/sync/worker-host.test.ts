@@ -9,7 +9,9 @@ import {
   type FromWorker,
   type WorkerLike,
 } from '../../../src/renderer/sync'
+import { uuidv7 } from '../../../src/shared/ids'
 import { startTestHub, type TestHub } from '../../server/support/hub'
+import { postIngest } from '../../server/support/records'
 import { freshTenant } from '../db/helpers'
 import { seedOutbox } from './helpers'
 
@@ -53,6 +55,52 @@ describe('sync worker host', () => {
     )
     client.send({ type: 'configure', tenant, settings: { hubUrl: hub.url, deskId: 'w-desk', token } })
     await drained
+    client.send({ type: 'stop' })
+    await host.idle()
+    await Dexie.delete(tenantDbName(tenant))
+  })
+
+  it("hands the tenant's bid-portal templates from the hub to the page, which gives them to the desk", async () => {
+    const tenant = freshTenant('worker-portal')
+    const token = await hub.desk(tenant, 'wp-desk')
+    const at = '2026-12-05T10:00:00.000Z'
+    const template = {
+      id: 'pt-1',
+      portal: { key: 'web:pwd.state.gov.in', name: 'pwd.state.gov.in' },
+      field: 'emdAmount',
+      label: 'Bayana Rashi',
+      example: '2,45,000',
+      learnedFrom: { documentId: 'doc-1', name: 'pwd-1.pdf' },
+      learnedBy: 'asha',
+      learnedAt: at,
+    }
+    const record = {
+      id: uuidv7(),
+      tenant,
+      kind: 'tenders.portalTemplate',
+      entityTable: 'fieldTemplates',
+      entityId: 'pt-1',
+      createdAt: at,
+      payload: { templateId: 'pt-1', action: 'learn', template, changedBy: 'asha', changedAt: at },
+    }
+    expect((await postIngest(hub.url, token, { records: [record] })).status).toBe(200)
+    const { scope, worker } = pair()
+    const host = hostSyncWorker(scope, { idlePollMs: 60_000 })
+    const client = new SyncWorkerClient(worker)
+    const idle = new Promise<void>((resolve) =>
+      client.onStatus((_t, s) => {
+        if (s.state === 'idle') resolve()
+      }),
+    )
+    const handed = new Promise<unknown>((resolve) =>
+      client.onPortalTemplates((t, list) => {
+        expect(t).toBe(tenant)
+        resolve(list)
+      }),
+    )
+    client.send({ type: 'configure', tenant, settings: { hubUrl: hub.url, deskId: 'wp-desk', token } })
+    expect(await handed).toEqual({ templates: [template], removed: [] })
+    await idle
     client.send({ type: 'stop' })
     await host.idle()
     await Dexie.delete(tenantDbName(tenant))

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { tenantDbName } from '../../../src/renderer/db'
+import { openTenantDb, tenantDbName } from '../../../src/renderer/db'
 import { FieldsPanel } from '../../../src/renderer/features/tenders/evidence/FieldsPanel'
 import { resetDecisions } from '../../../src/renderer/features/tenders/decisions/store'
 import { ServicesProvider, type DeskServices } from '../../../src/renderer/features/services/context'
@@ -78,6 +78,26 @@ describe('a correction teaches the bid portal’s layout', () => {
     expect(useAnnouncementStore.getState().message).toBe(
       'Correction of EMD amount recorded. Next notices from pwd.state.gov.in will read it from “Bayana Rashi”.',
     )
+    // The lesson goes to the hub once, for the tenant's other desks (beside the correction itself).
+    const db = await openTenantDb(TENANT)
+    try {
+      const rows = (await db.outbox.toArray()).filter((r) => r.kind === 'tenders.portalTemplate')
+      expect(rows.map((r) => [r.state, r.entityId, r.payload])).toEqual([
+        [
+          'pending',
+          t.screening.templates[0]!.id,
+          {
+            templateId: t.screening.templates[0]!.id,
+            action: 'learn',
+            template: t.screening.templates[0],
+            changedBy: 'harness',
+            changedAt: t.screening.templates[0]!.learnedAt,
+          },
+        ],
+      ])
+    } finally {
+      db.close()
+    }
   })
 
   it('records the correction even when there is no layout to learn, and says why', async () => {
@@ -87,6 +107,12 @@ describe('a correction teaches the bid portal’s layout', () => {
       /^Correction of EMD amount recorded\. No layout learned: pwd-1: “3,10,500” is not printed beside or under a label/,
     )
     expect(screen.getByTitle('As read').textContent).toBe('2,45,000')
+    const db = await openTenantDb(TENANT)
+    try {
+      expect((await db.outbox.toArray()).filter((r) => r.kind === 'tenders.portalTemplate')).toEqual([])
+    } finally {
+      db.close()
+    }
   })
 
   it('shows which template read a field', () => {

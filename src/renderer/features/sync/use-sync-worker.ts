@@ -26,10 +26,21 @@ export function useSyncWorker(): void {
       if (tenant === useTenantStore.getState().currentId) useSyncStore.setState({ tenant, status })
     })
     const offError = worker.onError((message) => useSyncStore.setState({ error: message }))
+    // Templates another desk taught a bid portal: the desk's main side keeps them.
+    const offPortals = worker.onPortalTemplates((tenant, list) => {
+      if (tenant !== useTenantStore.getState().currentId) return
+      services.desk.tenders['templates.adopt'](list).catch((error: unknown) => {
+        const problem = describeError(error)
+        // A user without the tenders role cannot take them; the next look (another user) will.
+        if (problem.code !== 'FORBIDDEN')
+          useSyncStore.setState({ error: `portal templates: ${problem.message}` })
+      })
+    })
     useSyncStore.setState({ send: (message) => worker.send(message) })
     return () => {
       offStatus()
       offError()
+      offPortals()
       worker.send({ type: 'stop' })
       worker.terminate()
       useSyncStore.setState({ send: null })

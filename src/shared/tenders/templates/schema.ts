@@ -22,3 +22,13 @@ export const fieldTemplateSchema = z.strictObject({
 export type FieldTemplate = z.infer<typeof fieldTemplateSchema>
 
 export const fieldTemplateFileSchema = z.strictObject({ templates: z.array(fieldTemplateSchema).max(5_000) })
+
+/**
+ * The hub's answer to GET /v1/tenants/:t/portal-templates: the tenant's current templates and the
+ * ids of those forgotten on one of its desks.
+ */
+export const portalTemplateListSchema = z.strictObject({
+  templates: z.array(fieldTemplateSchema).max(5_000),
+  removed: z.array(z.string().min(1).max(200)).max(50_000),
+})
+export type PortalTemplateList = z.infer<typeof portalTemplateListSchema>

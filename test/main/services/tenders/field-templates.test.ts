@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskError, HandlerRegistry, type DocumentRecord } from '../../../../src/shared/contract'
 import type { DocumentText } from '../../../../src/shared/document-text'
+import { HUB_ACTOR } from '../../../../src/shared/sync/kinds'
 import {
   FieldTemplateStore,
   ProfileStore,
@@ -151,5 +152,82 @@ describe('a bid portal’s layout learned from one correction', () => {
     })
     expect((await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount).toBeUndefined()
     expect(audited.map((a) => a.action)).toEqual(['create', 'delete'])
+  })
+})
+
+describe('a bid portal’s template another desk of the tenant taught (tenders.templates.adopt)', () => {
+  const taught = (at: string, label = 'Bayana Rashi') => ({
+    id: 'from-desk-a',
+    portal: { key: 'web:pwd.state.gov.in', name: 'pwd.state.gov.in' },
+    field: 'emdAmount',
+    label,
+    example: '2,45,000',
+    learnedFrom: { documentId: 'pwd-1', name: 'pwd-1.pdf' },
+    learnedBy: 'ravi@acme',
+    learnedAt: at,
+  })
+
+  it('reads the next notice from that portal with the adopted template, audited as the hub’s', async () => {
+    expect((await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount).toBeUndefined()
+    expect(
+      await call('tenders.templates.adopt', { templates: [taught('2026-12-05T10:00:00.000Z')], removed: [] }),
+    ).toEqual({ adopted: 1, removed: 0 })
+    expect(audited).toMatchObject([
+      { action: 'create', entityTable: 'fieldTemplates', entityId: 'from-desk-a', actor: HUB_ACTOR },
+    ])
+    const next = (await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount
+    expect(next?.value).toBe('3,10,500')
+    expect(next?.template?.documentName).toBe('pwd-1.pdf')
+    expect((await call<Detail>('tenders.detail', { documentId: 'other-1' })).fields.emdAmount).toBeUndefined()
+
+    // The same list again changes nothing and audits nothing.
+    expect(
+      await call('tenders.templates.adopt', { templates: [taught('2026-12-05T10:00:00.000Z')], removed: [] }),
+    ).toEqual({ adopted: 0, removed: 0 })
+    expect(audited).toHaveLength(1)
+  })
+
+  it('keeps this desk’s later lesson for the same field, takes a newer one, and forgets a removed id', async () => {
+    const { template: mine } = await call<{ template: { id: string; learnedAt: string } }>(
+      'tenders.templates.learn',
+      { documentId: 'pwd-1', field: 'emdAmount', value: '2,45,000' },
+    )
+    // Older than this desk's lesson: kept out.
+    expect(
+      await call('tenders.templates.adopt', {
+        templates: [taught('2020-01-01T00:00:00.000Z', 'EMD')],
+        removed: [],
+      }),
+    ).toEqual({ adopted: 0, removed: 0 })
+    expect(
+      (await call<{ templates: { id: string }[] }>('tenders.templates.list', {})).templates,
+    ).toMatchObject([{ id: mine.id }])
+    // Newer: replaces it, audited as an update of this desk's template.
+    expect(
+      await call('tenders.templates.adopt', { templates: [taught('2099-01-01T00:00:00.000Z')], removed: [] }),
+    ).toEqual({ adopted: 1, removed: 0 })
+    expect(audited.at(-1)).toMatchObject({ action: 'update', actor: HUB_ACTOR, entityId: 'from-desk-a' })
+    expect(
+      await call('tenders.templates.adopt', { templates: [], removed: ['from-desk-a', 'unknown'] }),
+    ).toEqual({
+      adopted: 0,
+      removed: 1,
+    })
+    expect(audited.at(-1)).toMatchObject({ action: 'delete', actor: HUB_ACTOR, entityId: 'from-desk-a' })
+    expect((await call<{ templates: unknown[] }>('tenders.templates.list', {})).templates).toEqual([])
+    expect((await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount).toBeUndefined()
+  })
+
+  it('refuses a list that is not templates, naming the field, and stores nothing', async () => {
+    const bad = { ...taught('2026-12-05T10:00:00.000Z'), field: 'colour' }
+    await expect(call('tenders.templates.adopt', { templates: [bad], removed: [] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('templates.0.field'),
+    })
+    await expect(call('tenders.templates.adopt', { templates: [] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect((await call<{ templates: unknown[] }>('tenders.templates.list', {})).templates).toEqual([])
+    expect(audited).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import type { Handler, TenantId } from '../../../../shared/contract'
+import { HUB_ACTOR } from '../../../../shared/sync/kinds'
 import type { FieldTemplate } from '../../../../shared/tenders/templates'
 import type { FieldTemplateStore } from './fieldTemplateStore'
 import type { ProfileStore } from './profileStore'
@@ -16,6 +17,7 @@ type ScreeningMethod =
   | 'tenders.templates.list'
   | 'tenders.templates.learn'
   | 'tenders.templates.remove'
+  | 'tenders.templates.adopt'
 
 export interface ScreeningHandlerDeps<Ctx> {
   tenantOf(ctx: Ctx): TenantId
@@ -86,7 +88,7 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
         ...(replaced ? { before: replaced } : {}),
         after: template,
       })
-      return { template, replaced: replaced !== null }
+      return { template, replaced: replaced !== null, ...(replaced ? { replacedId: replaced.id } : {}) }
     },
     'tenders.templates.remove': async ({ id, reason }, ctx) => {
       const removed = await deps.desk.removeTemplate(deps.tenantOf(ctx), id)
@@ -100,6 +102,23 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
           after: { reason },
         })
       return { removed: removed !== null }
+    },
+    'tenders.templates.adopt': async ({ templates, removed }, ctx) => {
+      const changes = await deps.desk.adoptTemplates(deps.tenantOf(ctx), templates, removed)
+      // Audited like a lesson or a removal on this desk, credited to the desk that made it.
+      for (const { before, after } of changes)
+        await deps.audit({
+          actor: HUB_ACTOR,
+          action: after === null ? 'delete' : before === null ? 'create' : 'update',
+          entityTable: 'fieldTemplates',
+          entityId: after?.id ?? before?.id ?? '',
+          ...(before ? { before } : {}),
+          ...(after ? { after } : { after: { reason: 'forgotten on another desk of the tenant' } }),
+        })
+      return {
+        adopted: changes.filter((c) => c.after !== null).length,
+        removed: changes.filter((c) => c.after === null).length,
+      }
     },
   }
 }

@@ -10,6 +10,12 @@ export interface FieldTemplateSet {
   hash: string
 }
 
+/** One template adopted from the hub: `before` is what it replaced, `after` null for a removal. */
+export interface AdoptedChange {
+  before: FieldTemplate | null
+  after: FieldTemplate | null
+}
+
 /** A tenant's learned bid-portal templates, one file in the tenant's folder. */
 export class FieldTemplateStore {
   private readonly queue = new SerialQueue()
@@ -35,6 +41,42 @@ export class FieldTemplateStore {
       const kept = templates.filter((t) => t !== replaced)
       await writeJsonFile(this.file(tenantId), { templates: [...kept, template] })
       return { replaced }
+    })
+  }
+
+  /**
+   * Takes templates another desk taught (through the hub) and forgets the ids it forgot, in one
+   * write. A template is kept only if it is newer than this desk's copy of the same id and than
+   * this desk's template for the same portal and field (the newest lesson wins either way).
+   * Returns what changed, for the audit chain.
+   */
+  adopt(
+    tenantId: TenantId,
+    incoming: readonly FieldTemplate[],
+    removedIds: readonly string[],
+  ): Promise<AdoptedChange[]> {
+    return this.queue.run(async () => {
+      let { templates } = await this.load(tenantId)
+      const changes: AdoptedChange[] = []
+      const oldestFirst = [...incoming].sort((a, b) => a.learnedAt.localeCompare(b.learnedAt))
+      for (const template of oldestFirst) {
+        const same = templates.find((t) => t.id === template.id)
+        const rival = templates.find(
+          (t) => t.id !== template.id && t.portal.key === template.portal.key && t.field === template.field,
+        )
+        if (same && same.learnedAt >= template.learnedAt) continue
+        if (rival && rival.learnedAt >= template.learnedAt) continue
+        templates = [...templates.filter((t) => t !== same && t !== rival), template]
+        changes.push({ before: same ?? rival ?? null, after: template })
+      }
+      for (const id of new Set(removedIds)) {
+        const found = templates.find((t) => t.id === id)
+        if (!found) continue
+        templates = templates.filter((t) => t !== found)
+        changes.push({ before: found, after: null })
+      }
+      if (changes.length > 0) await writeJsonFile(this.file(tenantId), { templates })
+      return changes
     })
   }
 

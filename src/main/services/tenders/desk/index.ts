@@ -1,4 +1,4 @@
 export { ProfileStore, type ProfileSet } from './profileStore'
 export { TendersDesk, type TendersDeskDeps } from './tendersDesk'
 export { tendersHandlers, type ScreeningHandlerDeps } from './deskHandlers'
-export { FieldTemplateStore, type FieldTemplateSet } from './fieldTemplateStore'
+export { FieldTemplateStore, type AdoptedChange, type FieldTemplateSet } from './fieldTemplateStore'

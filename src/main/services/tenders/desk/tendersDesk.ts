@@ -10,7 +10,7 @@ import type { FieldName } from '../../../../shared/tenders/fields'
 import { screenText } from '../../../../shared/tenders/screenText'
 import { learnFieldLabel, type FieldTemplate } from '../../../../shared/tenders/templates'
 import { detailCore, emptySummary, rowFrom, type DetailCore } from './convert'
-import type { FieldTemplateSet, FieldTemplateStore } from './fieldTemplateStore'
+import type { AdoptedChange, FieldTemplateSet, FieldTemplateStore } from './fieldTemplateStore'
 import type { ProfileSet, ProfileStore } from './profileStore'
 
 export interface TendersDeskDeps {
@@ -239,6 +239,17 @@ export class TendersDesk {
     const { replaced } = await this.deps.templates.save(tenantId, template)
     this.deps.changed(tenantId)
     return { template, replaced }
+  }
+
+  /** Templates the tenant's other desks taught, from the hub (see FieldTemplateStore.adopt). */
+  async adoptTemplates(
+    tenantId: TenantId,
+    templates: readonly FieldTemplate[],
+    removed: readonly string[],
+  ): Promise<AdoptedChange[]> {
+    const changes = await this.deps.templates.adopt(tenantId, templates, removed)
+    if (changes.length > 0) this.deps.changed(tenantId)
+    return changes
   }
 
   async removeTemplate(tenantId: TenantId, id: string): Promise<FieldTemplate | null> {

@@ -52,7 +52,9 @@ export function CorrectionForm({
         actor,
       })
       await loadDecisions(tenantId)
-      const learned = services ? await learnPortalTemplate(services.desk, documentId, fieldName, value) : ''
+      const learned = services
+        ? await learnPortalTemplate(services.desk, tenantId, documentId, fieldName, value)
+        : ''
       announce(`Correction of ${fieldLabel(fieldName)} recorded.${learned}`)
       onDone()
     } catch (e) {

@@ -1,25 +1,111 @@
-import type { DeskApi } from '../../../../shared/contract'
+import type { DeskApi, TenantId } from '../../../../shared/contract'
+import { portalTemplateEventSchema } from '../../../../shared/sync/kinds'
 import { FIELD_NAMES, type FieldName } from '../../../../shared/tenders/fields/types'
+import type { FieldTemplate } from '../../../../shared/tenders/templates/schema'
 import { describeError } from '../../../bridge/errors'
+import { enqueueOutbox, openTenantDb } from '../../../db'
+import { PORTAL_TEMPLATE_KIND } from '../../../sync/template-fetch'
 
 const isFieldName = (name: string): name is FieldName => (FIELD_NAMES as readonly string[]).includes(name)
 
+type PortalTemplateChange =
+  | { action: 'learn'; template: FieldTemplate }
+  | { action: 'forget'; templateId: string; changedBy: string; changedAt: string }
+
+/**
+ * Sends a change to a portal template (kept and audited by the desk's main side) to the hub, so the
+ * tenant's other desks use it: one outbox row per change, all in one transaction. A lesson that
+ * replaced the portal's earlier template for the field also forgets that one on the hub.
+ */
+export async function sendPortalTemplateChanges(
+  tenant: TenantId,
+  changes: readonly PortalTemplateChange[],
+): Promise<void> {
+  const rows = changes.map((change) => {
+    const payload =
+      change.action === 'learn'
+        ? portalTemplateEventSchema.parse({
+            templateId: change.template.id,
+            action: 'learn',
+            template: change.template,
+            changedBy: change.template.learnedBy,
+            changedAt: change.template.learnedAt,
+          })
+        : portalTemplateEventSchema.parse({
+            templateId: change.templateId,
+            action: 'forget',
+            changedBy: change.changedBy,
+            changedAt: change.changedAt,
+          })
+    return {
+      kind: PORTAL_TEMPLATE_KIND,
+      entityTable: 'fieldTemplates',
+      entityId: payload.templateId,
+      payload,
+    }
+  })
+  const db = await openTenantDb(tenant)
+  try {
+    await enqueueOutbox(db, rows)
+  } finally {
+    db.close()
+  }
+}
+
 /**
  * After a correction: asks the desk to learn the bid portal's layout from it, so the next notice
- * from the same portal is read right. Returns the sentence to add to the announcement; a lesson the
- * desk refuses is said, not raised, because the correction itself was recorded.
+ * from the same portal is read right, and sends the lesson to the hub for the tenant's other desks.
+ * Returns the sentence to add to the announcement; a lesson the desk refuses is said, not raised,
+ * because the correction itself was recorded.
  */
 export async function learnPortalTemplate(
   desk: DeskApi,
+  tenant: TenantId,
   documentId: string,
   field: string,
   value: string,
 ): Promise<string> {
   if (!isFieldName(field)) return ''
+  let template: FieldTemplate
+  let replacedId: string | undefined
   try {
-    const { template } = await desk.tenders['templates.learn']({ documentId, field, value })
-    return ` Next notices from ${template.portal.name} will read it from “${template.label}”.`
+    ;({ template, replacedId } = await desk.tenders['templates.learn']({ documentId, field, value }))
   } catch (error) {
     return ` No layout learned: ${describeError(error).message}`
   }
+  const learned = ` Next notices from ${template.portal.name} will read it from “${template.label}”.`
+  try {
+    await sendPortalTemplateChanges(tenant, [
+      { action: 'learn', template },
+      ...(replacedId
+        ? [
+            {
+              action: 'forget' as const,
+              templateId: replacedId,
+              changedBy: template.learnedBy,
+              changedAt: template.learnedAt,
+            },
+          ]
+        : []),
+    ])
+    return learned
+  } catch (error) {
+    return `${learned} It could not be queued for the hub: ${describeError(error).message}`
+  }
+}
+
+/** Forgets a portal template on the desk and, once forgotten, on the hub for the tenant's other desks. */
+export async function forgetPortalTemplate(
+  desk: DeskApi,
+  tenant: TenantId,
+  id: string,
+  reason: string,
+  actor: string,
+): Promise<boolean> {
+  const { removed } = await desk.tenders['templates.remove']({ id, reason })
+  if (removed)
+    await sendPortalTemplateChanges(tenant, [
+      { action: 'forget', templateId: id, changedBy: actor, changedAt: new Date().toISOString() },
+    ])
+  return removed
 }
