@@ -98,6 +98,8 @@ async function recognizeWith(
     tessedit_pageseg_mode: PSM_CODES[psm],
     user_defined_dpi: String(dpi),
     tessedit_do_invert: opts.invertedText ? '1' : '0',
+    // Set on every call, so a whitelisted cell read never narrows the next page's characters.
+    tessedit_char_whitelist: opts.charWhitelist ?? '',
   })
   const gray = toGray(image)
   const { data } = await worker.recognize(

@@ -5,3 +5,11 @@ export { encodePgm } from './netpbm'
 export { parseTsv } from './tsv'
 export { packagedLanguageFolder, type OcrLanguage, type OcrLanguages } from './language-data'
 export type { OcrBlock, OcrLine, OcrResult, OcrWord, Psm, RecognizeOptions } from './types'
+export {
+  NUMERIC_CHARS,
+  UNIT_CHARS,
+  readCells,
+  type CellLook,
+  type CellReading,
+  type ReadCellsOptions,
+} from './cells'

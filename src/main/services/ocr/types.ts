@@ -50,4 +50,9 @@ export interface RecognizeOptions {
    * third more time on pages with photos and halftones and rarely finds text on scanned documents.
    */
   invertedText?: boolean
+  /**
+   * Only these characters may be read (tessedit_char_whitelist), e.g. digits for a numeric cell read
+   * again on its own; every other call reads any character.
+   */
+  charWhitelist?: string
 }

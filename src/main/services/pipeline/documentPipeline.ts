@@ -10,6 +10,7 @@ import {
   grayPagesResultSchema,
   lineImagesResultSchema,
   PIPELINE_VERSION,
+  readCellsResultSchema,
   renderResultSchema,
   surveyResultSchema,
   type DocumentTask,
@@ -378,6 +379,58 @@ export class DocumentPipeline {
       )
     }
     return result.data.images
+  }
+
+  /**
+   * Boxes of one OCR'd page read again, each on its own (numeric characters, one line, once per
+   * look), from the page drawn at `dpi` as the OCR task drew it, turned and deskewed as `page` was
+   * read. Errors name the file.
+   */
+  async readCells(request: {
+    path: string
+    file: string
+    mediaType: string
+    page: Pick<PageText, 'page' | 'rotation' | 'skewDeg'>
+    boxes: BBox[]
+    looks: { scale: number; denoise: boolean }[]
+    /** What the boxes hold; default numbers. */
+    kind?: 'number' | 'unit'
+    signal?: AbortSignal
+  }): Promise<{ text: string; confidence: number }[][]> {
+    const { page } = request
+    let value: unknown
+    try {
+      value = await this.pool.run(
+        {
+          op: 'read-cells',
+          path: request.path,
+          file: request.file,
+          mediaType: request.mediaType,
+          page: page.page,
+          // The OCR task drew PDF pages at the pipeline's dpi; image files keep their own.
+          dpi: this.dpi,
+          maxPixels: this.maxPixels,
+          model: this.ocrModel,
+          boxes: request.boxes,
+          rotation: page.rotation,
+          skewDeg: page.skewDeg,
+          looks: request.looks,
+          kind: request.kind ?? 'number',
+        },
+        { priority: 100, signal: request.signal, timeoutMs: this.pageTimeoutMs },
+      )
+    } catch (error) {
+      if (request.signal?.aborted) throw new DeskError('CANCELLED', `${request.file}: cancelled`)
+      throw namingFile(error, request.file)
+    }
+    const result = readCellsResultSchema.safeParse(value)
+    if (!result.success) {
+      throw new DeskError(
+        'INTERNAL',
+        `${request.file}: invalid cell readings from the worker (${formatZodIssues(result.error)})`,
+      )
+    }
+    return result.data.cells
   }
 
   close(): Promise<void> {

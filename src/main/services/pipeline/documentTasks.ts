@@ -3,7 +3,7 @@ import { DeskError, formatZodIssues } from '../../../shared/contract'
 import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
 import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
-import { createOcrEngine, recognizePage, type OcrEngine } from '../ocr'
+import { createOcrEngine, readCells, recognizePage, type OcrEngine } from '../ocr'
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
@@ -18,6 +18,8 @@ import {
   type LineImagesResult,
   type LineImagesTask,
   type OcrTask,
+  type ReadCellsResult,
+  type ReadCellsTask,
   type RenderResult,
   type RenderTask,
   type SurveyResult,
@@ -289,7 +291,20 @@ async function lineImages(task: LineImagesTask): Promise<LineImagesResult> {
   }
 }
 
-export type DocumentTaskResult = SurveyResult | PageText | RenderResult | GrayPagesResult | LineImagesResult
+/** Boxes of a page OCR'd before, read again one by one from the same drawing of the page. */
+async function rereadCells(task: ReadCellsTask): Promise<ReadCellsResult> {
+  const image = await pageImage(task, task.dpi, false)
+  const cells = await readCells(await engineFor('eng', task.model), image, task.boxes, {
+    rotation: task.rotation,
+    skewDeg: task.skewDeg,
+    looks: task.looks,
+    kind: task.kind,
+  })
+  return { cells }
+}
+
+export type DocumentTaskResult =
+  SurveyResult | PageText | RenderResult | GrayPagesResult | LineImagesResult | ReadCellsResult
 
 /** The worker side of the document pipeline (see src/main/workers/document-worker.ts). */
 export async function handleDocumentTask(
@@ -303,6 +318,7 @@ export async function handleDocumentTask(
   if (task.op === 'ocr') return ocr(task)
   if (task.op === 'gray-pages') return grayPages(task)
   if (task.op === 'line-images') return lineImages(task)
+  if (task.op === 'read-cells') return rereadCells(task)
   return render(task)
 }
 

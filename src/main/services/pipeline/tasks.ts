@@ -94,12 +94,34 @@ export const lineImagesTaskSchema = z.object({
   boxes: z.array(bboxSchema).min(1).max(200),
 })
 
+/**
+ * Boxes of one OCR'd page read again, each on its own (ocr/cells.ts): cropped from the page drawn
+ * as the OCR task drew it, turned and deskewed as it was read, scaled up, one line, numeric characters.
+ */
+export const readCellsTaskSchema = z.object({
+  op: z.literal('read-cells'),
+  ...pageAtDpi,
+  model: ocrModelSchema,
+  /** In page pixels at `dpi`, as PageText's boxes. */
+  boxes: z.array(bboxSchema).min(1).max(200),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  skewDeg: z.number(),
+  /** What the boxes hold: numbers (digits, bounds, %) or units (letters, /, %). */
+  kind: z.enum(['number', 'unit']).default('number'),
+  /** Each box is read once per look: scaled up, and denoised first or not. */
+  looks: z
+    .array(z.object({ scale: z.number().min(1).max(6), denoise: z.boolean() }))
+    .min(1)
+    .max(4),
+})
+
 export const documentTaskSchema = z.discriminatedUnion('op', [
   surveyTaskSchema,
   ocrTaskSchema,
   renderTaskSchema,
   grayPagesTaskSchema,
   lineImagesTaskSchema,
+  readCellsTaskSchema,
 ])
 export type DocumentTask = z.infer<typeof documentTaskSchema>
 export type SurveyTask = z.infer<typeof surveyTaskSchema>
@@ -107,6 +129,13 @@ export type OcrTask = z.infer<typeof ocrTaskSchema>
 export type RenderTask = z.infer<typeof renderTaskSchema>
 export type GrayPagesTask = z.infer<typeof grayPagesTaskSchema>
 export type LineImagesTask = z.infer<typeof lineImagesTaskSchema>
+export type ReadCellsTask = z.infer<typeof readCellsTaskSchema>
+
+/** Per box, one reading per scale. */
+export const readCellsResultSchema = z.object({
+  cells: z.array(z.array(z.object({ text: z.string(), confidence: z.number().min(0).max(100) }))),
+})
+export type ReadCellsResult = z.infer<typeof readCellsResultSchema>
 
 export const lineImagesResultSchema = z.object({
   images: z.array(

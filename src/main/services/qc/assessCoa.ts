@@ -23,6 +23,7 @@ import { findRules } from './rules'
 import { NO_TABLE, readCoaPages } from '../../../shared/qc/readPages'
 import type { Rules } from '../../../shared/qc/table/extract'
 import { signatureCheck, skewCheck, type VisionSettings } from './visionChecks'
+import type { CellReread } from './rereadResults'
 
 export { NO_TABLE }
 
@@ -54,6 +55,11 @@ export interface AssessCoaRequest {
   confidenceThreshold?: number
   /** Learned layout templates: the one matching the COA's supplier and table overrides the reader. */
   templates?: readonly LayoutTemplate[]
+  /**
+   * What reading result cells again from the page said (rereadResults; `text` already carries the
+   * confirmed and corrected readings): a disputed result goes to review, a corrected one says so.
+   */
+  rereads?: readonly CellReread[]
 }
 
 export interface CoaReport {
@@ -101,6 +107,34 @@ function productCheck(extraction: CoaExtraction, spec: CompiledSpec): CoaCheck {
   }
 }
 
+/**
+ * A result whose closer reading disputes the page's goes to review, never to a verdict; one the
+ * closer reading corrected says what the page read.
+ */
+function withRereads(parameters: ParameterVerdict[], rereads: readonly CellReread[]): ParameterVerdict[] {
+  return parameters.map((p) => {
+    const cell = p.cells?.result
+    if (!cell) return p
+    const mine = rereads.filter((r) => {
+      const x = (r.bbox[0] + r.bbox[2]) / 2
+      const y = (r.bbox[1] + r.bbox[3]) / 2
+      return (
+        r.page === cell.page &&
+        x >= cell.bbox[0] &&
+        x <= cell.bbox[2] &&
+        y >= cell.bbox[1] &&
+        y <= cell.bbox[3]
+      )
+    })
+    const disputed = mine.find((r) => r.outcome === 'disputed')
+    if (disputed)
+      return { ...p, verdict: 'review', reason: `${p.specName} was ${disputed.detail}; check it on the page` }
+    const corrected = mine.filter((r) => r.outcome === 'corrected')
+    if (corrected.length === 0) return p
+    return { ...p, reason: `${p.reason} (${corrected.map((r) => r.detail).join('; ')})` }
+  })
+}
+
 /** Extraction, evaluation against the specification, cross-checks and vision checks in one report. */
 export function assessCoa(request: AssessCoaRequest): CoaReport {
   const images = request.images ?? new Map<number, GrayImage>()
@@ -137,8 +171,10 @@ export function assessCoa(request: AssessCoaRequest): CoaReport {
       rows,
       request.confidenceThreshold !== undefined ? { confidenceThreshold: request.confidenceThreshold } : {},
     )
-    parameters = evaluation.parameters
-    verdict = evaluation.verdict
+    parameters = request.rereads?.length
+      ? withRereads(evaluation.parameters, request.rereads)
+      : evaluation.parameters
+    verdict = overallVerdict(parameters.map((p) => p.verdict))
     checks.push(productCheck(extraction, spec))
   }
   checks.push(checkBatch(extraction, request.expectedBatch), checkExpiry(extraction, request.today))

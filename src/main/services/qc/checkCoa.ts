@@ -6,6 +6,7 @@ import type { LayoutTemplate } from '../../../shared/qc/templates'
 import type { DeskCore } from '../core/deskCore'
 import { identifyFile } from '../documents/intake'
 import { assessCoa, type CoaReport } from './assessCoa'
+import { rereadLooks, rereadResults } from './rereadResults'
 
 export interface CoaDocument {
   /** Where the bytes are (a desk blob or a file given on the command line). */
@@ -130,11 +131,39 @@ export async function checkCoa(core: DeskCore, request: CheckCoaRequest): Promis
   // With a library, the COA's own product (read without a specification) picks the specification.
   const probe = request.specs.length > 1 ? assessCoa(base) : undefined
   const spec = pickSpec(request.specs, probe?.product, probe?.productCode)
-  const report = assessCoa({
-    ...base,
-    ...(spec ? { spec } : {}),
-    ...(request.expectedBatch ? { expectedBatch: request.expectedBatch } : {}),
-    ...(request.templates ? { templates: request.templates } : {}),
-  })
+  const assess = (read: DocumentText, rereads?: Parameters<typeof assessCoa>[0]['rereads']) =>
+    assessCoa({
+      ...base,
+      text: read,
+      ...(spec ? { spec } : {}),
+      ...(request.expectedBatch ? { expectedBatch: request.expectedBatch } : {}),
+      ...(request.templates ? { templates: request.templates } : {}),
+      ...(rereads ? { rereads } : {}),
+    })
+  let report = assess(text)
+  // OCR'd results that are unsure, unparsed or not a pass are read again, cell by cell, from the page.
+  const pipeline = core.pipeline
+  if (spec && pipeline && text.pages.some((p) => p.source === 'ocr')) {
+    const again = await rereadResults(text, report, (page, boxes, kind) =>
+      pipeline.readCells({
+        path: document.path,
+        file: document.name,
+        mediaType: identified.mediaType,
+        page,
+        boxes,
+        looks: rereadLooks(),
+        kind,
+      }),
+    ).catch((error: unknown) => {
+      report.extraction.notes.push(`results not read again from the page: ${(error as Error).message}`)
+      return undefined
+    })
+    if (again && again.rereads.length > 0) {
+      report = assess(again.text, again.rereads)
+      report.extraction.notes.push(
+        `results read again from the page, cell by cell: ${again.rereads.map((r) => `${r.outcome}, ${r.detail}`).join('; ')}`,
+      )
+    }
+  }
   return { ...report, pages: text.pages.map(({ page, width, height }) => ({ page, width, height })) }
 }

@@ -57,6 +57,7 @@ export interface Cv {
   CV_64F: number
   INTER_AREA: number
   INTER_LINEAR: number
+  INTER_CUBIC: number
   THRESH_BINARY: number
   THRESH_BINARY_INV: number
   THRESH_OTSU: number

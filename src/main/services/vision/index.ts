@@ -4,3 +4,4 @@ export { analysePage, type PageGeometry, type Rotation, type AnalyseOptions } fr
 export { detectOrientation, estimateSkew, type OrientationResult } from './detect'
 export { preprocess, type PreprocessOptions, type Preprocessed } from './preprocess'
 export { denoise, binarise } from './filters'
+export { cropTurned, type CropOptions } from './crop'
