@@ -86,6 +86,30 @@ describe('Sync page with the sync worker', () => {
     expect(screen.getByRole('contentinfo').textContent).not.toContain('Hub not reached')
   })
 
+  it("gives the desk the bid-portal templates the tenant's other desks taught, from the hub", async () => {
+    const at = '2026-12-05T10:00:00.000Z'
+    const template = {
+      id: 'pt-from-desk-a',
+      portal: { key: 'web:pwd.state.gov.in', name: 'pwd.state.gov.in' },
+      field: 'emdAmount' as const,
+      label: 'Bayana Rashi',
+      example: '2,45,000',
+      learnedFrom: { documentId: 'doc-1', name: 'pwd-1.pdf' },
+      learnedBy: 'ravi',
+      learnedAt: at,
+    }
+    const test = createTestDesk({ tenants: [{ id: TENANT, name: 'Sync Co' }], current: TENANT })
+    test.syncCredentials.set(TENANT, HUB)
+    const hub = createSyncHarness('store')
+    hub.portalTemplates = { templates: [template], removed: [] }
+    renderApp(test, undefined, { sync: hub.factory })
+    const adopts = () => test.calls.filter((c) => c.method === 'tenders.templates.adopt')
+    await waitFor(() => expect(adopts().length).toBeGreaterThan(0))
+    // Each look hands the whole list again (the desk keeps a template once).
+    for (const call of adopts()) expect(call.params).toEqual({ templates: [template], removed: [] })
+    expect(test.screening.templates).toEqual([template])
+  })
+
   it('the browser going offline shows the banner even before the hub was tried', async () => {
     setup('store')
     await waitFor(() => expect(useSyncStore.getState().configured).toBe(true))

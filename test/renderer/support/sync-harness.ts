@@ -6,6 +6,7 @@ import {
   type WorkerLike,
 } from '../../../src/renderer/sync'
 import { ingestBatchSchema, type RecordAck } from '../../../src/shared/sync/wire'
+import type { PortalTemplateList } from '../../../src/shared/tenders/templates'
 
 export type HubMode = 'down' | 'store' | 'reject'
 
@@ -19,6 +20,8 @@ export function createSyncHarness(initial: HubMode = 'store') {
     posted: [] as unknown[],
     received: [] as Array<{ token: string | null; ids: string[] }>,
     idle: (): Promise<void> => Promise.resolve(),
+    /** The tenant's bid-portal templates the hub lists (GET …/portal-templates); none when null. */
+    portalTemplates: null as PortalTemplateList | null,
     factory: (): SyncWorkerClient => {
       const toUi: Array<(e: { data: unknown }) => void> = []
       const toWorker: Array<(e: { data: unknown }) => void> = []
@@ -44,6 +47,8 @@ export function createSyncHarness(initial: HubMode = 'store') {
   const fetch: FetchLike = async (url, init) => {
     if (harness.mode === 'down') throw new TypeError('Failed to fetch')
     if (url.endsWith('/heartbeat')) return Response.json({ ok: true })
+    if (url.endsWith('/portal-templates') && harness.portalTemplates)
+      return Response.json(harness.portalTemplates)
     const body = ingestBatchSchema.parse(JSON.parse(String(init.body)))
     const ids = body.records.map((r) => (r as { id: string }).id)
     const token = new Headers(init.headers).get('authorization')
