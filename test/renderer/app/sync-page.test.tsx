@@ -86,7 +86,7 @@ describe('Sync page with the sync worker', () => {
     expect(screen.getByRole('contentinfo').textContent).not.toContain('Hub not reached')
   })
 
-  it("gives the desk the bid-portal templates the tenant's other desks taught, from the hub", async () => {
+  it("gives the desk the bid-portal templates the tenant's other desks taught, and sends the hub the one it never heard of", async () => {
     const at = '2026-12-05T10:00:00.000Z'
     const template = {
       id: 'pt-from-desk-a',
@@ -102,12 +102,25 @@ describe('Sync page with the sync worker', () => {
     test.syncCredentials.set(TENANT, HUB)
     const hub = createSyncHarness('store')
     hub.portalTemplates = { templates: [template], removed: [] }
+    // Learned on this desk before templates were shared: no outbox row ever carried it.
+    const local = { ...template, id: 'pt-local', field: 'bidNumber' as const, label: 'Tender No' }
+    test.screening.templates = [local]
     renderApp(test, undefined, { sync: hub.factory })
     const adopts = () => test.calls.filter((c) => c.method === 'tenders.templates.adopt')
     await waitFor(() => expect(adopts().length).toBeGreaterThan(0))
     // Each look hands the whole list again (the desk keeps a template once).
     for (const call of adopts()) expect(call.params).toEqual({ templates: [template], removed: [] })
-    expect(test.screening.templates).toEqual([template])
+    await waitFor(() => expect(test.screening.templates).toEqual([local, template]))
+    // Queued once however many looks ran, and sent.
+    await waitFor(async () => {
+      const db = await openTenantDb(TENANT)
+      const rows = (await db.outbox.toArray()).filter((r) => r.kind === 'tenders.portalTemplate')
+      db.close()
+      expect(rows.map((r) => [r.entityId, (r.payload as { action: string }).action])).toEqual([
+        ['pt-local', 'learn'],
+      ])
+      expect(hub.received.flatMap((r) => r.ids)).toContain(rows[0]!.id)
+    })
   })
 
   it('the browser going offline shows the banner even before the hub was tried', async () => {

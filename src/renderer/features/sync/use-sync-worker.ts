@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { describeError } from '../../bridge/errors'
 import { useSyncStore, useTenantDbStore, useTenantStore } from '../../state'
 import { useServices } from '../services/context'
+import { shareUnsentPortalTemplates } from '../tenders/decisions/learn-template'
 import { noteOriginAtLoad } from './hub-origin'
 
 /** Half the heartbeat interval, so each heartbeat carries figures at most this old. */
@@ -29,12 +30,15 @@ export function useSyncWorker(): void {
     // Templates another desk taught a bid portal: the desk's main side keeps them.
     const offPortals = worker.onPortalTemplates((tenant, list) => {
       if (tenant !== useTenantStore.getState().currentId) return
-      services.desk.tenders['templates.adopt'](list).catch((error: unknown) => {
-        const problem = describeError(error)
-        // A user without the tenders role cannot take them; the next look (another user) will.
-        if (problem.code !== 'FORBIDDEN')
-          useSyncStore.setState({ error: `portal templates: ${problem.message}` })
-      })
+      services.desk.tenders['templates.adopt'](list)
+        // And the other way: what this desk keeps that the hub never heard of goes to the outbox.
+        .then(() => shareUnsentPortalTemplates(services.desk, tenant, list))
+        .catch((error: unknown) => {
+          const problem = describeError(error)
+          // A user without the tenders role cannot take them; the next look (another user) will.
+          if (problem.code !== 'FORBIDDEN')
+            useSyncStore.setState({ error: `portal templates: ${problem.message}` })
+        })
     })
     useSyncStore.setState({ send: (message) => worker.send(message) })
     return () => {

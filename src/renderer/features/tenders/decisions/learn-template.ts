@@ -1,7 +1,7 @@
 import type { DeskApi, TenantId } from '../../../../shared/contract'
 import { portalTemplateEventSchema } from '../../../../shared/sync/kinds'
 import { FIELD_NAMES, type FieldName } from '../../../../shared/tenders/fields/types'
-import type { FieldTemplate } from '../../../../shared/tenders/templates/schema'
+import type { FieldTemplate, PortalTemplateList } from '../../../../shared/tenders/templates/schema'
 import { describeError } from '../../../bridge/errors'
 import { enqueueOutbox, openTenantDb } from '../../../db'
 import { PORTAL_TEMPLATE_KIND } from '../../../sync/template-fetch'
@@ -21,32 +21,66 @@ export async function sendPortalTemplateChanges(
   tenant: TenantId,
   changes: readonly PortalTemplateChange[],
 ): Promise<void> {
-  const rows = changes.map((change) => {
-    const payload =
-      change.action === 'learn'
-        ? portalTemplateEventSchema.parse({
-            templateId: change.template.id,
-            action: 'learn',
-            template: change.template,
-            changedBy: change.template.learnedBy,
-            changedAt: change.template.learnedAt,
-          })
-        : portalTemplateEventSchema.parse({
-            templateId: change.templateId,
-            action: 'forget',
-            changedBy: change.changedBy,
-            changedAt: change.changedAt,
-          })
-    return {
-      kind: PORTAL_TEMPLATE_KIND,
-      entityTable: 'fieldTemplates',
-      entityId: payload.templateId,
-      payload,
-    }
-  })
   const db = await openTenantDb(tenant)
   try {
-    await enqueueOutbox(db, rows)
+    await enqueueOutbox(db, changes.map(outboxRow))
+  } finally {
+    db.close()
+  }
+}
+
+function outboxRow(change: PortalTemplateChange) {
+  const payload =
+    change.action === 'learn'
+      ? portalTemplateEventSchema.parse({
+          templateId: change.template.id,
+          action: 'learn',
+          template: change.template,
+          changedBy: change.template.learnedBy,
+          changedAt: change.template.learnedAt,
+        })
+      : portalTemplateEventSchema.parse({
+          templateId: change.templateId,
+          action: 'forget',
+          changedBy: change.changedBy,
+          changedAt: change.changedAt,
+        })
+  return {
+    kind: PORTAL_TEMPLATE_KIND,
+    entityTable: 'fieldTemplates',
+    entityId: payload.templateId,
+    payload,
+  }
+}
+
+/**
+ * After a pull: sends the hub each template this desk keeps that the hub has not heard of and no
+ * outbox row carries, i.e. one learned before templates were shared, or one whose lesson was stored
+ * on the desk but whose outbox row was never written (the window closed in between). Returns how
+ * many were queued; a template is queued once however often this runs.
+ */
+export async function shareUnsentPortalTemplates(
+  desk: DeskApi,
+  tenant: TenantId,
+  hub: PortalTemplateList,
+): Promise<number> {
+  const known = new Set([...hub.templates.map((t) => t.id), ...hub.removed])
+  const { templates } = await desk.tenders['templates.list']({})
+  const unheard = templates.filter((t) => !known.has(t.id))
+  if (unheard.length === 0) return 0
+  const db = await openTenantDb(tenant)
+  try {
+    // Checked and written in one transaction, so two looks cannot both queue the same template.
+    return await db.transaction('rw', db.outbox, async () => {
+      const queued = new Set(
+        (await db.outbox.filter((row) => row.kind === PORTAL_TEMPLATE_KIND).toArray()).map((r) => r.entityId),
+      )
+      const rows = unheard
+        .filter((t) => !queued.has(t.id))
+        .map((template) => outboxRow({ action: 'learn', template }))
+      await enqueueOutbox(db, rows)
+      return rows.length
+    })
   } finally {
     db.close()
   }
