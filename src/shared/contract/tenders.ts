@@ -2,7 +2,11 @@ import { z } from 'zod'
 import { bboxSchema, pageBoxSchema } from '../document-text/schema'
 import { FIELD_NAMES } from '../tenders/fields/types'
 import { profileResultSchema } from '../tenders/screening/result-schema'
-import { fieldTemplateSchema, portalTemplateListSchema } from '../tenders/templates/schema'
+import {
+  fieldTemplateSchema,
+  forgottenTemplateSchema,
+  portalTemplateListSchema,
+} from '../tenders/templates/schema'
 
 /**
  * Tender screening as it crosses the contract: the tenant's profiles, one row per document for
@@ -179,7 +183,11 @@ export const screeningExportSchema = z.object({
 export const tendersTemplateMethods = {
   'tenders.templates.list': {
     request: z.object({}).strict(),
-    response: z.object({ templates: z.array(fieldTemplateSchema) }),
+    /** `forgotten`: templates removed on this desk, which the hub is told of and never undoes. */
+    response: z.object({
+      templates: z.array(fieldTemplateSchema),
+      forgotten: z.array(forgottenTemplateSchema).optional(),
+    }),
   },
   /**
    * Learns from a field the analyst corrected or added on a bid: the label its value is printed

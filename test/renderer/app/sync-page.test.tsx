@@ -101,15 +101,20 @@ describe('Sync page with the sync worker', () => {
     const test = createTestDesk({ tenants: [{ id: TENANT, name: 'Sync Co' }], current: TENANT })
     test.syncCredentials.set(TENANT, HUB)
     const hub = createSyncHarness('store')
-    hub.portalTemplates = { templates: [template], removed: [] }
+    // Removed on this desk without its forget reaching the outbox: the hub still lists it.
+    const gone = { ...template, id: 'pt-gone', field: 'title' as const, label: 'Item' }
+    hub.portalTemplates = { templates: [template, gone], removed: [] }
     // Learned on this desk before templates were shared: no outbox row ever carried it.
     const local = { ...template, id: 'pt-local', field: 'bidNumber' as const, label: 'Tender No' }
     test.screening.templates = [local]
+    test.screening.forgotten = [{ id: 'pt-gone', by: 'ben', at: '2026-12-05T11:00:00.000Z' }]
     renderApp(test, undefined, { sync: hub.factory })
     const adopts = () => test.calls.filter((c) => c.method === 'tenders.templates.adopt')
     await waitFor(() => expect(adopts().length).toBeGreaterThan(0))
-    // Each look hands the whole list again (the desk keeps a template once).
-    for (const call of adopts()) expect(call.params).toEqual({ templates: [template], removed: [] })
+    expect(adopts()[0]!.params).toEqual({ templates: [template, gone], removed: [] })
+    // Each look hands the list again (the desk keeps a template once), less what waits in the outbox.
+    for (const call of adopts())
+      expect(call.params).toMatchObject({ templates: expect.arrayContaining([template]) })
     await waitFor(() => expect(test.screening.templates).toEqual([local, template]))
     // Queued once however many looks ran, and sent.
     await waitFor(async () => {
@@ -118,8 +123,10 @@ describe('Sync page with the sync worker', () => {
       db.close()
       expect(rows.map((r) => [r.entityId, (r.payload as { action: string }).action])).toEqual([
         ['pt-local', 'learn'],
+        ['pt-gone', 'forget'],
       ])
-      expect(hub.received.flatMap((r) => r.ids)).toContain(rows[0]!.id)
+      expect(rows[1]!.payload).toMatchObject({ changedBy: 'ben', changedAt: '2026-12-05T11:00:00.000Z' })
+      expect(hub.received.flatMap((r) => r.ids)).toEqual(expect.arrayContaining(rows.map((r) => r.id)))
     })
   })
 

@@ -8,7 +8,7 @@ import {
   type ScreeningRow,
 } from '../../../src/shared/contract'
 import { parseProfile } from '../../../src/shared/tenders/screening'
-import type { FieldTemplate } from '../../../src/shared/tenders/templates'
+import type { FieldTemplate, ForgottenTemplate } from '../../../src/shared/tenders/templates'
 
 type ScreeningMethod =
   | 'tenders.profiles.list'
@@ -37,6 +37,8 @@ export interface ScreeningHarness {
   exports: Array<{ format: string; documentIds?: string[]; decisions: unknown[] }>
   /** tenders.templates.*: kept templates, and per document the label a lesson finds (else refused). */
   templates: FieldTemplate[]
+  /** Templates removed on this desk (never taken back from the hub). */
+  forgotten: ForgottenTemplate[]
   lessons: Map<string, { label: string; portal: { key: string; name: string } }>
   handlers: { [M in ScreeningMethod]: Handler<M, null> }
 }
@@ -50,6 +52,7 @@ export function createScreeningHarness(): ScreeningHarness {
     versions: new Map(),
     exports: [],
     templates: [],
+    forgotten: [],
     lessons: new Map(),
     handlers: undefined as unknown as ScreeningHarness['handlers'],
   }
@@ -107,7 +110,7 @@ export function createScreeningHarness(): ScreeningHarness {
       if (!detail) throw new DeskError('NOT_FOUND', `no screening for ${documentId} in this harness`)
       return detail
     },
-    'tenders.templates.list': () => ({ templates: h.templates }),
+    'tenders.templates.list': () => ({ templates: h.templates, forgotten: h.forgotten }),
     'tenders.templates.learn': ({ documentId, field, value }) => {
       const lesson = h.lessons.get(documentId)
       if (!lesson)
@@ -130,12 +133,15 @@ export function createScreeningHarness(): ScreeningHarness {
     'tenders.templates.remove': ({ id }) => {
       const before = h.templates.length
       h.templates = h.templates.filter((t) => t.id !== id)
-      return { removed: h.templates.length < before }
+      const removed = h.templates.length < before
+      if (removed) h.forgotten.push({ id, by: 'harness', at: new Date(clock).toISOString() })
+      return { removed }
     },
     'tenders.templates.adopt': ({ templates, removed }) => {
       // The newest lesson per id wins; removed ids are forgotten (as FieldTemplateStore.adopt).
       let adopted = 0
       for (const t of templates) {
+        if (h.forgotten.some((f) => f.id === t.id)) continue
         const same = h.templates.find((x) => x.id === t.id)
         if (same && same.learnedAt >= t.learnedAt) continue
         h.templates = [...h.templates.filter((x) => x !== same), t]

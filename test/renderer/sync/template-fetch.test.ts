@@ -208,7 +208,7 @@ describe("a desk pulls its tenant's learned bid-portal templates", () => {
 
       // This desk forgets it while offline: the forget waits in the outbox, so the hub's list
       // (which still has it) must not bring it back.
-      await store.remove(portalTenant, one)
+      await store.remove(portalTenant, one, 'ben')
       await sendPortalTemplateChanges(portalTenant, [
         { action: 'forget', templateId: one, changedBy: 'ben', changedAt: '2026-12-05T11:30:00.000Z' },
       ])

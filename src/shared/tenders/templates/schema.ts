@@ -21,7 +21,19 @@ export const fieldTemplateSchema = z.strictObject({
 })
 export type FieldTemplate = z.infer<typeof fieldTemplateSchema>
 
-export const fieldTemplateFileSchema = z.strictObject({ templates: z.array(fieldTemplateSchema).max(5_000) })
+/** A template removed on this desk: never taken back from the hub, and told to it as a forget. */
+export const forgottenTemplateSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  by: z.string().min(1).max(200),
+  at: z.iso.datetime({ offset: true }),
+})
+export type ForgottenTemplate = z.infer<typeof forgottenTemplateSchema>
+
+export const fieldTemplateFileSchema = z.strictObject({
+  templates: z.array(fieldTemplateSchema).max(5_000),
+  /** Templates removed on this desk, newest last (absent in files written before templates were shared). */
+  forgotten: z.array(forgottenTemplateSchema).max(5_000).optional(),
+})
 
 /**
  * The hub's answer to GET /v1/tenants/:t/portal-templates: the tenant's current templates and the

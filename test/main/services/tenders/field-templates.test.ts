@@ -218,6 +218,27 @@ describe('a bid portal’s template another desk of the tenant taught (tenders.t
     expect((await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount).toBeUndefined()
   })
 
+  it('never takes back from the hub a template removed on this desk, and lists it as forgotten', async () => {
+    await call('tenders.templates.adopt', { templates: [taught('2026-12-05T10:00:00.000Z')], removed: [] })
+    await call('tenders.templates.remove', { id: 'from-desk-a', reason: 'wrong label' })
+    // The hub has not heard of the removal yet and lists the template again.
+    expect(
+      await call('tenders.templates.adopt', { templates: [taught('2026-12-05T10:00:00.000Z')], removed: [] }),
+    ).toEqual({ adopted: 0, removed: 0 })
+    const listed = await call<{ templates: unknown[]; forgotten: { id: string; by: string }[] }>(
+      'tenders.templates.list',
+      {},
+    )
+    expect(listed.templates).toEqual([])
+    expect(listed.forgotten).toMatchObject([{ id: 'from-desk-a', by: 'asha@acme' }])
+    expect((await call<Detail>('tenders.detail', { documentId: 'pwd-2' })).fields.emdAmount).toBeUndefined()
+    // A later lesson on this desk keeps the removal on record.
+    await call('tenders.templates.learn', { documentId: 'pwd-1', field: 'emdAmount', value: '2,45,000' })
+    expect(
+      (await call<{ forgotten: { id: string }[] }>('tenders.templates.list', {})).forgotten.map((f) => f.id),
+    ).toEqual(['from-desk-a'])
+  })
+
   it('refuses a list that is not templates, naming the field, and stores nothing', async () => {
     const bad = { ...taught('2026-12-05T10:00:00.000Z'), field: 'colour' }
     await expect(call('tenders.templates.adopt', { templates: [bad], removed: [] })).rejects.toMatchObject({

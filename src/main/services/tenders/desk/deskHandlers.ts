@@ -71,7 +71,10 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
     'tenders.results': async (_params, ctx) => deps.desk.results(deps.tenantOf(ctx)),
     'tenders.detail': async ({ documentId }, ctx) => deps.desk.detail(deps.tenantOf(ctx), documentId),
     'tenders.export': async (request, ctx) => deps.desk.export(deps.tenantOf(ctx), request),
-    'tenders.templates.list': async (_params, ctx) => deps.templates.load(deps.tenantOf(ctx)),
+    'tenders.templates.list': async (_params, ctx) => {
+      const { templates, forgotten } = await deps.templates.load(deps.tenantOf(ctx))
+      return { templates, forgotten }
+    },
     'tenders.templates.learn': async ({ documentId, field, value }, ctx) => {
       const by = await deps.actor(ctx)
       const { template, replaced } = await deps.desk.learnTemplate(deps.tenantOf(ctx), {
@@ -91,10 +94,11 @@ export function tendersHandlers<Ctx>(deps: ScreeningHandlerDeps<Ctx>): {
       return { template, replaced: replaced !== null, ...(replaced ? { replacedId: replaced.id } : {}) }
     },
     'tenders.templates.remove': async ({ id, reason }, ctx) => {
-      const removed = await deps.desk.removeTemplate(deps.tenantOf(ctx), id)
+      const by = await deps.actor(ctx)
+      const removed = await deps.desk.removeTemplate(deps.tenantOf(ctx), id, by)
       if (removed)
         await deps.audit({
-          actor: await deps.actor(ctx),
+          actor: by,
           action: 'delete',
           entityTable: 'fieldTemplates',
           entityId: id,

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { TenantId } from '../../../../shared/contract'
-import { fieldTemplateFileSchema, type FieldTemplate } from '../../../../shared/tenders/templates'
+import {
+  fieldTemplateFileSchema,
+  type FieldTemplate,
+  type ForgottenTemplate,
+} from '../../../../shared/tenders/templates'
 import { readJsonFile, SerialQueue, writeJsonFile } from '../../storage/jsonFile'
+
+/** Removals kept so the hub cannot bring a template back (oldest dropped beyond this). */
+const FORGOTTEN_KEPT = 5_000
 
 export interface FieldTemplateSet {
   templates: FieldTemplate[]
+  /** Removed on this desk: the hub's copies of these are never adopted. */
+  forgotten: ForgottenTemplate[]
   /** Changes whenever a template does: part of the key screening results are cached under. */
   hash: string
 }
@@ -27,19 +36,27 @@ export class FieldTemplateStore {
   }
 
   async load(tenantId: TenantId): Promise<FieldTemplateSet> {
-    const { templates } = await readJsonFile(this.file(tenantId), fieldTemplateFileSchema, { templates: [] })
+    const file = await readJsonFile(this.file(tenantId), fieldTemplateFileSchema, { templates: [] })
+    const { templates } = file
     const hash = createHash('sha256').update(JSON.stringify(templates)).digest('hex').slice(0, 16)
-    return { templates, hash }
+    return { templates, forgotten: file.forgotten ?? [], hash }
+  }
+
+  private write(tenantId: TenantId, templates: FieldTemplate[], forgotten: ForgottenTemplate[]) {
+    return writeJsonFile(this.file(tenantId), {
+      templates,
+      ...(forgotten.length > 0 ? { forgotten: forgotten.slice(-FORGOTTEN_KEPT) } : {}),
+    })
   }
 
   /** Keeps `template` as the portal's one template for its field (a new lesson replaces the old). */
   save(tenantId: TenantId, template: FieldTemplate): Promise<{ replaced: FieldTemplate | null }> {
     return this.queue.run(async () => {
-      const { templates } = await this.load(tenantId)
+      const { templates, forgotten } = await this.load(tenantId)
       const replaced =
         templates.find((t) => t.portal.key === template.portal.key && t.field === template.field) ?? null
       const kept = templates.filter((t) => t !== replaced)
-      await writeJsonFile(this.file(tenantId), { templates: [...kept, template] })
+      await this.write(tenantId, [...kept, template], forgotten)
       return { replaced }
     })
   }
@@ -56,7 +73,9 @@ export class FieldTemplateStore {
     removedIds: readonly string[],
   ): Promise<AdoptedChange[]> {
     return this.queue.run(async () => {
-      let { templates } = await this.load(tenantId)
+      const loaded = await this.load(tenantId)
+      let templates = loaded.templates
+      const forgotten = new Set(loaded.forgotten.map((f) => f.id))
       const changes: AdoptedChange[] = []
       const oldestFirst = [...incoming].sort((a, b) => a.learnedAt.localeCompare(b.learnedAt))
       for (const template of oldestFirst) {
@@ -64,6 +83,7 @@ export class FieldTemplateStore {
         const rival = templates.find(
           (t) => t.id !== template.id && t.portal.key === template.portal.key && t.field === template.field,
         )
+        if (forgotten.has(template.id)) continue
         if (same && same.learnedAt >= template.learnedAt) continue
         if (rival && rival.learnedAt >= template.learnedAt) continue
         templates = [...templates.filter((t) => t !== same && t !== rival), template]
@@ -75,16 +95,22 @@ export class FieldTemplateStore {
         templates = templates.filter((t) => t !== found)
         changes.push({ before: found, after: null })
       }
-      if (changes.length > 0) await writeJsonFile(this.file(tenantId), { templates })
+      if (changes.length > 0) await this.write(tenantId, templates, loaded.forgotten)
       return changes
     })
   }
 
-  remove(tenantId: TenantId, id: string): Promise<FieldTemplate | null> {
+  /** Removes a template on this desk's word, and remembers it so the hub cannot bring it back. */
+  remove(tenantId: TenantId, id: string, by: string, at = new Date()): Promise<FieldTemplate | null> {
     return this.queue.run(async () => {
-      const { templates } = await this.load(tenantId)
+      const { templates, forgotten } = await this.load(tenantId)
       const found = templates.find((t) => t.id === id) ?? null
-      if (found) await writeJsonFile(this.file(tenantId), { templates: templates.filter((t) => t !== found) })
+      if (found)
+        await this.write(
+          tenantId,
+          templates.filter((t) => t !== found),
+          [...forgotten, { id, by, at: at.toISOString() }],
+        )
       return found
     })
   }

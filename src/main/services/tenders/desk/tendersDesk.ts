@@ -252,8 +252,8 @@ export class TendersDesk {
     return changes
   }
 
-  async removeTemplate(tenantId: TenantId, id: string): Promise<FieldTemplate | null> {
-    const removed = await this.deps.templates.remove(tenantId, id)
+  async removeTemplate(tenantId: TenantId, id: string, by: string): Promise<FieldTemplate | null> {
+    const removed = await this.deps.templates.remove(tenantId, id, by)
     if (removed) this.deps.changed(tenantId)
     return removed
   }

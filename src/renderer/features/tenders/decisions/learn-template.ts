@@ -54,30 +54,41 @@ function outboxRow(change: PortalTemplateChange) {
 }
 
 /**
- * After a pull: sends the hub each template this desk keeps that the hub has not heard of and no
- * outbox row carries, i.e. one learned before templates were shared, or one whose lesson was stored
- * on the desk but whose outbox row was never written (the window closed in between). Returns how
- * many were queued; a template is queued once however often this runs.
+ * After a pull, tells the hub what this desk knows and it does not, each once however often this
+ * runs: a template the desk keeps that the hub has not heard of (learned before templates were
+ * shared, or a lesson whose outbox row was never written because the window closed in between), and
+ * a template removed on this desk that the hub still lists (removed through the contract without
+ * its forget reaching the outbox). `hub` is the pulled list, less what still waits in the outbox.
+ * Returns how many rows were queued.
  */
 export async function shareUnsentPortalTemplates(
   desk: DeskApi,
   tenant: TenantId,
   hub: PortalTemplateList,
 ): Promise<number> {
-  const known = new Set([...hub.templates.map((t) => t.id), ...hub.removed])
-  const { templates } = await desk.tenders['templates.list']({})
+  const listed = new Set(hub.templates.map((t) => t.id))
+  const known = new Set([...listed, ...hub.removed])
+  const { templates, forgotten = [] } = await desk.tenders['templates.list']({})
   const unheard = templates.filter((t) => !known.has(t.id))
-  if (unheard.length === 0) return 0
+  const stale = forgotten.filter((f) => listed.has(f.id))
+  if (unheard.length === 0 && stale.length === 0) return 0
   const db = await openTenantDb(tenant)
   try {
-    // Checked and written in one transaction, so two looks cannot both queue the same template.
+    // Checked and written in one transaction, so two looks cannot both queue the same change.
     return await db.transaction('rw', db.outbox, async () => {
-      const queued = new Set(
-        (await db.outbox.filter((row) => row.kind === PORTAL_TEMPLATE_KIND).toArray()).map((r) => r.entityId),
+      const queued = await db.outbox.filter((row) => row.kind === PORTAL_TEMPLATE_KIND).toArray()
+      const learns = new Set(queued.map((r) => r.entityId))
+      const forgets = new Set(
+        queued.filter((r) => (r.payload as { action?: unknown }).action === 'forget').map((r) => r.entityId),
       )
-      const rows = unheard
-        .filter((t) => !queued.has(t.id))
-        .map((template) => outboxRow({ action: 'learn', template }))
+      const rows = [
+        ...unheard
+          .filter((t) => !learns.has(t.id))
+          .map((template) => outboxRow({ action: 'learn', template })),
+        ...stale
+          .filter((f) => !forgets.has(f.id))
+          .map((f) => outboxRow({ action: 'forget', templateId: f.id, changedBy: f.by, changedAt: f.at })),
+      ]
       await enqueueOutbox(db, rows)
       return rows.length
     })
