@@ -6,6 +6,7 @@ import { DEFAULT_MAX_PIXELS } from '../imaging'
 import type { ScreenedText } from '../../../shared/tenders/screenText'
 import type { GrayImage } from '../vision'
 import { WorkerPool, type WorkerPoolStats } from '../worker-pool'
+import { unpackParsed } from './packedPages'
 import {
   grayPagesResultSchema,
   lineImagesResultSchema,
@@ -280,7 +281,7 @@ export class DocumentPipeline {
   ): Promise<SurveyResult> {
     const slice = (from?: number, to?: number, extra?: Pick<SurveyTask, 'screen' | 'cache'>) =>
       run({ op: 'survey', ...base, mode, dpi: this.dpi, from, to, ...extra }, this.surveyTimeoutMs).then(
-        (r) => surveyResultSchema.parse(r),
+        (r) => unpackSurvey(surveyResultSchema.parse(r), base.file),
       )
     if (base.mediaType !== 'application/pdf') return slice()
     const first = await slice(1, SURVEY_SLICE_PAGES, inWorker)
@@ -470,4 +471,11 @@ function failedPage(
     notes: [`OCR because: ${reason}`],
     error: { code: error.code, message: error.message },
   }
+}
+
+/** A survey's text pages back as objects: they travel packed (see packedPages.ts). */
+function unpackSurvey(result: SurveyResult, file: string): SurveyResult {
+  if (!result.packed) return result
+  const { packed, ...rest } = result
+  return { ...rest, textPages: [...rest.textPages, ...unpackParsed(packed, file)] }
 }

@@ -9,6 +9,7 @@ import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pd
 import { screenPages } from '../../../shared/tenders/screenText'
 import { toGray, type GrayImage } from '../vision'
 import type { TaskReply } from '../worker-pool'
+import { packPages } from './packedPages'
 import { encodeCrop, encodePagePicture } from './pagePicture'
 import {
   documentTaskSchema,
@@ -314,12 +315,19 @@ export async function handleDocumentTask(
   if (!parsed.success)
     throw new DeskError('INVALID_INPUT', `bad document task: ${formatZodIssues(parsed.error)}`)
   const task = parsed.data
-  if (task.op === 'survey') return survey(task)
+  if (task.op === 'survey') return packed(await survey(task))
   if (task.op === 'ocr') return ocr(task)
   if (task.op === 'gray-pages') return grayPages(task)
   if (task.op === 'line-images') return lineImages(task)
   if (task.op === 'read-cells') return rereadCells(task)
   return render(task)
+}
+
+/** Text pages leave the worker packed, their buffers moved: see packedPages.ts for why. */
+function packed(result: SurveyResult): SurveyResult | TaskReply<SurveyResult> {
+  if (result.textPages.length === 0) return result
+  const { packed: pages, transfer } = packPages(result.textPages)
+  return { value: { ...result, textPages: [], packed: pages }, transfer }
 }
 
 function meanConfidence(words: readonly { confidence: number }[]): number {

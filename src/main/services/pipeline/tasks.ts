@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { bboxSchema, extractionModeSchema, pageTextSchema } from '../../../shared/document-text'
 import { screenedTextSchema } from '../../../shared/tenders/screenText'
+import { packedPagesSchema } from './packedPages'
 
-export const PIPELINE_VERSION = '3'
+/** Bumped whenever a page would read differently, so text cached by an older desk is read again. */
+export const PIPELINE_VERSION = '4'
 
 export const ocrLanguagesSchema = z.enum(['eng', 'hin', 'eng+hin'])
 export const ocrModelSchema = z.enum(['fast', 'best'])
@@ -155,6 +157,8 @@ export const surveyResultSchema = z.object({
   ocrPages: z.array(z.object({ page: z.number().int().positive(), reason: z.string() })),
   /** Set when the task was asked to screen and could: then `textPages` is left empty. */
   screened: screenedTextSchema.optional(),
+  /** The text pages as flat arrays (see packedPages.ts); the main thread unpacks them into `textPages`. */
+  packed: packedPagesSchema.optional(),
 })
 export type SurveyResult = z.infer<typeof surveyResultSchema>
 

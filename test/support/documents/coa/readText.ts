@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { DocumentText } from '../../../../src/shared/document-text'
 import { DEFAULT_MAX_PIXELS } from '../../../../src/main/services/imaging'
 import { handleDocumentTask } from '../../../../src/main/services/pipeline/documentTasks'
+import { unpackParsed } from '../../../../src/main/services/pipeline/packedPages'
 import {
   PIPELINE_VERSION,
   type GrayPagesResult,
@@ -31,12 +32,9 @@ export async function readTextCoa(
     const path = join(dir, file)
     writeFileSync(path, coa.pdf)
     const base = { path, file, mediaType: 'application/pdf', maxPixels: DEFAULT_MAX_PIXELS }
-    const survey = (await handleDocumentTask({
-      op: 'survey',
-      ...base,
-      mode: 'auto',
-      dpi: 300,
-    })) as SurveyResult
+    const reply = await handleDocumentTask({ op: 'survey', ...base, mode: 'auto', dpi: 300 })
+    // Text pages come back packed, with their buffers to move, as the worker sends them.
+    const survey = ('value' in reply ? reply.value : reply) as SurveyResult
     if (survey.ocrPages.length > 0)
       throw new Error(`${file}: pages ${survey.ocrPages.map((p) => p.page).join(', ')} need OCR`)
     const text: DocumentText = {
@@ -44,7 +42,7 @@ export async function readTextCoa(
       mediaType: 'application/pdf',
       pipelineVersion: PIPELINE_VERSION,
       mode: 'auto',
-      pages: survey.textPages,
+      pages: survey.packed ? unpackParsed(survey.packed, file) : survey.textPages,
     }
     const gray = (await handleDocumentTask({
       op: 'gray-pages',
