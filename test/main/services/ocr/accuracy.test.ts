@@ -103,11 +103,10 @@ describe('OCR accuracy on the corpus', () => {
     })
   }
 
-  it('reads 300-dpi pages of ordinary print scaled down, and 200-dpi ones as scanned', () => {
-    // So the CER figures above hold for the shrink step (see USEFUL_GLYPH_PX), boxes included (UNLV).
-    for (const key of ['ocrmypdf_linn.pdf#1', 'ocrmypdf_rotated_skew.pdf#1', 'unlv_8071_093.3B'])
-      expect(results.get(key)?.page.applied, key).toContain('shrink')
-    expect(results.get('tess_phototest.tif#1')?.page.applied).not.toContain('shrink')
+  it('reads ordinary print (10-pt at 300 dpi) at the resolution it was scanned', () => {
+    // Scaling it down cost accuracy on noisy COA scans; only larger print is (see USEFUL_GLYPH_PX).
+    for (const key of ['ocrmypdf_linn.pdf#1', 'unlv_8071_093.3B'])
+      expect(results.get(key)?.page.applied, key).not.toContain('shrink')
   })
 
   for (const u of UNLV) {
