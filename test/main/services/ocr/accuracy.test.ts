@@ -104,7 +104,7 @@ describe('OCR accuracy on the corpus', () => {
   }
 
   it('reads ordinary print (10-pt at 300 dpi) at the resolution it was scanned', () => {
-    // Scaling it down cost accuracy on noisy COA scans; only larger print is (see USEFUL_GLYPH_PX).
+    // Scaling it down cost accuracy on noisy COA and bid scans; only scans at 500 dpi and more are.
     for (const key of ['ocrmypdf_linn.pdf#1', 'unlv_8071_093.3B'])
       expect(results.get(key)?.page.applied, key).not.toContain('shrink')
   })
