@@ -26,6 +26,7 @@ const SLOW = [
 export default defineConfig({
   plugins: [react()],
   test: {
+    setupFiles: ['test/support/dom-timeouts.ts'],
     projects: [
       {
         extends: true,
