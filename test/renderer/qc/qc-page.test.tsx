@@ -92,6 +92,8 @@ async function runCheck() {
   await waitFor(() => expect(within(form).getByLabelText('Certificate').textContent).toContain('coa.pdf'))
   fireEvent.click(within(form).getByRole('button', { name: 'Run check' }))
   await screen.findByRole('heading', { name: 'Batch BN1' })
+  // The results table and its row actions follow the heading once the record's rows are loaded.
+  await screen.findByRole('table', { name: 'COA results' })
 }
 
 const leadRow = () =>
@@ -196,7 +198,7 @@ describe('QC page', () => {
     expect(document.querySelectorAll('.qc-page .word-overlay rect.selected')).toHaveLength(4)
     expect(leadRow().getAttribute('aria-selected')).toBe('true')
 
-    fireEvent.click(screen.getByRole('button', { name: 'Correct Lead' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Correct Lead' }))
     const edit = screen.getByRole('form', { name: 'Correct Lead' })
     fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
     fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
@@ -251,7 +253,7 @@ describe('QC page', () => {
     await setup('Ray')
     await importSpec()
     await runCheck()
-    fireEvent.click(screen.getByRole('button', { name: 'Correct Lead' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Correct Lead' }))
     const edit = screen.getByRole('form', { name: 'Correct Lead' })
     fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
     fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
@@ -282,7 +284,7 @@ describe('QC page', () => {
     await setup('Sam')
     await importSpec()
     await runCheck()
-    fireEvent.click(screen.getByRole('button', { name: 'Correct Lead' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Correct Lead' }))
     const edit = screen.getByRole('form', { name: 'Correct Lead' })
     fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
     fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
@@ -343,7 +345,7 @@ describe('QC page', () => {
     await setup()
     await importSpec()
     await runCheck()
-    const correct = within(leadRow()).getByRole('button', { name: 'Correct Lead' })
+    const correct = await within(leadRow()).findByRole('button', { name: 'Correct Lead' })
     correct.focus()
     fireEvent.click(correct)
     let dialog = screen.getByRole('dialog', { name: 'Correct Lead' })
