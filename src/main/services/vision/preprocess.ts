@@ -14,9 +14,10 @@ export interface PreprocessOptions {
   minSkewDeg?: number
   maxSkewDeg?: number
   /**
-   * Print larger than this (median glyph height, pixels) is scaled down to it before anything else:
-   * the page's layout analysis costs in proportion to its pixels, and glyphs this tall already
-   * carry all the detail OCR uses. Unset: never scaled.
+   * Print larger than this (median glyph height, pixels) is scaled down to it once the page is
+   * turned and deskewed (scaling first changed how tesseract split a skewed page's columns): layout
+   * analysis costs in proportion to the pixels, and glyphs this tall already carry the detail OCR
+   * uses. Unset: never scaled.
    */
   glyphTargetPx?: number
 }
