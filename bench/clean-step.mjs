@@ -1,11 +1,11 @@
 // bench:ocr's cleanStep section: the clean pass (denoise + binarise, OCR again) on the corpus scans
 // the issue names, each page read three ways through `pebble-desk documents read` with
 // settings.ocr.clean = never (first pass only), always (the cleaned pass kept) and auto (the rule).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { firstPage, readPages } from './read-pages.mjs'
 
 /** Scans and their truth (null: the corpus has none; ccitt and jbig2 are the linn page re-encoded). */
 const FILES = [
@@ -62,63 +62,13 @@ async function firstPages(corpus, dir) {
   return pages
 }
 
-function firstPage(corpus, dir, file) {
-  if (!file.endsWith('.pdf')) {
-    const copy = join(dir, file)
-    copyFileSync(join(corpus, file), copy)
-    return copy
-  }
-  const out = join(dir, basename(file, '.pdf'))
-  execFileSync('pdftoppm', [
-    '-r',
-    '300',
-    '-gray',
-    '-png',
-    '-singlefile',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(corpus, file),
-    out,
-  ])
-  return `${out}.png`
-}
-
-function readAll(root, pages, clean) {
-  const dataDir = mkdtempSync(join(tmpdir(), `pebble-bench-clean-${clean}-`))
-  try {
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ ocr: { clean } }))
-    const started = performance.now()
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(root, 'bin', 'pebble-desk.js'),
-        'documents',
-        'read',
-        '--json',
-        '--no-cache',
-        '--workers',
-        '2',
-        '--data-dir',
-        dataDir,
-        ...pages,
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 28 },
-    )
-    if (r.status !== 0)
-      throw new Error(`documents read (clean ${clean}) exited ${r.status}: ${r.stderr.slice(0, 2000)}`)
-    return { ms: performance.now() - started, files: JSON.parse(r.stdout).files }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-}
-
 export async function cleanStep({ root, corpus }) {
   const dir = mkdtempSync(join(tmpdir(), 'pebble-bench-clean-'))
   try {
     const pages = await firstPages(corpus, dir)
-    const runs = Object.fromEntries(['never', 'always', 'auto'].map((m) => [m, readAll(root, pages, m)]))
+    const runs = Object.fromEntries(
+      ['never', 'always', 'auto'].map((m) => [m, readPages(root, { clean: m }, pages)]),
+    )
     const files = FILES.map(([file, truth], i) => {
       const reference = truth ? readFileSync(join(corpus, truth), 'utf8') : null
       const page = (mode) => runs[mode].files[i].pages[0]

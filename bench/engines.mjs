@@ -5,11 +5,12 @@
 // Pages: the first page of corpus scans (the linn scans and phototest have truth; epson and the COA
 // only time) and two generated scans whose truth is the text they were drawn from (the table's CER
 // over its words sorted, see sortedWords).
-import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { firstPage, readPages } from './read-pages.mjs'
 import { cer } from './clean-step.mjs'
 
 const LINN = 'ocrmypdf_linn.gt.txt'
@@ -97,58 +98,6 @@ const table = (page, font) => {
  */
 const sortedWords = (text) => text.split(/\s+/u).filter(Boolean).sort().join(' ')
 
-function firstPage(corpus, dir, file) {
-  if (!file.endsWith('.pdf')) {
-    const copy = join(dir, file)
-    copyFileSync(join(corpus, file), copy)
-    return copy
-  }
-  const out = join(dir, basename(file, '.pdf'))
-  execFileSync('pdftoppm', [
-    '-r',
-    '300',
-    '-gray',
-    '-png',
-    '-singlefile',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(corpus, file),
-    out,
-  ])
-  return `${out}.png`
-}
-
-function readWith(root, engine, pages) {
-  const dataDir = mkdtempSync(join(tmpdir(), `pebble-bench-engine-${engine}-`))
-  try {
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ ocr: { engine } }))
-    const started = performance.now()
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(root, 'bin', 'pebble-desk.js'),
-        'documents',
-        'read',
-        '--json',
-        '--no-cache',
-        '--workers',
-        '2',
-        '--data-dir',
-        dataDir,
-        ...pages,
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 28 },
-    )
-    if (r.status !== 0)
-      throw new Error(`documents read (engine ${engine}) exited ${r.status}: ${r.stderr.slice(0, 2000)}`)
-    return { ms: performance.now() - started, files: JSON.parse(r.stdout).files }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-}
-
 export async function engines({ root, corpus }) {
   const dir = mkdtempSync(join(tmpdir(), 'pebble-bench-engines-'))
   try {
@@ -169,7 +118,7 @@ export async function engines({ root, corpus }) {
     const result = {}
     for (const engine of ['tesseract', 'paddle']) {
       const all = []
-      for (let r = 0; r < runs; r++) all.push(readWith(root, engine, pages))
+      for (let r = 0; r < runs; r++) all.push(readPages(root, { engine }, pages))
       const run = [...all].sort((a, b) => a.ms - b.ms)[Math.floor(all.length / 2)]
       const page = (i) => run.files[i].pages[0]
       const rates = cases.map((c, i) =>
