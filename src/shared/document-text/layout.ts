@@ -1,6 +1,7 @@
 import type { BBox, Block, Line, Word } from './schema'
 
-function union(boxes: readonly BBox[]): BBox {
+/** The smallest box holding every box given. */
+export function boxAround(boxes: readonly BBox[]): BBox {
   let x0 = Infinity
   let y0 = Infinity
   let x1 = -Infinity
@@ -72,7 +73,7 @@ export function groupLines(words: readonly Word[]): { lines: Line[]; blocks: Blo
     const members = row.members.map((i) => words[i]!)
     return {
       text: members.map((w) => w.text).join(' '),
-      bbox: union(members.map((w) => w.bbox)),
+      bbox: boxAround(members.map((w) => w.bbox)),
       confidence: mean(members.map((w) => w.confidence)),
       wordIndexes: row.members,
     }
@@ -85,7 +86,7 @@ export function groupLines(words: readonly Word[]): { lines: Line[]; blocks: Blo
     const lineHeight = line.bbox[3] - line.bbox[1]
     if (current && previous && line.bbox[1] - previous.bbox[3] <= 1.5 * lineHeight) {
       current.lineIndexes.push(index)
-      current.bbox = union([current.bbox, line.bbox])
+      current.bbox = boxAround([current.bbox, line.bbox])
     } else {
       blocks.push({ bbox: line.bbox, confidence: 0, lineIndexes: [index] })
     }

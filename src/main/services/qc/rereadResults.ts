@@ -1,4 +1,4 @@
-import type { BBox, DocumentText, PageText } from '../../../shared/document-text'
+import { boxAround, type BBox, type DocumentText, type PageText } from '../../../shared/document-text'
 import { cleanResultText, parseResult, unitInfo, type ParameterVerdict } from '../../../shared/qc'
 import type { CoaReport } from './assessCoa'
 
@@ -66,15 +66,6 @@ function centreIn(box: BBox, cell: BBox): boolean {
   const x = (box[0] + box[2]) / 2
   const y = (box[1] + box[3]) / 2
   return x >= cell[0] && x <= cell[2] && y >= cell[1] && y <= cell[3]
-}
-
-function union(boxes: BBox[]): BBox {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ]
 }
 
 /**
@@ -264,7 +255,7 @@ export async function rereadResults(
       ['unit', units],
     ] as const) {
       if (groups.length === 0) continue
-      const boxes = groups.map((g) => union(g.map((i) => page.words[i]!.bbox)))
+      const boxes = groups.map((g) => boxAround(g.map((i) => page.words[i]!.bbox)))
       const readings = await read(page, boxes, kind)
       groups.forEach((group, k) => {
         const first: Reading = {

@@ -1,4 +1,4 @@
-import type { BBox } from '../../../../shared/document-text/schema'
+import { boxAround, type BBox } from '../../../../shared/document-text'
 import { mean } from '../tsv'
 import type { OcrBlock, OcrLine, OcrResult, OcrWord } from '../types'
 import type { RecognizedLine } from './recognize'
@@ -25,7 +25,7 @@ export function assemble(pieces: readonly RecognizedLine[]): Layout {
   const outLines: OcrLine[] = []
   const blocks: OcrBlock[] = []
   for (const group of groups) {
-    const block: OcrBlock = { bbox: union(group.map((l) => l.bbox)), confidence: 0, lineIndexes: [] }
+    const block: OcrBlock = { bbox: boxAround(group.map((l) => l.bbox)), confidence: 0, lineIndexes: [] }
     for (const line of group) {
       const wordIndexes = line.words.map((w) => words.push(w) - 1)
       block.lineIndexes.push(
@@ -64,7 +64,7 @@ function joinPieces(pieces: readonly RecognizedLine[]): Piece[] {
     })
     if (into) {
       into.words.push(...p.words)
-      into.bbox = union([into.bbox, p.bbox])
+      into.bbox = boxAround([into.bbox, p.bbox])
     } else lines.push({ bbox: [...p.bbox], words: [...p.words] })
   }
   return lines
@@ -112,15 +112,6 @@ function widestSplit(lines: Piece[], gap: number): Piece[][] {
     reach = Math.max(reach, l.bbox[3])
   })
   return best < 0 ? [sorted] : [sorted.slice(0, best), sorted.slice(best)]
-}
-
-function union(boxes: BBox[]): BBox {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ]
 }
 
 function median(xs: number[]): number {
