@@ -12,6 +12,7 @@ import { createPaddleEngine } from './paddle'
 import { loadTesseract, type TesseractWorker } from './tesseract'
 import { mean, parseTsv } from './tsv'
 import { PSM_CODES, type OcrResult, type RecognizeOptions } from './types'
+import { oneAtATime } from './serial'
 
 /**
  * `tesseract` (tesseract.js, the default) or `paddle` (PaddleOCR PP-OCRv4 run by onnxruntime-node,
@@ -64,24 +65,19 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
     // Table columns keep their spacing in the text output.
     preserve_interword_spaces: '1',
   })
-  let queue: Promise<unknown> = Promise.resolve()
+  const serial = oneAtATime()
   let terminated = false
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job)
-    queue = run.catch(() => undefined)
-    return run
-  }
   return {
     name: 'tesseract.js lstm',
     langs: options.langs,
     recognize: (image, opts = {}) => {
       if (terminated) return Promise.reject(new Error('OCR engine terminated'))
-      return serial(() => recognizeWith(worker, image, opts))
+      return serial.run(() => recognizeWith(worker, image, opts))
     },
     terminate: async () => {
       if (terminated) return
       terminated = true
-      await queue
+      await serial.settled()
       await worker.terminate()
     },
   }

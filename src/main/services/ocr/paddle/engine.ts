@@ -9,6 +9,7 @@ import { assemble } from './layout'
 import { loadCharacters, PADDLE_MODEL_FILES, PADDLE_MODEL_NAME, paddleModelFolder } from './models'
 import { openSession } from './onnx'
 import { recognizeLines } from './recognize'
+import { oneAtATime } from '../serial'
 
 export interface PaddleEngine {
   readonly name: string
@@ -34,19 +35,14 @@ export async function createPaddleEngine(options: {
     openSession(join(dir, PADDLE_MODEL_FILES.recognition)),
   ])
   const characters = loadCharacters(join(dir, PADDLE_MODEL_FILES.dictionary))
-  let queue: Promise<unknown> = Promise.resolve()
+  const serial = oneAtATime()
   let terminated = false
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job)
-    queue = run.catch(() => undefined)
-    return run
-  }
   return {
     name: `paddleocr ${PADDLE_MODEL_NAME} (onnxruntime)`,
     langs: options.langs,
     recognize: (image, opts = {}) => {
       if (terminated) return Promise.reject(new Error('OCR engine terminated'))
-      return serial(async () => {
+      return serial.run(async () => {
         checkImage(image)
         const gray = toGray(image)
         const psm = opts.psm ?? 'auto'
@@ -62,7 +58,7 @@ export async function createPaddleEngine(options: {
     terminate: async () => {
       if (terminated) return
       terminated = true
-      await queue.catch(() => undefined)
+      await serial.settled()
       await Promise.all([det.release(), rec.release()])
     },
   }
