@@ -17,6 +17,7 @@ import {
   type QueueSettings,
 } from '../bulk/queue'
 import { finishJob, relevanceArtefact, startJob } from '../bulk/results'
+import { SoloGate } from './soloGate'
 
 /** How long an idle lane waits before asking the queue again. */
 const IDLE_POLL_MS = 500
@@ -144,6 +145,7 @@ export async function runWorker(options: WorkerOptions): Promise<{ stop: () => P
   // interval after every job, which capped a lane at two files a second; a lane here only sleeps
   // when the queue is empty. A lane's failure goes back to pg-boss per job (retry, then dead letter).
   let stopping = false
+  const gate = new SoloGate()
   const wakers = new Set<() => void>()
   const pause = () =>
     new Promise<void>((resolve) => {
@@ -168,7 +170,8 @@ export async function runWorker(options: WorkerOptions): Promise<{ stop: () => P
         continue
       }
       try {
-        await handler(job)
+        const run = () => handler(job)
+        await (job.retryCount > 0 ? gate.solo(run) : gate.shared(run))
         await boss.complete(queue, job.id)
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
