@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { deflateSync } from 'node:zlib'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { PDFJS_WORKER_PATCHES, patchPdfjsWorker } from '../../../../src/main/services/pdf/pdfjsPatches'
 import { CORPUS_DIR } from '../../../support/corpus'
 import { bundlePdfService, runPlainNode } from '../../../support/plainNodePdfjs'
@@ -49,6 +51,48 @@ const INSTALLED_PDFJS = `
     return { doc, close: () => doc.destroy() }
   }`
 
+/**
+ * A one-page PDF whose content stream is deflated and then passed through `damage`, with a correct
+ * cross-reference table (pdf.js reads it as given rather than rebuilding it).
+ */
+function pdfWithContent(damage: (deflated: Buffer) => Buffer): Buffer {
+  const lines = Array.from(
+    { length: 60 },
+    (_, i) => `BT /F1 10 Tf 40 ${760 - i * 12} Td (Line ${i} of a tender notice, EMD Rs ${i * 1000}) Tj ET`,
+  )
+  const stream = damage(deflateSync(Buffer.from(lines.join('\n'))))
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    ),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`),
+      stream,
+      Buffer.from('\nendstream'),
+    ]),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+  ]
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')]
+  const offsets: number[] = []
+  let at = parts[0]!.length
+  objects.forEach((body, i) => {
+    offsets.push(at)
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')])
+    parts.push(obj)
+    at += obj.length
+  })
+  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ']
+  for (const offset of offsets) xref.push(`${String(offset).padStart(10, '0')} 00000 n `)
+  parts.push(
+    Buffer.from(
+      `${xref.join('\n')}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`,
+    ),
+  )
+  return Buffer.concat(parts)
+}
+
 describe('reading text layers through the patched parser and the in-thread port', () => {
   it('each applies exactly once to the installed pdfjs-dist', () => {
     const source = installedParser()
@@ -87,5 +131,42 @@ describe('reading text layers through the patched parser and the in-thread port'
       ),
     )
     expect(JSON.parse(patched)).toEqual(JSON.parse(original))
+  }, 120_000)
+
+  it("inflates damaged content streams as pdf.js's own inflate does (what the desk used before zlib)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pebble-flate-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const variants: Record<string, (deflated: Buffer) => Buffer> = {
+      whole: (d) => d,
+      'no Adler-32 trailer': (d) => d.subarray(0, d.length - 4),
+      'wrong Adler-32 trailer': (d) =>
+        Buffer.concat([d.subarray(0, d.length - 4), Buffer.from([1, 2, 3, 4])]),
+      'bytes after the end': (d) => Buffer.concat([d, Buffer.from('\r\n\r\n')]),
+      'cut off half way': (d) => d.subarray(0, Math.floor(d.length / 2)),
+      'a corrupt block': (d) =>
+        Buffer.concat([d.subarray(0, 40), Buffer.from([0xff, 0xff, 0xff]), d.subarray(43)]),
+    }
+    const files = Object.entries(variants).map(([name, damage]) => {
+      const file = join(dir, `${name.replace(/\W+/g, '-')}.pdf`)
+      writeFileSync(file, pdfWithContent(damage))
+      return file
+    })
+    // The desk's document worker has no DecompressionStream, so pdf.js's own JavaScript inflate is the reference.
+    const ownInflate = `delete globalThis.DecompressionStream\n${INSTALLED_PDFJS}`
+    const original = JSON.parse(runPlainNode(digestScript(ownInflate, files))) as Record<string, string>
+    const service = await bundlePdfService()
+    const patched = runPlainNode(
+      digestScript(
+        `import { openPdf } from ${JSON.stringify(service)}
+         const open = async (data, file) => {
+           const pdf = await openPdf(data, file)
+           return { doc: pdf.doc, close: () => pdf.destroy() }
+         }`,
+        files,
+      ),
+    )
+    expect(JSON.parse(patched)).toEqual(original)
+    // The variants do differ: a stream cut off half way keeps only its first lines.
+    expect(new Set(Object.values(original)).size).toBeGreaterThan(1)
   }, 120_000)
 })
