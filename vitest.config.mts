@@ -14,6 +14,7 @@ const SLOW = [
   'test/main/services/qc/{balchem,generated,numbered}.test.ts',
   'test/main/services/tenders/corpusFields.test.ts',
   'test/main/services/{qc,tenders}/heldout*.test.ts',
+  'test/main/services/tenders/development-scans.test.ts',
   'test/main/cli/{parity,qc,tenders,scanners,learning,pii-logs}.test.ts',
   'test/main/services/learning/**',
   'test/main/services/scanners/{pty,desk-handlers}.test.ts',

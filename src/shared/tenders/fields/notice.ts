@@ -252,7 +252,7 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
   // Scanner dirt and the short ends of table rules ("Te", "oo") are no value.
   const runs = runsRight(page, hit).filter((run) => !run.every((w) => isNoise(words[w]!.text)))
   const firstRun = runs[0]
-  if (firstRun && !labels.has(firstRun[0]!)) {
+  if (firstRun && !labels.has(firstRun[0]!) && !headingRow(page, hit, runs)) {
     if (rule.text) {
       const words = [...firstRun, ...continuation(page, firstRun, hit.bbox[0])]
       const field = fieldFromWords(page, words, rule.parse, hit.label, 'label-right', hit)
@@ -261,7 +261,10 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
       const parsed = runs
         .filter((run) => !labels.has(run[0]!))
         .map((run) => withoutSeparator(page, run))
-        .map((run) => ({ run, field: fieldFromWords(page, run, rule.parse, hit.label, 'label-right', hit) }))
+        .map((run) => {
+          const parse = gluedSeparator(page, run) ? afterFirstCharacter(rule.parse) : rule.parse
+          return { run, field: fieldFromWords(page, run, parse, hit.label, 'label-right', hit) }
+        })
         .filter((p): p is { run: number[]; field: Field } => p.field !== null)
       if (parsed.length > 1) {
         const revised = parsed.find((p) => underRevisedHeading(page, p.run))
@@ -273,6 +276,21 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
   const below = cellBelow(page, hit, labels)
   return below.length > 0 ? fieldFromWords(page, below, rule.parse, hit.label, 'label-below', hit) : null
 }
+
+/**
+ * The label is one heading of a table's header row ("Description of Material | Unit | Qty"): the
+ * next cell on its row is a column heading tables use, so its value is the cell under it. A grid of
+ * label–value pairs ("Organisation | Delhi Jal Board | Department | Stores") keeps its value right.
+ */
+function headingRow(page: MatchPage, hit: WordLabelHit, runs: number[][]): boolean {
+  const words = page.words
+  if (runs.length < 2 || hit.words.some((w) => words[w]!.text.includes(':'))) return false
+  const next = runs[0]!.map((w) => words[w]!.text).join(' ')
+  return TABLE_HEADING.test(next.trim())
+}
+
+const TABLE_HEADING =
+  /^(?:units?|uom|unit of measure(?:ment)?|a\/u|qty\.?|rate|unit rate|amount|make|brand|remarks?|delivery(?: period)?|specifications?|hsn(?: code)?|gst|price|total|value|s\.? ?no\.?|sl\.? ?no\.?)$/i
 
 /** Words beside the label on its row, in runs split at column gaps (wider than 2.5 word heights). */
 function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
@@ -291,6 +309,7 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
     const b = words[i]!.bbox
     const c = middle(b)
     if (own.has(i) || b[0] < labelRight - 0.2 * h || isDebris(words[i]!.text)) continue
+    if (isRuleFragment(words[i]!.text, b, h)) continue
     if (bands.some(([lo, hi]) => c >= lo && c <= hi)) beside.push(i)
   }
   if (beside.length === 0) return []
@@ -356,8 +375,41 @@ function withoutSeparator(page: MatchPage, run: number[]): number[] {
     : run
 }
 
+/**
+ * The same slip glued to the figure ("112,963" for ": 12,963"): the word starts with a character
+ * OCR makes of a colon, right where the other rows of the list have their ":".
+ */
+function gluedSeparator(page: MatchPage, run: number[]): boolean {
+  const words = page.words
+  const first = run[0]
+  if (first === undefined || !/^[1|lIi!:][\d₹]/.test(words[first]!.text)) return false
+  const b = words[first]!.bbox
+  const h = height(b)
+  return words.some((w, i) => {
+    const c = w.bbox
+    return (
+      i !== first &&
+      /^[:;]$/.test(w.text) &&
+      Math.abs(c[0] - b[0]) < 0.4 * h &&
+      Math.abs(middle(c) - middle(b)) < 8 * h
+    )
+  })
+}
+
+/** Reads the text as if its first character were a space (indexes stay those of the text). */
+const afterFirstCharacter =
+  (parse: ValueParser): ValueParser =>
+  (text) => {
+    const at = text.search(/\S/)
+    return at < 0 ? null : parse(`${text.slice(0, at)} ${text.slice(at + 1)}`)
+  }
+
 /** Two letters or fewer and no digit: what OCR makes of a rule's end or a smudge. */
 const isNoise = (text: string) => !/\d/.test(text) && wordKey(text).length <= 2
+
+/** Noise under half the text's height: OCR's reading of where two table rules cross ("Co", "TT"). */
+const isRuleFragment = (text: string, box: BBox, textHeight: number) =>
+  isNoise(text) && height(box) < 0.5 * textHeight
 
 const REVISED = /^(?:revised|amended|modified|extended|new|corrected|संशोधित)/u
 
@@ -390,6 +442,7 @@ function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): num
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
     if (own.has(i) || b[0] < hit.bbox[2] || isDebris(words[i]!.text)) continue
+    if (isRuleFragment(words[i]!.text, b, h)) continue
     if (middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]) right = Math.min(right, b[0] - 0.3 * h)
   }
   // A heading alone on its row ("-: NAME OF WORK :-") stands over a paragraph as wide as the page.
@@ -410,13 +463,22 @@ function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): num
         b[1] >= hit.bbox[3] - 0.2 * h &&
         b[0] >= left &&
         b[0] < right &&
-        !isDebris(words[i]!.text)
+        !isDebris(words[i]!.text) &&
+        !isRuleFragment(words[i]!.text, b, h)
       )
     })
     .sort((a, b) => words[a]!.bbox[1] - words[b]!.bbox[1])
+  // The first value stands under the heading itself; a stray word off to its side in the column
+  // (OCR's reading of a neighbouring heading's second line, a serial number) is not it.
+  const under = inColumn.find((i) => {
+    const b = words[i]!.bbox
+    return b[0] <= hit.bbox[2] + 0.5 * h && b[2] >= hit.bbox[0] - 0.5 * h
+  })
+  const firstTop = under === undefined ? -Infinity : middle(words[under]!.bbox) - 0.5 * h
+  const candidates = inColumn.filter((i) => middle(words[i]!.bbox) >= firstTop)
   const rows: number[][] = []
   let bottom = hit.bbox[3]
-  for (const i of inColumn) {
+  for (const i of candidates) {
     const b = words[i]!.bbox
     const row = rows.at(-1)
     if (row && Math.abs(middle(b) - middle(words[row[0]!]!.bbox)) < 0.5 * h) {
@@ -449,13 +511,28 @@ function organisationFromLetterhead(page: MatchPage): Field | null {
   const pageBottom = Math.max(...words.map((w) => w.bbox[3]))
   const limit = pageTop + 0.25 * (pageBottom - pageTop)
   const top = words.map((_, i) => i).filter((i) => words[i]!.bbox[1] <= limit)
-  for (const line of rows(page, top)) {
-    const text = line.map((i) => words[i]!.text).join(' ')
-    if (NOT_ORGANISATION.test(text.trim()) || !ORGANISATION_WORD.test(text)) continue
-    const field = fieldFromWords(page, line, asText, 'letterhead', 'pattern')
-    if (field) return field
-  }
+  for (const line of rows(page, top))
+    for (const run of columnRuns(page, line)) {
+      const text = run.map((i) => words[i]!.text).join(' ')
+      if (NOT_ORGANISATION.test(text.trim()) || !ORGANISATION_WORD.test(text)) continue
+      const field = fieldFromWords(page, run, asText, 'letterhead', 'pattern')
+      if (field) return field
+    }
   return null
+}
+
+/** A row's words split where a column gap (three word heights) parts them: the name from its phone number. */
+function columnRuns(page: MatchPage, line: number[]): number[][] {
+  const words = page.words
+  const runs: number[][] = []
+  for (const i of line) {
+    const run = runs.at(-1)
+    const previous = run?.at(-1)
+    const b = words[i]!.bbox
+    if (run && previous !== undefined && b[0] - words[previous]!.bbox[2] <= 3 * height(b)) run.push(i)
+    else runs.push([i])
+  }
+  return runs
 }
 
 function rows(page: MatchPage, indexes: number[]): number[][] {

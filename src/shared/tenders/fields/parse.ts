@@ -67,8 +67,10 @@ const AMOUNT =
 export function parseAmount(text: string): Parsed<number> | null {
   const m = AMOUNT.exec(text)
   if (!m) return null
-  let amount = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''))
   const unit = m[3]?.toLowerCase() ?? ''
+  // Rupees have two decimals at most: "1.43500" is OCR's "1,43,500" with its comma read as a point.
+  const grouping = !unit && m[2] !== undefined && m[2].length >= 4 && !m[1]!.includes(',')
+  let amount = Number(m[1]!.replace(/,/g, '') + (grouping ? m[2]!.slice(1) : (m[2] ?? '')))
   if (unit.startsWith('la')) amount *= 100_000
   else if (unit.startsWith('cr')) amount *= 10_000_000
   if (!Number.isFinite(amount)) return null
@@ -113,10 +115,17 @@ export function parseBidNumber(text: string): Parsed<string> | null {
 
 /** A reference-like run: letters and digits joined by / - _ with at least one digit (PSGCT/CPPP/2025-26/03). */
 export function parseReference(text: string): Parsed<string> | null {
-  const m = /[A-Za-z0-9]+(?:[/_.-][A-Za-z0-9]+)+/.exec(text)
-  if (!m || !/\d/.test(m[0])) return null
-  return { value: m[0], start: m.index, end: m.index + m[0].length }
+  for (const m of text.matchAll(REFERENCE)) {
+    // A date beside a reference ("RFQ/8121 Dated: 20.12.2026") is not one.
+    if (!/\d/.test(m[0]) || DATE_SHAPED.test(m[0])) continue
+    return { value: m[0], start: m.index, end: m.index + m[0].length }
+  }
+  return null
 }
+
+/** Segments joined by / _ . - ; "&" inside a segment (C&P, S&P: contracts and purchase offices). */
+const REFERENCE = /[A-Za-z0-9]+(?:&[A-Za-z0-9]+)*(?:[/_.-][A-Za-z0-9]+(?:&[A-Za-z0-9]+)*)+/g
+const DATE_SHAPED = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2}(?:\d{2})?|\d{4}-\d{2}-\d{2})$/
 
 /** Free text (names, categories): everything, spaces tidied; leading ":" and brackets dropped. */
 export function parseText(text: string): Parsed<string> | null {

@@ -83,6 +83,8 @@ function nextLineStart(geo: PageGeometry, first: number): number | undefined {
     const c = words[j]!.bbox
     if (c[1] < b[3] - 0.3 * h || c[1] > b[3] + 1.1 * h) continue
     if (Math.abs(c[0] - b[0]) > 1.5 * h) continue
+    // A wrapped label's next line starts its cell: "of Purchaser" after "Name" is no continuation.
+    if (geo.left[j] !== undefined) continue
     if (c[1] < bestTop) {
       best = j
       bestTop = c[1]
@@ -174,6 +176,8 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
         used.push(t)
       }
     }
+    // A slipped label must start its phrase: the "Date" of "Enquiry Date" is no "Name" misread.
+    if (best > 0 && (readsOn(geo, used) || geo.left[start] !== undefined)) continue
     hits.push({
       page: geo.page.page,
       words: used,
@@ -186,6 +190,19 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
   return hits
 }
 
+/**
+ * A label read with slips that runs straight on into more words, with no ":" between, is a phrase
+ * of running text ("Purchase Section, Plant Office" is no "Purchaser"); an exact label may do so
+ * ("NIT No. 123"), a slipped one needs a colon or a column gap to stand as a label.
+ */
+function readsOn(geo: PageGeometry, used: readonly number[]): boolean {
+  const last = used.at(-1)!
+  const next = geo.right[last]
+  if (next === undefined) return false
+  const words = geo.page.words
+  return !words[last]!.text.endsWith(':') && !words[next]!.text.startsWith(':')
+}
+
 const BRACKETED = /^(?:[(:.\-–]+|\(.*\))$/
 
 const SENTENCE_WORD = new Set(
@@ -194,7 +211,9 @@ const SENTENCE_WORD = new Set(
   ),
 )
 
-const LABEL_TAIL = /^[(:.\-–]*(?:in|₹|rs|inr|rupees)?[.):\-–]*$/i
+// "(3)" and "(%)" are how OCR reads "(₹)" after an amount's label: one character in brackets is a
+// unit mark, never the amount.
+const LABEL_TAIL = /^(?:[(:.\-–]*(?:in|₹|rs|inr|rupees)?[.):\-–]*|\(\S\)[.:]?)$/i
 
 function isLabelTail(word: Word): boolean {
   return word.text.length > 0 && LABEL_TAIL.test(word.text)

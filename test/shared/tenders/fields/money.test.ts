@@ -28,6 +28,12 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('INR 1,23,456.75')).toEqual({ amount: 123456.75, text: 'INR 1,23,456.75' })
   })
 
+  it("reads OCR's point for a grouping comma as the comma: rupees have two decimals at most", () => {
+    expect(read('#1.43500')).toEqual({ amount: 143500, text: '1.43500' })
+    expect(read('₹ 41.500')).toEqual({ amount: 41500, text: '₹ 41.500' })
+    expect(read('₹ 1.435 lakh')).toEqual({ amount: 143500, text: '₹ 1.435 lakh' })
+  })
+
   it('multiplies lakh and crore words, to whole rupees and paise', () => {
     expect(read('₹ 5.9 lakh')).toEqual({ amount: 590000, text: '₹ 5.9 lakh' })
     expect(read('Rs. 2.5 Lakhs only')).toEqual({ amount: 250000, text: 'Rs. 2.5 Lakhs' })

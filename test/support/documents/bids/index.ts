@@ -1,10 +1,14 @@
 import { seededRandom } from '../scan'
 import type { BidLayout } from './layout'
+import { bilingualTable } from './layouts/bilingualTable'
 import { corrigendum } from './layouts/corrigendum'
 import { cpppGrid } from './layouts/cpppGrid'
 import { gemBid } from './layouts/gemBid'
 import { nitNotice } from './layouts/nitNotice'
+import { numberedNotice } from './layouts/numberedNotice'
 import { psuEnquiry } from './layouts/psuEnquiry'
+import { railwaySummary } from './layouts/railwaySummary'
+import { rfqLetter } from './layouts/rfqLetter'
 import { scheduleTable } from './layouts/scheduleTable'
 import { drawValues, type BidTruth } from './values'
 
@@ -15,9 +19,23 @@ export * from './values'
  * The split, declared once. Field extraction is developed against DEVELOPMENT only; HELD_OUT
  * layouts are only ever scored (test/main/services/tenders/heldout.test.ts), so their figures say
  * how the extractor does on layouts it was not shaped on.
+ *
+ * psu-enquiry began held out. Its one miss (a date read as the organisation) was studied on
+ * 2026-12-06, which made it a layout the extractor is shaped on, so it moved here. railway-summary
+ * and numbered-notice were written that day to take its place; railway-summary's first score showed
+ * a rule made that day misreading its label grid, so it moved here too when that rule was fixed.
+ * bilingual-table was written then to keep four held out. Layouts are only ever added to HELD_OUT
+ * before their first score.
  */
-export const DEVELOPMENT: readonly BidLayout[] = [gemBid, nitNotice, corrigendum]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, psuEnquiry, scheduleTable]
+export const DEVELOPMENT: readonly BidLayout[] = [
+  gemBid,
+  nitNotice,
+  corrigendum,
+  rfqLetter,
+  psuEnquiry,
+  railwaySummary,
+]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, scheduleTable, numberedNotice, bilingualTable]
 
 export interface GeneratedBid {
   id: string
