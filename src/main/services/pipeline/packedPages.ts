@@ -81,20 +81,33 @@ export function packPages(pages: readonly PageText[]): { packed: PackedPages; tr
   return { packed, transfer }
 }
 
+// Plain loops below: the typed arrays' from() with a mapping function, forEach and a slice per box
+// cost more than the copying itself, on every page of every text layer.
 function packItems(
   items: readonly { text: string; bbox: readonly number[]; confidence: number }[],
 ): PackedItems {
-  return {
-    text: items.map((i) => i.text).join(''),
-    textLengths: Uint32Array.from(items, (i) => i.text.length),
-    boxes: packBoxes(items),
-    confidences: Float64Array.from(items, (i) => i.confidence),
+  const n = items.length
+  const textLengths = new Uint32Array(n)
+  const confidences = new Float64Array(n)
+  let text = ''
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!
+    text += item.text
+    textLengths[i] = item.text.length
+    confidences[i] = item.confidence
   }
+  return { text, textLengths, boxes: packBoxes(items), confidences }
 }
 
 function packBoxes(items: readonly { bbox: readonly number[] }[]): Float64Array<ArrayBuffer> {
   const boxes = new Float64Array(items.length * 4)
-  items.forEach((item, i) => boxes.set(item.bbox.slice(0, 4), i * 4))
+  for (let i = 0; i < items.length; i++) {
+    const bbox = items[i]!.bbox
+    boxes[i * 4] = bbox[0]!
+    boxes[i * 4 + 1] = bbox[1]!
+    boxes[i * 4 + 2] = bbox[2]!
+    boxes[i * 4 + 3] = bbox[3]!
+  }
   return boxes
 }
 
@@ -102,10 +115,18 @@ function packIndexes(lists: readonly (readonly number[])[]): {
   indexes: Uint32Array<ArrayBuffer>
   indexCounts: Uint32Array<ArrayBuffer>
 } {
-  return {
-    indexes: Uint32Array.from(lists.flat()),
-    indexCounts: Uint32Array.from(lists, (l) => l.length),
+  const indexCounts = new Uint32Array(lists.length)
+  let total = 0
+  for (let i = 0; i < lists.length; i++) {
+    indexCounts[i] = lists[i]!.length
+    total += lists[i]!.length
   }
+  const indexes = new Uint32Array(total)
+  let at = 0
+  for (const list of lists) {
+    for (const index of list) indexes[at++] = index
+  }
+  return { indexes, indexCounts }
 }
 
 /**
