@@ -6,8 +6,10 @@ import type { TransferListItem } from 'node:worker_threads'
  * message, and text-content chunks are most of the traffic when reading text layers (about 5% of
  * the time). Those are handed over as they are: the parser builds a fresh items array and styles
  * object after sending each chunk and never touches the sent ones again, so a shallow copy of the
- * chunk object (whose fields it does reassign) is all the isolation they need. Everything else
- * (operator lists, which the parser does truncate after sending, images, requests) is still cloned.
+ * chunk object (whose fields it does reassign) is all the isolation they need. Messages of
+ * primitives only (the stream's pulls and their acknowledgements, two per chunk) are copied
+ * shallowly, which for them is what a clone is. Everything else (operator lists, which the parser
+ * does truncate after sending, images, requests) is still cloned.
  */
 type Listener = (this: InThreadPort, event: { data: unknown }) => void
 
@@ -27,6 +29,25 @@ function isTextContentChunk(message: unknown): message is TextContentMessage {
   return Array.isArray(items) && typeof styles === 'object' && styles !== null
 }
 
+/** A plain object whose own values are all numbers, strings, booleans or empty: a shallow copy clones it. */
+function isFlat(message: unknown): message is Record<string, unknown> {
+  if (typeof message !== 'object' || message === null) return false
+  if (Object.getPrototypeOf(message) !== Object.prototype) return false
+  if (Object.getOwnPropertySymbols(message).length > 0) return false
+  for (const value of Object.values(message)) {
+    const type = typeof value
+    if (
+      value !== null &&
+      type !== 'number' &&
+      type !== 'string' &&
+      type !== 'boolean' &&
+      type !== 'undefined'
+    )
+      return false
+  }
+  return true
+}
+
 export class InThreadPort {
   readonly #listeners = new Map<Listener, (() => void) | null>()
   readonly #deferred = Promise.resolve()
@@ -34,7 +55,9 @@ export class InThreadPort {
   postMessage(message: unknown, transfer?: TransferListItem[]): void {
     const data = isTextContentChunk(message)
       ? { ...message, chunk: { ...message.chunk } }
-      : structuredClone(message, transfer ? { transfer } : undefined)
+      : !transfer?.length && isFlat(message)
+        ? { ...message }
+        : structuredClone(message, transfer ? { transfer } : undefined)
     const event = { data }
     // Delivered later, in order, as a real port would: the sender finishes its turn first.
     void this.#deferred.then(() => {
