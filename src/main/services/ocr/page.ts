@@ -72,6 +72,7 @@ async function readPage(
     orientation: true,
     deskew: true,
     glyphTargetPx: USEFUL_GLYPH_PX,
+    glyphMinPx: SMALL_GLYPH_PX,
     ...steps,
     denoise,
   })
@@ -84,9 +85,9 @@ async function readPage(
   if (prepared.geometry) {
     const g = prepared.geometry
     notes.push(`orientation=${g.rotation} confidence=${g.orientationConfidence.toFixed(2)} skew=${g.skewDeg}`)
-    if (prepared.scale < 1)
+    if (prepared.scale !== 1)
       notes.push(
-        `shrink: glyphs ${g.glyphHeightPx}px tall, read at ${dpi} dpi (×${prepared.scale.toFixed(2)})`,
+        `${prepared.scale < 1 ? 'shrink' : 'enlarge'}: glyphs ${g.glyphHeightPx}px tall, read at ${dpi} dpi (×${prepared.scale.toFixed(2)})`,
       )
   }
   notes.push(
@@ -138,6 +139,9 @@ export function toPageBox(
  * held-out bid scans fell from 91.7% to 86.1% of key fields.
  */
 export const USEFUL_GLYPH_PX = 30
+
+/** Median glyph height (pixels) under which print is enlarged towards USEFUL_GLYPH_PX, at most twice. */
+export const SMALL_GLYPH_PX = 16
 
 /** Isolated dark specks per page pixel above which a page is treated as speckled (clean pages: ~0). */
 const SPECKLED = 50e-6

@@ -1,7 +1,7 @@
 import { analysePage, type PageGeometry, type Rotation } from './analyse'
 import { binarise, denoise } from './filters'
 import { toGray, type GrayImage, type RasterImage } from './raster'
-import { apply, compose, deskewMap, IDENTITY, invert, quarterTurn, renderAffine, shrink } from './transform'
+import { apply, compose, deskewMap, IDENTITY, invert, quarterTurn, renderAffine, resize } from './transform'
 
 export interface PreprocessOptions {
   orientation?: boolean
@@ -20,6 +20,12 @@ export interface PreprocessOptions {
    * uses. Unset: never scaled.
    */
   glyphTargetPx?: number
+  /**
+   * Print smaller than this (median glyph height, pixels: 10-pt text scanned at 150 dpi) is
+   * enlarged, at most twice, towards `glyphTargetPx`: tesseract misreads letters only a dozen
+   * pixels tall. Unset: never enlarged.
+   */
+  glyphMinPx?: number
 }
 
 export interface Preprocessed {
@@ -27,9 +33,9 @@ export interface Preprocessed {
   image: GrayImage
   rotation: Rotation
   skewDeg: number
-  /** Image pixels per original pixel (1 unless the print was scaled down to `glyphTargetPx`). */
+  /** Image pixels per original pixel (1 unless the print was scaled towards `glyphTargetPx`). */
   scale: number
-  /** e.g. 'shrink', 'rotate-90', 'deskew', 'denoise', 'binarise'. */
+  /** e.g. 'shrink', 'enlarge', 'rotate-90', 'deskew', 'denoise', 'binarise'. */
   applied: string[]
   /** Maps a point of `image` (pixel-edge coordinates) back onto the original page. */
   toPage: (x: number, y: number) => [number, number]
@@ -68,9 +74,13 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
   const target = options.glyphTargetPx
   // Below a fifth smaller the saving would not pay for the resampling; never below half size.
   if (target && glyph > target * SHRINK_WORTHWHILE) {
-    ;[image, scaled] = shrink(image, Math.max(MIN_SCALE, target / glyph))
+    ;[image, scaled] = resize(image, Math.max(MIN_SCALE, target / glyph))
     scale = scaled.a
     applied.push('shrink')
+  } else if (target && options.glyphMinPx && glyph > 0 && glyph < options.glyphMinPx) {
+    ;[image, scaled] = resize(image, Math.min(MAX_SCALE, target / glyph))
+    scale = scaled.a
+    applied.push('enlarge')
   }
   if (options.denoise) {
     image = denoise(image)
@@ -86,3 +96,4 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
 
 const SHRINK_WORTHWHILE = 1.25
 const MIN_SCALE = 0.5
+const MAX_SCALE = 2

@@ -114,17 +114,18 @@ function rotateCode(cv: Cv, rotation: Exclude<Rotation, 0>): number {
 }
 
 /**
- * The image scaled by `scale` (< 1) with area averaging, which keeps thin strokes as gray rather
- * than dropping them; the dpi goes down with it, so OCR is told the true print size.
+ * The image scaled by `scale`: down with area averaging, which keeps thin strokes as gray rather
+ * than dropping them, up with cubic interpolation; the dpi follows, so OCR is told the true print size.
  */
-export function shrink(src: GrayImage, scale: number): [GrayImage, Affine] {
+export function resize(src: GrayImage, scale: number): [GrayImage, Affine] {
   const width = Math.max(1, Math.round(src.width * scale))
   const height = Math.max(1, Math.round(src.height * scale))
   const cv = loadCv()
   const image = withMats((track) => {
     const input = track(grayToMat(cv, src.data, src.width, src.height))
     const out = track(new cv.Mat())
-    cv.resize(input, out, new cv.Size(width, height), 0, 0, cv.INTER_AREA)
+    // Area averaging keeps thin strokes when shrinking; cubic keeps edges sharp when enlarging.
+    cv.resize(input, out, new cv.Size(width, height), 0, 0, scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC)
     return fromMat(out, src.dpi * (width / src.width))
   })
   const map = { a: width / src.width, b: 0, c: 0, d: height / src.height, e: 0, f: 0 }

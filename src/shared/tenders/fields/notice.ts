@@ -539,11 +539,23 @@ function rows(page: MatchPage, indexes: number[]): number[][] {
   const words = page.words
   const sorted = [...indexes].sort((a, b) => middle(words[a]!.bbox) - middle(words[b]!.bbox))
   const out: number[][] = []
+  let top = 0
+  let bottom = 0
   for (const i of sorted) {
     const row = out.at(-1)
     const b = words[i]!.bbox
-    if (row && Math.abs(middle(b) - middle(words[row[0]!]!.bbox)) < 0.5 * height(b)) row.push(i)
-    else out.push([i])
+    // Overlap with the row so far, not distance from its first word: OCR boxes of one line's
+    // words differ in height ("Works" with its capital and a speck above it).
+    const overlap = Math.min(b[3], bottom) - Math.max(b[1], top)
+    if (row && overlap > 0.5 * Math.min(height(b), bottom - top)) {
+      row.push(i)
+      top = Math.min(top, b[1])
+      bottom = Math.max(bottom, b[3])
+    } else {
+      out.push([i])
+      top = b[1]
+      bottom = b[3]
+    }
   }
   return out.map((r) => r.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0]))
 }

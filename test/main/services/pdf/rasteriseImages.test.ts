@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { rasterisePage, withPdf } from '../../../../src/main/services/pdf'
 import { corpusFile } from '../../../support/corpus'
+import { generateBids, DEVELOPMENT } from '../../../support/documents/bids'
+import { scanLookFor, scannedFirstPage } from '../tenders/bidAccuracy'
 
 /** Share of pixels darker than mid-grey in a gray image. */
 const inkShare = (data: Uint8Array): number => data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0) / data.length
@@ -26,4 +28,28 @@ describe('rasterisePage with the image codecs scanned PDFs use', () => {
       expect(inkShare(ours.data)).toBeLessThan(theirs * 1.3)
     },
   )
+})
+
+describe('rasterisePage with a scan of lower resolution than the render', () => {
+  // pdf.js turns smoothing off for an image drawn larger than it is, which makes each scanned pixel
+  // a block; OCR misread the blocky letters of 150-dpi scans (a reference, an EMD, a date).
+  it('draws a 150-dpi scan at 300 dpi smoothly, not as 2×2 blocks', async () => {
+    const [bid] = await generateBids(DEVELOPMENT[0]!, 1, 11)
+    const scan = await scannedFirstPage(bid!, { ...scanLookFor(0, 5), dpi: 150 })
+    const page = await withPdf(scan, 'scan-150dpi.pdf', async (pdf) =>
+      rasterisePage(await pdf.doc.getPage(1), 300),
+    )
+    // Blocks repeat every pixel of an even column in the odd column beside it; smoothing does not.
+    let inked = 0
+    let repeated = 0
+    for (let y = 0; y < page.height; y++)
+      for (let x = 0; x + 1 < page.width; x += 2) {
+        const [a, b] = [page.data[y * page.width + x]!, page.data[y * page.width + x + 1]!]
+        if (a > 200 && b > 200) continue
+        inked += 1
+        if (a === b) repeated += 1
+      }
+    expect(inked).toBeGreaterThan(10_000)
+    expect(repeated / inked).toBeLessThan(0.5)
+  })
 })
