@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { createRequire } from 'node:module'
+import type { WebSocket } from 'ws'
 import { DeskError, requestFrameSchema, toErrorEnvelope, type ServerFrame } from '../../shared/contract'
 import type { Desk } from '../services/desk'
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, loadAsset } from '../services/ui-assets'
@@ -89,6 +90,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   }
 
+  // ws is loaded when a bridge starts, not by every command line run that never serves one.
+  const { WebSocketServer } = createRequire(__filename)('ws') as typeof import('ws')
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes ?? 256 * 1024 * 1024,

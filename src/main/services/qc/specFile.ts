@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { yaml } from '../config/yaml'
 import { listFiles } from '../storage/walk'
 import { DeskError } from '../../../shared/contract'
 import { parseSpecification, type CompiledSpec, type Specification } from '../../../shared/qc'
@@ -15,7 +15,7 @@ export interface LoadedSpec {
 export function parseSpecText(text: string, file: string): LoadedSpec {
   let value: unknown
   try {
-    value = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text)
+    value = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : yaml().parse(text)
   } catch (error) {
     throw new DeskError(
       'INVALID_INPUT',

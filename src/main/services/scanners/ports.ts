@@ -1,6 +1,18 @@
 import { realpath } from 'node:fs/promises'
-import { SerialPort } from 'serialport'
+import { createRequire } from 'node:module'
 import type { ScannerProfile } from './profile'
+
+type SerialPortModule = typeof import('serialport')
+let serialPortModule: SerialPortModule | undefined
+
+/**
+ * Loaded on first use: serialport and its native bindings cost some 60 ms of start-up, which every
+ * `pebble-desk` command paid before it could begin (reading documents starts its workers only then).
+ */
+function serialPort(): SerialPortModule['SerialPort'] {
+  serialPortModule ??= createRequire(__filename)('serialport') as SerialPortModule
+  return serialPortModule.SerialPort
+}
 
 export interface PortInfo {
   path: string
@@ -27,7 +39,7 @@ export interface SerialLink {
 export type OpenSerialLink = (profile: ScannerProfile) => SerialLink
 
 export const openSerialPort: OpenSerialLink = (profile) =>
-  new SerialPort({
+  new (serialPort())({
     path: profile.path,
     baudRate: profile.baudRate,
     dataBits: profile.dataBits,
@@ -38,7 +50,7 @@ export const openSerialPort: OpenSerialLink = (profile) =>
 
 export type ListSerialPorts = () => Promise<PortInfo[]>
 
-export const listSystemPorts: ListSerialPorts = () => SerialPort.list()
+export const listSystemPorts: ListSerialPorts = () => serialPort().list()
 
 function clean(info: PortInfo): PortInfo {
   const out: PortInfo = { path: info.path }

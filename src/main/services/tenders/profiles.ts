@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { DeskError } from '../../../shared/contract'
+import { yaml as yamlPackage } from '../config/yaml'
 import { parseProfile, type Profile } from '../../../shared/tenders/screening'
 
 const MAX_PROFILE_BYTES = 8 * 1024 * 1024
@@ -11,9 +11,12 @@ export function parseProfileText(text: string, file: string): Profile {
   const yaml = /^\.ya?ml$/i.test(extname(file))
   let data: unknown
   try {
-    data = yaml ? parseYaml(text) : JSON.parse(text)
+    data = yaml ? yamlPackage().parse(text) : JSON.parse(text)
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : ''
+    const where =
+      yaml && error instanceof yamlPackage().YAMLParseError && error.linePos
+        ? ` at line ${error.linePos[0].line}`
+        : ''
     throw new DeskError(
       'INVALID_INPUT',
       `${file}: not valid ${yaml ? 'YAML' : 'JSON'}${where} (${firstLine(error)})`,
