@@ -184,6 +184,7 @@ const PAGES = 2
 
 const height = (b: BBox) => Math.max(1, b[3] - b[1])
 const middle = (b: BBox) => (b[1] + b[3]) / 2
+const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
 interface Candidate {
   field: Field
@@ -254,6 +255,7 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
   const firstRun = runs[0]
   if (firstRun && !labels.has(firstRun[0]!) && !headingRow(page, hit, runs)) {
     if (rule.text) {
+      if (runsIntoSentence(geo, hit, firstRun)) return null
       const words = [...firstRun, ...continuation(page, firstRun, hit.bbox[0])]
       const field = fieldFromWords(page, words, rule.parse, hit.label, 'label-right', hit)
       if (field) return field
@@ -291,6 +293,18 @@ function headingRow(page: MatchPage, hit: WordLabelHit, runs: number[][]): boole
 
 const TABLE_HEADING =
   /^(?:units?|uom|unit of measure(?:ment)?|a\/u|qty\.?|rate|unit rate|amount|make|brand|remarks?|delivery(?: period)?|specifications?|hsn(?: code)?|gst|price|total|value|s\.? ?no\.?|sl\.? ?no\.?)$/i
+
+/**
+ * "The purchaser reserves the right…": a name's label that runs straight on, with no ":" and no
+ * column gap, into a word in lower case is a sentence, not a label and its value.
+ */
+function runsIntoSentence(geo: PageGeometry, hit: WordLabelHit, run: number[]): boolean {
+  const words = geo.page.words
+  const last = hit.words.at(-1)!
+  const first = run[0]!
+  if (geo.right[last] !== first || /[:：]$/.test(words[last]!.text)) return false
+  return /^\p{Ll}/u.test(words[first]!.text)
+}
 
 /** Words beside the label on its row, in runs split at column gaps (wider than 2.5 word heights). */
 function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
@@ -539,23 +553,22 @@ function rows(page: MatchPage, indexes: number[]): number[][] {
   const words = page.words
   const sorted = [...indexes].sort((a, b) => middle(words[a]!.bbox) - middle(words[b]!.bbox))
   const out: number[][] = []
-  let top = 0
-  let bottom = 0
   for (const i of sorted) {
     const row = out.at(-1)
     const b = words[i]!.bbox
-    // Overlap with the row so far, not distance from its first word: OCR boxes of one line's
-    // words differ in height ("Works" with its capital and a speck above it).
-    const overlap = Math.min(b[3], bottom) - Math.max(b[1], top)
-    if (row && overlap > 0.5 * Math.min(height(b), bottom - top)) {
-      row.push(i)
-      top = Math.min(top, b[1])
-      bottom = Math.max(bottom, b[3])
-    } else {
-      out.push([i])
-      top = b[1]
-      bottom = b[3]
+    // Overlap with the row's usual band (its words' median top and bottom), not distance from its
+    // first word nor the union of its boxes: one tall OCR box ("Works" with a speck above it)
+    // neither starts a row of its own nor pulls the next line in.
+    if (row) {
+      const top = medianOf(row.map((w) => words[w]!.bbox[1]))
+      const bottom = medianOf(row.map((w) => words[w]!.bbox[3]))
+      const overlap = Math.min(b[3], bottom) - Math.max(b[1], top)
+      if (overlap > 0.5 * Math.min(height(b), bottom - top)) {
+        row.push(i)
+        continue
+      }
     }
+    out.push([i])
   }
   return out.map((r) => r.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0]))
 }

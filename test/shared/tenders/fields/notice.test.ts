@@ -63,6 +63,80 @@ describe('labels on the words of a page', () => {
 })
 
 describe('key fields of notices in layouts the desk was not built on', () => {
+  it('takes the cell under a heading whose neighbour is a column heading, and a letterhead name without its phone', () => {
+    expect(
+      keyValues([
+        [
+          [100, 'Northern Railway'],
+          [1700, 'Phone: 011-2345678'],
+        ],
+        [
+          [100, 'RFQ No.: NR/C&P/RFQ/4411'],
+          [1700, 'Dated: 20.12.2026'],
+        ],
+        [
+          [100, 'Description of Material'],
+          [1300, 'Unit'],
+          [1600, 'Qty'],
+        ],
+        [
+          [100, 'Hydrated Lime Powder'],
+          [1300, 'MT'],
+          [1600, '350'],
+        ],
+      ]),
+    ).toMatchObject({
+      bidNumber: 'NR/C&P/RFQ/4411',
+      organisation: 'Northern Railway',
+      title: 'Hydrated Lime Powder',
+      totalQuantity: '350',
+    })
+  })
+
+  it('keeps the value beside its label in a grid of label–value pairs', () => {
+    expect(
+      keyValues([
+        [
+          [100, 'Organisation'],
+          [500, 'Delhi Jal Board'],
+          [1200, 'Department'],
+          [1600, 'Stores'],
+        ],
+        [
+          [100, 'Tender Type'],
+          [500, 'Open'],
+          [1200, 'Bidding Style'],
+          [1600, 'Single Packet'],
+        ],
+      ]),
+    ).toMatchObject({ organisation: 'Delhi Jal Board' })
+  })
+
+  it('does not read a sentence that starts with a label as the label and its value', () => {
+    const read = keyValues(['Purchaser reserves the right to reject any bid.'])
+    expect(read.organisation).toBeUndefined()
+  })
+
+  it("drops a colon that OCR glued to a figure where the list's colons stand", () => {
+    expect(
+      keyValues(
+        [
+          [
+            [100, 'Tender No.'],
+            [800, ':'],
+            [850, 'CIL/MM/25/5074'],
+          ],
+          [
+            [100, 'Quantity'],
+            [800, '112,963'],
+            [1000, 'Metre'],
+          ],
+        ],
+        80,
+      ),
+    ).toMatchObject({ totalQuantity: '12963' })
+  })
+
   it('reads a key-value list whose labels carry OCR slips', () => {
     expect(
       keyValues(
