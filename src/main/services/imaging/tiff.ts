@@ -1,6 +1,16 @@
-import UTIF, { type UtifIfd } from 'utif'
+import { createRequire } from 'node:module'
+import type UtifModule from 'utif'
+import type { UtifIfd } from 'utif'
 import { checkPixels, imageError } from './errors'
 import { flattenAlpha, isGrayRgba, resolveDpi, rgbaToGray, type RasterImage } from './raster'
+
+let utifModule: typeof UtifModule | undefined
+
+/** Loaded with the first TIFF: every document worker and command would otherwise load it (and pako) at start. */
+function utif(): typeof UtifModule {
+  utifModule ??= createRequire(__filename)('utif') as typeof UtifModule
+  return utifModule
+}
 
 /** What the IFD says about one page, read without decoding any strip. */
 export interface TiffPageInfo {
@@ -220,7 +230,7 @@ export function decodeTiff(bytes: Uint8Array, file: string, maxPixels: number): 
   const buffer = new Uint8Array(bytes).buffer
   let ifds: UtifIfd[]
   try {
-    ifds = UTIF.decode(buffer)
+    ifds = utif().decode(buffer)
   } catch (error) {
     throw imageError('CORRUPT_FILE', file, `corrupt TIFF: ${(error as Error).message}`)
   }
@@ -232,7 +242,7 @@ export function decodeTiff(bytes: Uint8Array, file: string, maxPixels: number): 
     if (page.compression === 32946) ifd.t259 = [8] // the same zlib stream under its old code
     let image: RasterImage
     try {
-      UTIF.decodeImage(buffer, ifd, ifds)
+      utif().decodeImage(buffer, ifd, ifds)
       image = toRaster(ifd, page)
     } catch (error) {
       throw imageError('CORRUPT_FILE', file, `corrupt TIFF page ${i + 1}: ${(error as Error).message}`)
@@ -257,7 +267,7 @@ function toRaster(ifd: UtifIfd, page: TiffPageInfo): RasterImage {
   if (page.photometric <= 1) {
     return { width, height, channels: 1, data: packedToGray(ifd, page), dpi: 0 }
   }
-  const rgba = UTIF.toRGBA8(ifd)
+  const rgba = utif().toRGBA8(ifd)
   const pixels = width * height
   flattenAlpha(rgba, pixels)
   if (isGrayRgba(rgba, pixels)) return { width, height, channels: 1, data: rgbaToGray(rgba, pixels), dpi: 0 }
