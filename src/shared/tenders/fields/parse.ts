@@ -67,6 +67,13 @@ const AMOUNT =
 export function parseAmount(text: string): Parsed<number> | null {
   const m = AMOUNT.exec(text)
   if (!m) return null
+  // OCR reads "₹" as a digit ("(3)" after an EMD label, "3 7,40,000"): a lone digit before a grouped
+  // amount is the sign, not the amount.
+  const after = m.index + m[0].length
+  if (/^\s*\d\s*$/.test(m[0]) && /^\s+\d{1,3}(?:,\d{2,3})+/.test(text.slice(after))) {
+    const next = parseAmount(text.slice(after))
+    if (next) return { ...next, start: next.start + after, end: next.end + after }
+  }
   const unit = m[3]?.toLowerCase() ?? ''
   // Rupees have two decimals at most: "1.43500" is OCR's "1,43,500" with its comma read as a point.
   const grouping = !unit && m[2] !== undefined && m[2].length >= 4 && !m[1]!.includes(',')

@@ -34,6 +34,11 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('₹ 1.435 lakh')).toEqual({ amount: 143500, text: '₹ 1.435 lakh' })
   })
 
+  it("skips OCR's digit for a rupee sign before a grouped amount", () => {
+    expect(read('3 7,40,000')).toEqual({ amount: 740000, text: '7,40,000' })
+    expect(read('3 items of 7')).toEqual({ amount: 3, text: '3' })
+  })
+
   it('multiplies lakh and crore words, to whole rupees and paise', () => {
     expect(read('₹ 5.9 lakh')).toEqual({ amount: 590000, text: '₹ 5.9 lakh' })
     expect(read('Rs. 2.5 Lakhs only')).toEqual({ amount: 250000, text: 'Rs. 2.5 Lakhs' })
