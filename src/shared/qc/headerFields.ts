@@ -56,6 +56,11 @@ function field(tokens: Token[], page: number, label: string): HeaderField {
   }
 }
 
+/** "03507-XX-KG0025": a code a product value may open with, before the name. */
+function isProductCode(text: string): boolean {
+  return /\d/.test(text) && /^[A-Z0-9][A-Z0-9\-/.]{4,}$/i.test(text)
+}
+
 function labelled(text: string): HeaderFieldName | undefined {
   return LABELS.find(([, re]) => re.test(text))?.[0]
 }
@@ -214,7 +219,8 @@ export function extractHeaderFields(
       // A name that wraps onto the next line, starting under its first word.
       const below = lines[li + 1]
       if (name === 'product' && below && below.top - line.bottom < wordHeight) {
-        const x0 = value[value.length > 1 ? 1 : 0]!.x0
+        // Under the name's first word; under the second when the value opens with a product code.
+        const x0 = value[value.length > 1 && isProductCode(value[0]!.text) ? 1 : 0]!.x0
         const cont = below.tokens.filter((t) => Math.abs(t.x0 - x0) < wordHeight * 2)
         const startsRow = below.tokens[0] && below.tokens[0].x0 < cell[0]!.x0 + wordHeight
         if (cont.length > 0 && !startsRow) {
@@ -232,12 +238,7 @@ export function extractHeaderFields(
       const label = match[0].replace(/[:\s]+$/, '')
       if (name === 'product') {
         const [code, ...rest] = value
-        if (
-          code &&
-          rest.length > 0 &&
-          /\d/.test(code.text) &&
-          /^[A-Z0-9][A-Z0-9\-/.]{4,}$/i.test(code.text)
-        ) {
+        if (code && rest.length > 0 && isProductCode(code.text)) {
           if (!out.productCode) out.productCode = field([code], page.page, label)
           value = rest
         }

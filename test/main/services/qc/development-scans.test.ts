@@ -12,7 +12,7 @@ import { useTempDirs } from '../../../support/tempDir'
 /**
  * Scans of the DEVELOPMENT layouts (split.ts): the set the scan path is improved against, so the
  * held-out scans (heldout.test.ts) stay unseen. Per layout two certificates (seeds 1 and 2), each
- * scanned at one of 150, 200 and 300 dpi in turn with skew, blur and speckle: 10 OCR pages.
+ * scanned at one of 150, 200 and 300 dpi in turn with skew, blur and speckle: 12 OCR pages.
  */
 const DPIS = [150, 200, 300] as const
 /**

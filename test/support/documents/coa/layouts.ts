@@ -546,6 +546,69 @@ const groupedMinMax: Layout = {
   },
 }
 
+/**
+ * 11. A ruled header grid of two label–value pairs a row, cells so narrow that a long product name
+ * and a long label ("Date of Manufacture") wrap onto a second line inside their cells.
+ */
+const boxedHeaderWrap: Layout = {
+  id: 'boxed-header-wrap',
+  description: 'ruled two-pair header grid whose long values and labels wrap inside their cells',
+  async draw(inst) {
+    const sheet = await Sheet.create('helvetica', 9)
+    const d = dates(inst, ['dmy-slash', 'dmy-dot-yy', 'dmy-mon'])
+    let top = letterhead(sheet, inst, 'CERTIFICATE OF ANALYSIS', true)
+    const xs = [40, 112, 212, 292, 555]
+    const wrap = (text: string, width: number, bold: boolean) => {
+      const lines: string[] = []
+      for (const word of text.split(' ')) {
+        const line = lines.at(-1)
+        if (line !== undefined && sheet.textWidth(`${line} ${word}`, { bold }) <= width)
+          lines[lines.length - 1] = `${line} ${word}`
+        else lines.push(word)
+      }
+      return lines
+    }
+    const rows: [string, string, string, string][] = [
+      ['Product Name', inst.product.product, 'Certificate No.', inst.reportNo],
+      ['Batch No.', inst.batch, 'Date of Report', d.reported],
+      [
+        'Date of Manufacture',
+        d.mfg,
+        pick(inst.random, ['Retest Date', 'Date of Expiry', 'Best Before']),
+        d.exp,
+      ],
+    ]
+    const edges = [top]
+    for (const row of rows) {
+      const cells = row.map((text, i) => wrap(text, xs[i + 1]! - xs[i]! - 8, i % 2 === 0))
+      cells.forEach((lines, i) =>
+        lines.forEach((line, k) => sheet.text(xs[i]! + 4, top + 5 + 12 * k, line, { bold: i % 2 === 0 })),
+      )
+      top += 10 + 12 * Math.max(...cells.map((c) => c.length))
+      edges.push(top)
+    }
+    for (const y of edges) sheet.hline(xs[0]!, xs.at(-1)!, y)
+    for (const x of xs) sheet.vline(x, edges[0]!, edges.at(-1)!)
+    top += 16
+    const style = pick(inst.random, ['words', 'abbrev', 'symbols'] as LimitStyle[])
+    const columns: Column[] = [
+      { label: ['S.No.'], width: 40 },
+      { label: ['Test'], width: 180 },
+      { label: ['Limit'], width: 130 },
+      { label: ['Observation'], width: 100 },
+    ]
+    const rowsOut = inst.params.map((p, i) => [
+      [String(i + 1)],
+      [p.printed],
+      [printLimit(p.def, style, true)],
+      [resultWithUnit(p)],
+    ])
+    top = drawTable(sheet, { x: 40, top, columns, rows: rowsOut, ruled: true })
+    footer(sheet, inst, top)
+    return finish(sheet, d)
+  },
+}
+
 export const LAYOUTS: readonly Layout[] = [
   gridSnoSpec,
   unruledMinMax,
@@ -557,4 +620,5 @@ export const LAYOUTS: readonly Layout[] = [
   twoLineHeader,
   labelRowGrid,
   groupedMinMax,
+  boxedHeaderWrap,
 ]

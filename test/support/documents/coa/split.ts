@@ -9,6 +9,7 @@ export const DEVELOPMENT_LAYOUTS = [
   'continued-ruled',
   'us-month-first',
   'label-row-grid',
+  'boxed-header-wrap',
 ] as const
 
 export const HELDOUT_LAYOUTS = [
