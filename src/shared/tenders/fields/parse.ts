@@ -56,6 +56,17 @@ export function parseDate(text: string): Parsed<DateValue> | null {
   }
 }
 
+/** "INR1,86000": OCR lost a comma of "1,86,000" (a group of four or five digits); the digits are still the amount. */
+const LOST_COMMA =
+  /(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*(\d{1,3}(?:,\d{2,3})*,\d{4,5})(?![\d,./-])/i
+
+function lostComma(text: string): Parsed<number> | null {
+  const m = LOST_COMMA.exec(text)
+  if (!m) return null
+  const lead = m[0].length - m[0].trimStart().length
+  return { value: Number(m[1]!.replace(/,/g, '')), start: m.index + lead, end: m.index + m[0].length }
+}
+
 const AMOUNT =
   /(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/-)?(?![\d/-]|,\d)/i
 
@@ -66,7 +77,7 @@ const AMOUNT =
  */
 export function parseAmount(text: string): Parsed<number> | null {
   const m = AMOUNT.exec(text)
-  if (!m) return null
+  if (!m) return lostComma(text)
   // OCR reads "₹" as a digit ("(3)" after an EMD label, "3 7,40,000"): a lone digit before a grouped
   // amount is the sign, not the amount.
   const after = m.index + m[0].length
@@ -88,10 +99,16 @@ export function parseAmount(text: string): Parsed<number> | null {
 
 const NUMBER = /(?<![\w/])(\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/-])/
 
+/** A quantity OCR glued to its unit ("35Set", "1,200Kg"). */
+const NUMBER_GLUED_TO_UNIT =
+  /(?<![\w/])(\d{1,3}(?:,\d{2,3})+|\d+)(?=(?:nos?|numbers?|kgs?|mt|tonnes?|litres?|liters?|kl|sets?|pcs|pieces?|units?|reams?|metres?|meters?|rmt|bags?|drums?|pairs?)\b)/i
+
 export function parseNumber(text: string): Parsed<number> | null {
-  const m = NUMBER.exec(text)
+  const [plain, glued] = [NUMBER.exec(text), NUMBER_GLUED_TO_UNIT.exec(text)]
+  // The number that comes first: "1,200Kg" is not the "1" before its comma.
+  const m = plain && (!glued || plain.index < glued.index) ? plain : glued
   if (!m) return null
-  return { value: Number(m[1]!.replace(/,/g, '')), start: m.index, end: m.index + m[0].length }
+  return { value: Number(m[1]!.replace(/,/g, '')), start: m.index, end: m.index + m[1]!.length }
 }
 
 /** "90 (Days)" → 90 days. */
@@ -122,7 +139,10 @@ export function parseBidNumber(text: string): Parsed<string> | null {
 
 /** A reference-like run: letters and digits joined by / - _ with at least one digit (PSGCT/CPPP/2025-26/03). */
 export function parseReference(text: string): Parsed<string> | null {
-  for (const m of text.matchAll(REFERENCE)) {
+  // OCR reads J as ")" and I as "|" between capitals ("D)B/EE/551" for "DJB/EE/551"): the same
+  // length, so positions in the text stay where they were.
+  const read = text.replace(/(?<=[A-Z])\)(?=[A-Z])/g, 'J').replace(/(?<=[A-Z])\|(?=[A-Z])/g, 'I')
+  for (const m of read.matchAll(REFERENCE)) {
     // A date beside a reference ("RFQ/8121 Dated: 20.12.2026") is not one.
     if (!/\d/.test(m[0]) || DATE_SHAPED.test(m[0])) continue
     return { value: m[0], start: m.index, end: m.index + m[0].length }

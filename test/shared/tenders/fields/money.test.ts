@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseAmount } from '../../../../src/shared/tenders/fields'
+import { parseAmount, parseNumber, parseReference } from '../../../../src/shared/tenders/fields'
 
 /** The amount and the text it was read from. */
 function read(text: string) {
@@ -39,6 +39,11 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('3 items of 7')).toEqual({ amount: 3, text: '3' })
   })
 
+  it('reads an amount whose comma OCR lost ("INR1,86000")', () => {
+    expect(read('| INR1,86000')).toEqual({ amount: 186000, text: 'INR1,86000' })
+    expect(read('₹ 12,3456')).toEqual({ amount: 123456, text: '₹ 12,3456' })
+  })
+
   it('multiplies lakh and crore words, to whole rupees and paise', () => {
     expect(read('₹ 5.9 lakh')).toEqual({ amount: 590000, text: '₹ 5.9 lakh' })
     expect(read('Rs. 2.5 Lakhs only')).toEqual({ amount: 250000, text: 'Rs. 2.5 Lakhs' })
@@ -53,5 +58,19 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('12/06/2026')).toBeNull()
     expect(read('2025-26')).toBeNull()
     expect(read('no amount')).toBeNull()
+  })
+})
+
+describe('quantities and references as OCR reads them', () => {
+  it('reads a quantity glued to its unit', () => {
+    expect(parseNumber('35Set')).toEqual({ value: 35, start: 0, end: 2 })
+    expect(parseNumber(': 1,200Kg')).toEqual({ value: 1200, start: 2, end: 7 })
+    expect(parseNumber('3rd floor')).toBeNull()
+  })
+
+  it('reads a J read as ")" and an I read as "|" between capitals of a reference', () => {
+    expect(parseReference('D)B/EE/551/2026-27')?.value).toBe('DJB/EE/551/2026-27')
+    expect(parseReference('H|L/MM/25/4411')?.value).toBe('HIL/MM/25/4411')
+    expect(parseReference('(see 12/2026-27)')?.value).toBe('12/2026-27')
   })
 })
