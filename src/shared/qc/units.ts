@@ -71,8 +71,12 @@ export function unitInfo(text: string | undefined): UnitInfo | undefined {
 }
 
 /** Units a value carries as a suffix ("0.21 ppm", "22%"), longest first so "% w/w" beats "%". */
-export const UNIT_SUFFIX =
-  /(%\s*w\s*\/\s*[wv]|%\s*v\s*\/\s*v|%|ppm|ppb|mg\s*\/\s*kg|[uµμ]g\s*\/\s*g|mcg\s*\/\s*g|g\s*\/\s*100\s*g|mg\s*\/\s*g|g\s*\/\s*cc|g\s*\/\s*ml|g\s*\/\s*cm3|cfu\s*\/\s*g|cfu\s*\/\s*ml)\s*$/i
+// The slash of a unit as OCR reads it too ("cfulg", "mg|kg"): cleanUnitText puts the slash back.
+const SLASH = String.raw`\s*[/lI1|]\s*`
+export const UNIT_SUFFIX = new RegExp(
+  String.raw`(%\s*w\s*\/\s*[wv]|%\s*v\s*\/\s*v|%|ppm|ppb|mg${SLASH}kg|[uµμ]g${SLASH}g|mcg${SLASH}g|g\s*\/\s*100\s*g|mg${SLASH}g|g\s*\/\s*cc|g\s*\/\s*ml|g\s*\/\s*cm3|cfu${SLASH}g|cfu${SLASH}ml)\s*$`,
+  'i',
+)
 
 export type Conversion =
   { ok: true; factor: number; from?: string; to?: string } | { ok: false; reason: string }

@@ -32,6 +32,9 @@ describe('result cells cleaned of OCR debris', () => {
     ['- Absent', { kind: 'absent' }],
     ['-', { kind: 'empty' }],
     ['0.1O.2', { kind: 'text' }],
+    // The slash of the unit read as "l" or "|" (a 300-dpi development scan read "45 cfulg").
+    ['45 cfulg', { kind: 'number', value: 45, unit: 'cfu/g' }],
+    ['< 10 mg|kg', { kind: 'below', value: 10, unit: 'mg/kg' }],
   ])('%s reads as %j', (raw, expected) => expect(parseResult(raw)).toMatchObject(expected))
 })
 
