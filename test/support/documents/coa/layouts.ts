@@ -1,4 +1,4 @@
-import { drawKeyValues, drawTable, Sheet, type Column, type FontFamily } from './draw'
+import { drawKeyValues, drawTable, Sheet, wrap, type Column, type FontFamily } from './draw'
 import {
   between,
   pick,
@@ -558,16 +558,6 @@ const boxedHeaderWrap: Layout = {
     const d = dates(inst, ['dmy-slash', 'dmy-dot-yy', 'dmy-mon'])
     let top = letterhead(sheet, inst, 'CERTIFICATE OF ANALYSIS', true)
     const xs = [40, 112, 212, 292, 555]
-    const wrap = (text: string, width: number, bold: boolean) => {
-      const lines: string[] = []
-      for (const word of text.split(' ')) {
-        const line = lines.at(-1)
-        if (line !== undefined && sheet.textWidth(`${line} ${word}`, { bold }) <= width)
-          lines[lines.length - 1] = `${line} ${word}`
-        else lines.push(word)
-      }
-      return lines
-    }
     const rows: [string, string, string, string][] = [
       ['Product Name', inst.product.product, 'Certificate No.', inst.reportNo],
       ['Batch No.', inst.batch, 'Date of Report', d.reported],
@@ -580,7 +570,7 @@ const boxedHeaderWrap: Layout = {
     ]
     const edges = [top]
     for (const row of rows) {
-      const cells = row.map((text, i) => wrap(text, xs[i + 1]! - xs[i]! - 8, i % 2 === 0))
+      const cells = row.map((text, i) => wrap(sheet, text, xs[i + 1]! - xs[i]! - 8, { bold: i % 2 === 0 }))
       cells.forEach((lines, i) =>
         lines.forEach((line, k) => sheet.text(xs[i]! + 4, top + 5 + 12 * k, line, { bold: i % 2 === 0 })),
       )
