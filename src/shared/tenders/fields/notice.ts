@@ -332,11 +332,18 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
   const row = beside
     .filter((i) => middle(words[i]!.bbox) - top < 0.6 * h)
     .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+  return splitAtGaps(page, row, () => 2.5 * h)
+}
+
+/** Words of a row (left to right) in runs, a new run wherever the space before a word exceeds `widest`. */
+function splitAtGaps(page: MatchPage, row: readonly number[], widest: (word: number) => number): number[][] {
+  const words = page.words
   const runs: number[][] = []
   for (const i of row) {
     const run = runs.at(-1)
     const previous = run?.at(-1)
-    if (run && previous !== undefined && words[i]!.bbox[0] - words[previous]!.bbox[2] <= 2.5 * h) run.push(i)
+    if (run && previous !== undefined && words[i]!.bbox[0] - words[previous]!.bbox[2] <= widest(i))
+      run.push(i)
     else runs.push([i])
   }
   return runs
@@ -526,27 +533,14 @@ function organisationFromLetterhead(page: MatchPage): Field | null {
   const limit = pageTop + 0.25 * (pageBottom - pageTop)
   const top = words.map((_, i) => i).filter((i) => words[i]!.bbox[1] <= limit)
   for (const line of rows(page, top))
-    for (const run of columnRuns(page, line)) {
+    // Split at column gaps of three word heights: the name from its phone number.
+    for (const run of splitAtGaps(page, line, (i) => 3 * height(words[i]!.bbox))) {
       const text = run.map((i) => words[i]!.text).join(' ')
       if (NOT_ORGANISATION.test(text.trim()) || !ORGANISATION_WORD.test(text)) continue
       const field = fieldFromWords(page, run, asText, 'letterhead', 'pattern')
       if (field) return field
     }
   return null
-}
-
-/** A row's words split where a column gap (three word heights) parts them: the name from its phone number. */
-function columnRuns(page: MatchPage, line: number[]): number[][] {
-  const words = page.words
-  const runs: number[][] = []
-  for (const i of line) {
-    const run = runs.at(-1)
-    const previous = run?.at(-1)
-    const b = words[i]!.bbox
-    if (run && previous !== undefined && b[0] - words[previous]!.bbox[2] <= 3 * height(b)) run.push(i)
-    else runs.push([i])
-  }
-  return runs
 }
 
 function rows(page: MatchPage, indexes: number[]): number[][] {
