@@ -56,9 +56,11 @@ export function parseDate(text: string): Parsed<DateValue> | null {
   }
 }
 
+/** Where an amount may start: not inside a word, reference or number, after an optional ₹/Rs./INR/Rupees. */
+const RUPEES_BEFORE = String.raw`(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*`
+
 /** "INR1,86000": OCR lost a comma of "1,86,000" (a group of four or five digits); the digits are still the amount. */
-const LOST_COMMA =
-  /(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*(\d{1,3}(?:,\d{2,3})*,\d{4,5})(?![\d,./-])/i
+const LOST_COMMA = new RegExp(String.raw`${RUPEES_BEFORE}(\d{1,3}(?:,\d{2,3})*,\d{4,5})(?![\d,./-])`, 'i')
 
 function lostComma(text: string): Parsed<number> | null {
   const m = LOST_COMMA.exec(text)
@@ -67,8 +69,10 @@ function lostComma(text: string): Parsed<number> | null {
   return { value: Number(m[1]!.replace(/,/g, '')), start: m.index + lead, end: m.index + m[0].length }
 }
 
-const AMOUNT =
-  /(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/-)?(?![\d/-]|,\d)/i
+const AMOUNT = new RegExp(
+  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/-)?(?![\d/-]|,\d)`,
+  'i',
+)
 
 /**
  * Rupees as Indian documents write them: 40,000 · ₹ 3,30,500 · INR 2,50,000/- · Rs.50000.00 ·
