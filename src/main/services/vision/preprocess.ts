@@ -73,14 +73,17 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
   const glyph = geometry?.glyphHeightPx ?? 0
   const target = options.glyphTargetPx
   // Below a fifth smaller the saving would not pay for the resampling; never below half size.
-  if (target && glyph > target * SHRINK_WORTHWHILE) {
+  if (target && glyph > target * RESAMPLE_WORTHWHILE) {
     ;[image, scaled] = resize(image, Math.max(MIN_SCALE, target / glyph))
     scale = scaled.a
     applied.push('shrink')
   } else if (target && options.glyphMinPx && glyph > 0 && glyph < options.glyphMinPx) {
-    ;[image, scaled] = resize(image, Math.min(MAX_SCALE, target / glyph))
-    scale = scaled.a
-    applied.push('enlarge')
+    const factor = enlargement(glyph, target, image.width, image.height)
+    if (factor > 1) {
+      ;[image, scaled] = resize(image, factor)
+      scale = scaled.a
+      applied.push('enlarge')
+    }
   }
   if (options.denoise) {
     image = denoise(image)
@@ -94,6 +97,20 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
   return { image, rotation, skewDeg, scale, applied, toPage: (x, y) => apply(back, x, y), geometry }
 }
 
-const SHRINK_WORTHWHILE = 1.25
+const RESAMPLE_WORTHWHILE = 1.25
 const MIN_SCALE = 0.5
 const MAX_SCALE = 2
+
+/** An enlarged page stays within this many pixels: A4 at 600 dpi. */
+export const MAX_ENLARGED_PIXELS = 36_000_000
+
+/**
+ * How much small print is enlarged: towards `target`, at most twice, and never past
+ * MAX_ENLARGED_PIXELS (a poster scanned at low resolution would otherwise take gigabytes to read);
+ * 1 when the room left is too little to be worth the resampling.
+ */
+export function enlargement(glyphPx: number, targetPx: number, width: number, height: number): number {
+  const room = Math.sqrt(MAX_ENLARGED_PIXELS / Math.max(1, width * height))
+  const factor = Math.min(MAX_SCALE, targetPx / glyphPx, room)
+  return factor >= RESAMPLE_WORTHWHILE ? factor : 1
+}

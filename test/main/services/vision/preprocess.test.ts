@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   detectOrientation,
+  enlargement,
   estimateSkew,
+  MAX_ENLARGED_PIXELS,
   preprocess,
   toGray,
   type GrayImage,
@@ -132,5 +134,17 @@ describe('orientation and skew on a scanned page', () => {
     const out = preprocess(page, { orientation: false, deskew: false, denoise: true, binarise: true })
     expect(out.applied).toEqual(['denoise', 'binarise'])
     expect(out.image.data.every((v) => v === 0 || v === 255)).toBe(true)
+  })
+})
+
+describe('how much small print is enlarged', () => {
+  it('doubles an A4 page scanned at 150 dpi, and never takes a low-resolution poster past the pixel budget', () => {
+    expect(enlargement(12, 30, 1240, 1754)).toBe(2)
+    expect(enlargement(14, 30, 1654, 2339)).toBe(2)
+    // 12 MP may grow to the 36 MP budget, not to twice its size.
+    const large = enlargement(12, 30, 3000, 4000)
+    expect(large).toBeCloseTo(Math.sqrt(3), 5)
+    expect(large * large * 3000 * 4000).toBeLessThanOrEqual(MAX_ENLARGED_PIXELS * 1.0001)
+    expect(enlargement(12, 30, 9000, 9000)).toBe(1)
   })
 })
