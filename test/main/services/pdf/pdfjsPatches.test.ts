@@ -93,6 +93,13 @@ function pdfWithContent(damage: (deflated: Buffer) => Buffer): Buffer {
   return Buffer.concat(parts)
 }
 
+/** The opening lines of a digest script that reads through the desk's own (patched) pdf.js service. */
+const deskOpen = (service: string) => `import { openPdf } from ${JSON.stringify(service)}
+  const open = async (data, file) => {
+    const pdf = await openPdf(data, file)
+    return { doc: pdf.doc, close: () => pdf.destroy() }
+  }`
+
 describe('reading text layers through the patched parser and the in-thread port', () => {
   it('each applies exactly once to the installed pdfjs-dist', () => {
     const source = installedParser()
@@ -120,16 +127,7 @@ describe('reading text layers through the patched parser and the in-thread port'
     expect(files.length).toBeGreaterThan(5)
     const original = runPlainNode(digestScript(INSTALLED_PDFJS, files))
     const service = await bundlePdfService()
-    const patched = runPlainNode(
-      digestScript(
-        `import { openPdf } from ${JSON.stringify(service)}
-         const open = async (data, file) => {
-           const pdf = await openPdf(data, file)
-           return { doc: pdf.doc, close: () => pdf.destroy() }
-         }`,
-        files,
-      ),
-    )
+    const patched = runPlainNode(digestScript(deskOpen(service), files))
     expect(JSON.parse(patched)).toEqual(JSON.parse(original))
   }, 120_000)
 
@@ -155,16 +153,7 @@ describe('reading text layers through the patched parser and the in-thread port'
     const ownInflate = `delete globalThis.DecompressionStream\n${INSTALLED_PDFJS}`
     const original = JSON.parse(runPlainNode(digestScript(ownInflate, files))) as Record<string, string>
     const service = await bundlePdfService()
-    const patched = runPlainNode(
-      digestScript(
-        `import { openPdf } from ${JSON.stringify(service)}
-         const open = async (data, file) => {
-           const pdf = await openPdf(data, file)
-           return { doc: pdf.doc, close: () => pdf.destroy() }
-         }`,
-        files,
-      ),
-    )
+    const patched = runPlainNode(digestScript(deskOpen(service), files))
     expect(JSON.parse(patched)).toEqual(original)
     // The variants do differ: a stream cut off half way keeps only its first lines.
     expect(new Set(Object.values(original)).size).toBeGreaterThan(1)
