@@ -1,4 +1,6 @@
-import type { DeskCore } from '../../../../src/main/services/core/deskCore'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDeskCore, type DeskCore } from '../../../../src/main/services/core/deskCore'
 import { screenDocuments } from '../../../../src/main/services/tenders'
 import type { ExtractedFields, NormalisedValue } from '../../../../src/shared/tenders/fields'
 import { parseProfile } from '../../../../src/shared/tenders/screening'
@@ -8,6 +10,7 @@ import {
   type GeneratedBid,
   type TruthField,
 } from '../../../support/documents/bids'
+import { builtDocumentWorker } from '../../../support/builtApp'
 import { imagePdf, scanPdfPage, seededRandom, type ScanLook } from '../../../support/documents/scan'
 
 /** Letters and digits only, lower case: how two renderings of a name are compared. */
@@ -114,6 +117,18 @@ export function scanLookFor(i: number, seed: number): ScanLook {
 /** The bid's first page as an office scanner would give it: an image-only PDF. */
 export async function scannedFirstPage(bid: GeneratedBid, look: ScanLook): Promise<Uint8Array> {
   return imagePdf([{ png: await scanPdfPage(bid.pdf, 0, look), dpi: look.dpi }])
+}
+
+/** The scanned first page written into `dir` as "<bid>-scan-<dpi>dpi.pdf"; its path. */
+export async function writeScannedFirstPage(dir: string, bid: GeneratedBid, look: ScanLook): Promise<string> {
+  const path = join(dir, `${bid.id}-scan-${look.dpi}dpi.pdf`)
+  writeFileSync(path, await scannedFirstPage(bid, look))
+  return path
+}
+
+/** A DeskCore over the built document worker, its data under `dir`, as `pebble-desk` opens one. */
+export function openBidCore(dir: string, workers: number): Promise<DeskCore> {
+  return openDeskCore({ dataDir: join(dir, 'data'), workerScript: builtDocumentWorker(), workers })
 }
 
 const PROFILE = parseProfile({ name: 'Supplies', terms: [{ term: 'supply' }] })

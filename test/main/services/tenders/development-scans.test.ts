@@ -1,15 +1,12 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDeskCore } from '../../../../src/main/services/core/deskCore'
-import { builtDocumentWorker } from '../../../support/builtApp'
 import { DEVELOPMENT, generateBids } from '../../../support/documents/bids'
 import { useTempDirs } from '../../../support/tempDir'
 import {
   accuracyTable,
   emptyTally,
   scanLookFor,
-  scannedFirstPage,
+  openBidCore,
+  writeScannedFirstPage,
   screenBids,
   tallyBid,
   type Tally,
@@ -26,20 +23,14 @@ const tempDir = useTempDirs()
 describe('bid key fields from scans of the development layouts', () => {
   it('reads number, end date, organisation, quantity, EMD and item from scanned first pages', async () => {
     const dir = tempDir()
-    const core = await openDeskCore({
-      dataDir: join(dir, 'data'),
-      workerScript: builtDocumentWorker(),
-      workers: 2,
-    })
+    const core = await openBidCore(dir, 2)
     const rows: { layout: string; source: string; tally: Tally }[] = []
     const all = emptyTally()
     try {
       const files: { path: string; layout: string; truth: Parameters<typeof tallyBid>[2] }[] = []
       for (const [i, layout] of DEVELOPMENT.entries()) {
         for (const [k, bid] of (await generateBids(layout, SCANS, 500 + i)).entries()) {
-          const look = scanLookFor(i * SCANS + k, 17 * (i + 1) + k)
-          const path = join(dir, `${bid.id}-scan-${look.dpi}dpi.pdf`)
-          writeFileSync(path, await scannedFirstPage(bid, look))
+          const path = await writeScannedFirstPage(dir, bid, scanLookFor(i * SCANS + k, 17 * (i + 1) + k))
           files.push({ path, layout: layout.name, truth: bid.truth })
         }
       }

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDeskCore } from '../../../../src/main/services/core/deskCore'
-import { builtDocumentWorker } from '../../../support/builtApp'
 import { DEVELOPMENT, generateBids, HELD_OUT, type GeneratedBid } from '../../../support/documents/bids'
 import { useTempDirs } from '../../../support/tempDir'
 import {
   accuracyTable,
   emptyTally,
   scanLookFor,
+  openBidCore,
   scannedFirstPage,
+  writeScannedFirstPage,
   screenBids,
   tallyBid,
   type Tally,
@@ -34,11 +34,7 @@ const tempDir = useTempDirs()
 describe('bid key fields on layouts the extractor was not developed on (held out)', () => {
   it('reads number, end date, organisation, quantity, EMD and item from text PDFs and scans', async () => {
     const dir = tempDir()
-    const core = await openDeskCore({
-      dataDir: join(dir, 'data'),
-      workerScript: builtDocumentWorker(),
-      workers: 2,
-    })
+    const core = await openBidCore(dir, 2)
     const rows: { layout: string; source: string; tally: Tally }[] = []
     const text = emptyTally()
     const scans = emptyTally()
@@ -52,9 +48,7 @@ describe('bid key fields on layouts the extractor was not developed on (held out
           files.push({ path, bid, scan: false })
         }
         for (const [k, bid] of bids.slice(0, SCANS).entries()) {
-          const look = scanLookFor(i * SCANS + k, 31 * (i + 1) + k)
-          const path = join(dir, `${bid.id}-scan-${look.dpi}dpi.pdf`)
-          writeFileSync(path, await scannedFirstPage(bid, look))
+          const path = await writeScannedFirstPage(dir, bid, scanLookFor(i * SCANS + k, 31 * (i + 1) + k))
           files.push({ path, bid, scan: true })
         }
         const read = await screenBids(
@@ -95,11 +89,7 @@ describe('bid key fields on layouts the extractor was not developed on (held out
   // and this is the slow set: the scan goes through OCR twice (English, then English and Hindi).
   it('reads a bilingual GeM first page from a scan as from its text PDF, Hindi labels and all', async () => {
     const dir = tempDir()
-    const core = await openDeskCore({
-      dataDir: join(dir, 'data'),
-      workerScript: builtDocumentWorker(),
-      workers: 1,
-    })
+    const core = await openBidCore(dir, 1)
     try {
       const gem = DEVELOPMENT.find((l) => l.name === 'gem-bid')!
       const [bid] = await generateBids(gem, 1, 4_242)
