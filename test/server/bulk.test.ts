@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleForNode } from '../../server/build.mjs'
@@ -9,6 +9,7 @@ import { SyncCredentialStore } from '../../src/main/services/sync'
 import { builtDocumentWorker, REPO_ROOT } from '../support/builtApp'
 import { bulkCorpus, IT_PROFILE, type CorpusFile } from './support/bulk-corpus'
 import { startTestHub, type TestHub } from './support/hub'
+import { bundleScratchDir } from './support/processes'
 import { spawnWorker, type WorkerProcess } from './support/bulk-workers'
 import { parseProfile } from '../../src/shared/tenders/screening'
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   builtDocumentWorker()
   hub = await startTestHub()
   token = await hub.desk('acme', 'acme-bulk-1')
-  dir = await mkdtemp(join(REPO_ROOT, 'node_modules', '.cache', 'pebble-bulk-test-'))
+  dir = bundleScratchDir('pebble-bulk-test-')
   const out = await bundleForNode({ main: join(REPO_ROOT, 'server', 'workers', 'main.ts') }, join(dir, 'out'))
   workerScript = out.main!
   corpus = await bulkCorpus(FILES, { seed: 7, corruptShare: 0.08, duplicateShare: 0.1 })

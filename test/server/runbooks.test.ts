@@ -12,6 +12,7 @@ import { builtDocumentWorker, REPO_ROOT } from '../support/builtApp'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { ADMIN_URL } from './support/db'
 import { startTestHub, type TestHub } from './support/hub'
+import { bundleScratchDir } from './support/processes'
 import { correction, postIngest } from './support/records'
 
 const run = promisify(execFile)
@@ -133,7 +134,7 @@ describe('docs/runbooks commands, run against a test hub and a test desk', () =>
   beforeAll(async () => {
     builtDocumentWorker()
     work = mkdtempSync(join(tmpdir(), 'pebble-runbooks-'))
-    const bundleDir = mkdtempSync(join(REPO_ROOT, 'node_modules', '.cache', 'pebble-runbooks-'))
+    const bundleDir = bundleScratchDir('pebble-runbooks-')
     cleanupBundle = () => rmSync(bundleDir, { recursive: true, force: true })
     const { hub: hubBundle } = await bundleForNode({ hub: join(REPO_ROOT, 'server', 'main.ts') }, bundleDir)
     hub = await startTestHub()

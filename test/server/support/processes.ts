@@ -11,10 +11,18 @@ const root = resolve(import.meta.dirname, '..', '..', '..')
  * Builds the hub and the desk runner into a scratch folder inside node_modules/.cache, so their
  * bare imports (pg, fastify, dexie…) still resolve to this repository's node_modules.
  */
-export async function buildChaosBundles(): Promise<{ hub: string; desk: string; cleanup: () => void }> {
+/**
+ * A scratch folder inside node_modules/.cache for bundles, which a fresh `npm ci` has not made yet;
+ * bundles there resolve their bare imports to this repository's node_modules.
+ */
+export function bundleScratchDir(prefix: string): string {
   const cache = join(root, 'node_modules', '.cache')
   mkdirSync(cache, { recursive: true })
-  const dir = mkdtempSync(join(cache, 'pebble-sync-'))
+  return mkdtempSync(join(cache, prefix))
+}
+
+export async function buildChaosBundles(): Promise<{ hub: string; desk: string; cleanup: () => void }> {
+  const dir = bundleScratchDir('pebble-sync-')
   const out = await bundleForNode(
     {
       hub: join(root, 'server', 'main.ts'),
