@@ -159,19 +159,23 @@ export async function runWorker(options: WorkerOptions): Promise<{ stop: () => P
     })
   const lane = async (queue: string, handler: (job: PgBoss.JobWithMetadata<unknown>) => Promise<void>) => {
     while (!stopping) {
-      let job: PgBoss.JobWithMetadata<unknown> | undefined
-      try {
-        ;[job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true })
-      } catch (error) {
-        options.emit({ event: 'error', message: `fetch from ${queue}: ${String(error)}` })
+      const fetchOne = async () => {
+        try {
+          const [job] = await boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true })
+          return job
+        } catch (error) {
+          options.emit({ event: 'error', message: `fetch from ${queue}: ${String(error)}` })
+          return undefined
+        }
       }
-      if (!job) {
+      const admitted = await gate.admit(fetchOne, (job) => job.retryCount > 0)
+      if (!admitted) {
         await pause()
         continue
       }
+      const { job } = admitted
       try {
-        const run = () => handler(job)
-        await (job.retryCount > 0 ? gate.solo(run) : gate.shared(run))
+        await admitted.run(() => handler(job))
         await boss.complete(queue, job.id)
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
