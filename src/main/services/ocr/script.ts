@@ -1,4 +1,5 @@
 import type { BBox, PageText, Word } from '../../../shared/document-text/schema'
+import { withWords } from './pageWords'
 
 /**
  * Whether a page read with English alone holds another script, Devanagari on India's bilingual
@@ -28,8 +29,6 @@ function overlap(a: BBox, b: BBox): number {
   return (w * h) / Math.min(area(a), area(b))
 }
 
-const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length)
-
 /**
  * A bilingual page from its two readings: the eng+hin reading's Devanagari words, and for every
  * other word the reading the engine was surer of. eng+hin reads the Hindi but now and then turns an
@@ -54,12 +53,5 @@ export function mergeReadings(english: PageText, bilingual: PageText): PageText 
       ? { ...w, text: best.text, confidence: best.confidence, bbox: best.bbox }
       : w
   })
-  const lines = bilingual.lines.map((l) => {
-    const own = l.wordIndexes.map((i) => words[i]).filter((w): w is Word => w !== undefined)
-    return { ...l, text: own.map((w) => w.text).join(' '), confidence: mean(own.map((w) => w.confidence)) }
-  })
-  const text = bilingual.blocks
-    .map((b) => b.lineIndexes.map((i) => lines[i]?.text ?? '').join('\n'))
-    .join('\n\n')
-  return { ...bilingual, words, lines, text, confidence: mean(words.map((w) => w.confidence)) }
+  return withWords(bilingual, words)
 }

@@ -9,6 +9,7 @@ import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pd
 import { screenPages } from '../../../shared/tenders/screenText'
 import { toGray, type GrayImage } from '../vision'
 import type { TaskReply } from '../worker-pool'
+import { rereadKeyFigures } from './keyFigures'
 import { packPages } from './packedPages'
 import { encodeCrop, encodePagePicture } from './pagePicture'
 import {
@@ -203,6 +204,12 @@ function engineFor(
 
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
+  const read = await readLanguages(task, image)
+  // Cell crops are read by tesseract whatever engine read the page: only it takes a whitelist.
+  return rereadKeyFigures(() => engineFor('eng', task.model), image, read)
+}
+
+async function readLanguages(task: OcrTask, image: RasterImage): Promise<PageText> {
   const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean }
   const first = await recognizePage(await engineFor(task.langs, task.model, task.engine), image, options)
   // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again

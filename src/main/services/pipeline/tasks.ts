@@ -4,7 +4,7 @@ import { screenedTextSchema } from '../../../shared/tenders/screenText'
 import { packedPagesSchema } from './packedPages'
 
 /** Bumped whenever a page would read differently, so text cached by an older desk is read again. */
-export const PIPELINE_VERSION = '5'
+export const PIPELINE_VERSION = '6'
 
 export const ocrLanguagesSchema = z.enum(['eng', 'hin', 'eng+hin'])
 export const ocrModelSchema = z.enum(['fast', 'best'])

@@ -1,6 +1,7 @@
 import { boxAround, type BBox, type DocumentText, type PageText } from '../../../shared/document-text'
 import { cleanResultText, parseResult, unitInfo, type ParameterVerdict } from '../../../shared/qc'
 import type { CoaReport } from './assessCoa'
+import { oneSlip } from '../ocr/slips'
 
 /** A page reading of a result this sure, that passes, is taken as read; anything less is read again. */
 export const SURE_CONFIDENCE = 90
@@ -115,26 +116,6 @@ function valueKey(text: string): string | undefined {
 /** The number as printed, bound included, without its unit or debris ("<0.05", "160.5"). */
 function numberPart(text: string): string {
   return cleanResultText(text).text.replace(/[^\d.,<>≤≥-]/g, '')
-}
-
-function digitsOf(text: string): string {
-  return text.replace(/[^\d]/g, '')
-}
-
-/**
- * Does one OCR slip turn `page` into `again`? The same digits with the decimal point lost or moved
- * ("243" for "24.3"), or one character more or less (a speck read as a leading "1": "10.10" for
- * "0.10"; a dropped digit).
- */
-export function oneSlip(page: string, again: string): boolean {
-  const a = page.replace(/\s+/g, '')
-  const b = again.replace(/\s+/g, '')
-  if (a === b) return false
-  if (digitsOf(a) === digitsOf(b) && digitsOf(a) !== '') return true
-  const [short, long] = a.length < b.length ? [a, b] : [b, a]
-  if (long.length - short.length !== 1) return false
-  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true
-  return false
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   judgeReread,
   judgeUnit,
   numericRuns,
-  oneSlip,
   rereadResults,
 } from '../../../../src/main/services/qc/rereadResults'
 import { cropTurned, dropSpecks, eraseRules } from '../../../../src/main/services/vision/crop'
@@ -13,16 +12,6 @@ import { cropTurned, dropSpecks, eraseRules } from '../../../../src/main/service
 const sure = (text: string, confidence = 95) => ({ text, confidence })
 
 describe('reading a result cell again', () => {
-  it('knows the OCR slips that turn one number into another', () => {
-    expect(oneSlip('10.10', '0.10')).toBe(true) // a speck read as a leading 1
-    expect(oneSlip('243', '2.43')).toBe(true) // a lost decimal point
-    expect(oneSlip('<250', '<2.50')).toBe(true)
-    expect(oneSlip('0.021', '0.0021')).toBe(true)
-    expect(oneSlip('5.2', '3.7')).toBe(false)
-    expect(oneSlip('1.62', '1.52')).toBe(false)
-    expect(oneSlip('0.10', '0.10')).toBe(false)
-  })
-
   it('confirms, corrects, disputes or stays unsure', () => {
     expect(judgeReread(sure('0.005%', 30), [sure('0.005 %'), sure('0.005 %', 91), sure('0.005')])).toEqual({
       outcome: 'confirmed',

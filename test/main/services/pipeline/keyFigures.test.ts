@@ -1,0 +1,81 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createOcrEngine, recognizePage, type OcrEngine } from '../../../../src/main/services/ocr'
+import { rasterisePage, withPdf } from '../../../../src/main/services/pdf'
+import {
+  keyFigureWords,
+  rereadKeyFigures,
+  settledFigure,
+} from '../../../../src/main/services/pipeline/keyFigures'
+import type { RasterImage } from '../../../../src/main/services/imaging'
+import type { PageText } from '../../../../src/shared/document-text'
+
+const sure = (text: string, confidence = 95) => ({ text, confidence })
+
+describe('settling a key figure read again', () => {
+  it('takes the closer readings when all are sure, agree, and differ from the page by one digit', () => {
+    // A rule or a rupee sign glued to the figure read as a leading "1"; a cell edge as a trailing "0".
+    expect(settledFigure('115000000', [sure('15000000'), sure('15000000'), sure('15000000', 96)])).toBe(
+      '15000000',
+    )
+    expect(settledFigure('17,40,000', [sure('7,40,000'), sure('7,40,000'), sure('7,40,000')])).toBe(
+      '7,40,000',
+    )
+    expect(settledFigure('7250', [sure('725'), sure('725'), sure('725')])).toBe('725')
+  })
+
+  it('keeps the page reading when the closer readings are unsure, disagree or change a digit', () => {
+    expect(settledFigure('1,90,500', [sure('1.90500', 22), sure('190,500', 0), sure('1.90500', 73)])).toBe(
+      undefined,
+    )
+    expect(settledFigure('74410', [sure('74410'), sure('74410'), sure('74470', 84)])).toBe(undefined)
+    expect(settledFigure('74410', [sure('74470'), sure('74470'), sure('74470')])).toBe(undefined)
+    expect(settledFigure('8,30,000', [sure('8,30,000'), sure('8,30,000'), sure('8,30,000')])).toBe(undefined)
+    expect(settledFigure('339500', [sure('. 339500'), sure('339500'), sure('339500')])).toBe(undefined)
+  })
+})
+
+describe('reading a bid page’s key figures again', () => {
+  let engine: OcrEngine
+  let image: RasterImage
+  let page: PageText
+
+  beforeAll(async () => {
+    const pdf = await PDFDocument.create()
+    const font = await pdf.embedFont(StandardFonts.Helvetica)
+    const sheet = pdf.addPage([595, 300])
+    sheet.drawText('Tender Notice: Supply of Bleaching Powder', { x: 40, y: 250, size: 12, font })
+    sheet.drawText('EMD Amount : 15000000', { x: 40, y: 200, size: 12, font })
+    sheet.drawText('Quantity : 725', { x: 40, y: 170, size: 12, font })
+    const bytes = await pdf.save()
+    image = await withPdf(bytes, 'notice.pdf', async (doc) => {
+      const first = await doc.doc.getPage(1)
+      return rasterisePage(first, 200, { color: false })
+    })
+    engine = await createOcrEngine({ langs: 'eng' })
+    page = await recognizePage(engine, image, { page: 1, dpi: 200 })
+  }, 120_000)
+  afterAll(() => engine?.terminate())
+
+  const misread = (from: string, to: string): PageText => ({
+    ...page,
+    words: page.words.map((w) => (w.text === from ? { ...w, text: to, confidence: 70 } : w)),
+  })
+
+  it('finds the EMD and the quantity as the figures to read again', () => {
+    expect(keyFigureWords(page).map((i) => page.words[i]!.text)).toEqual(['15000000', '725'])
+  })
+
+  it('puts back a figure a glued mark lengthened by a digit, and says so in the page notes', async () => {
+    const read = await rereadKeyFigures(async () => engine, image, misread('15000000', '115000000'))
+    expect(read.words.map((w) => w.text)).toContain('15000000')
+    expect(read.text).toContain('EMD Amount : 15000000')
+    expect(read.notes.at(-1)).toBe('key figures read again, each alone: "115000000" → "15000000"')
+  }, 60_000)
+
+  it('leaves a page it read right as it was, and never turns one digit into another', async () => {
+    expect(await rereadKeyFigures(async () => engine, image, page)).toEqual(page)
+    const other = misread('725', '728')
+    expect(await rereadKeyFigures(async () => engine, image, other)).toEqual(other)
+  }, 60_000)
+})
