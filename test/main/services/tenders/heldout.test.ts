@@ -17,7 +17,7 @@ import {
 } from './bidAccuracy'
 
 /**
- * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, schedule-table,
+ * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, two-column-block,
  * numbered-notice, bilingual-table; see test/support/documents/bids/index.ts). The extractor was
  * developed on the other six (development.test.ts, development-scans.test.ts) and is never tuned
  * on these. Every document goes through the
