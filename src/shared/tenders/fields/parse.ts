@@ -90,6 +90,13 @@ export function parseAmount(text: string): Parsed<number> | null {
     if (next) return { ...next, start: next.start + after, end: next.end + after }
   }
   const unit = m[3]?.toLowerCase() ?? ''
+  // A lone digit in brackets ("(3)", "(3%)", "Tender Fee (2)") is a column heading's "(₹)" as OCR
+  // reads it, never an amount; an amount may still follow it.
+  const digitAt = m.index + m[0].indexOf(m[1]!)
+  if (/^\d$/.test(m[1]!) && !m[2] && !unit && /\(\s*$/.test(text.slice(0, digitAt))) {
+    const rest = parseAmount(text.slice(after))
+    return rest ? { ...rest, start: rest.start + after, end: rest.end + after } : null
+  }
   // Rupees have two decimals at most: "1.43500" is OCR's "1,43,500" with its comma read as a point.
   const grouping = !unit && m[2] !== undefined && m[2].length >= 4 && !m[1]!.includes(',')
   let amount = Number(m[1]!.replace(/,/g, '') + (grouping ? m[2]!.slice(1) : (m[2] ?? '')))

@@ -39,6 +39,13 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('3 items of 7')).toEqual({ amount: 3, text: '3' })
   })
 
+  it('takes a lone digit in brackets for a heading\'s "(₹)", not an amount', () => {
+    expect(read('Tender Fee (3)')).toBeNull()
+    expect(read('(3%)')).toBeNull()
+    expect(read('EMD (2) 2,80,500')).toEqual({ amount: 280500, text: '2,80,500' })
+    expect(read('(5000)')).toEqual({ amount: 5000, text: '5000' })
+  })
+
   it('reads an amount whose comma OCR lost ("INR1,86000")', () => {
     expect(read('| INR1,86000')).toEqual({ amount: 186000, text: 'INR1,86000' })
     expect(read('₹ 12,3456')).toEqual({ amount: 123456, text: '₹ 12,3456' })
