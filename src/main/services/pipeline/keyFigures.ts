@@ -18,18 +18,18 @@ export const FIGURE_CONFIDENCE = 80
 /** Each figure is read at the page's own pixels, 2× and 3×. */
 const LOOKS = [1, 2, 3].map((scale) => ({ scale, denoise: false }))
 
-/** Word indexes of the page's key figures: each field's value when it is one figure word. */
+/** Word indexes of the page's key figures: each field's figure, when its value holds one. */
 export function keyFigureWords(page: PageText): number[] {
   const { fields } = extractFields([page])
   const found: number[] = []
   for (const name of FIGURE_FIELDS) {
     const field = fields[name]
     if (!field || field.page !== page.page) continue
-    const inside = page.words
+    // The figure itself, not a unit after it ("72,203 Kg") or a sign before it.
+    const figures = page.words
       .map((w, i) => ({ w, i }))
-      .filter(({ w }) => w.text.trim() !== '' && centreIn(w, field.bbox))
-    if (inside.length === 1 && FIGURE.test(inside[0]!.w.text) && !found.includes(inside[0]!.i))
-      found.push(inside[0]!.i)
+      .filter(({ w }) => FIGURE.test(w.text) && centreIn(w, field.bbox))
+    if (figures.length === 1 && !found.includes(figures[0]!.i)) found.push(figures[0]!.i)
   }
   return found
 }
@@ -42,16 +42,25 @@ function centreIn(word: Word, box: readonly number[]): boolean {
 
 /**
  * The figure the closer readings settle on instead of the page's, or undefined when the page's
- * stands: every reading sure, all giving the same figure, one digit more or fewer than the page's
- * (what a glued rule, speck or sign does). A figure that differs otherwise is left as the page read
- * it: the closer readings are not trusted to replace a digit with another.
+ * stands. All readings must give the same figure, one digit more or fewer than the page's (what a
+ * glued rule, speck or sign does), and outweigh the page: each of them sure, or, when they drop a
+ * digit the page read (the glued mark itself), the surest of them surer than the page. A figure
+ * that differs otherwise is left as the page read it: the closer readings are not trusted to put
+ * one digit in place of another.
  */
-export function settledFigure(page: string, readings: readonly CellReading[]): string | undefined {
+export function settledFigure(
+  page: { text: string; confidence: number },
+  readings: readonly CellReading[],
+): string | undefined {
   if (readings.length < 2) return undefined
   const texts = readings.map((r) => r.text.replace(/\s+/g, ''))
-  if (readings.some((r) => r.confidence < FIGURE_CONFIDENCE)) return undefined
-  if (!texts.every((t) => FIGURE.test(t) && digitsOf(t) === digitsOf(texts[0]!))) return undefined
-  return oneSlip(digitsOf(page), digitsOf(texts[0]!)) ? texts[0] : undefined
+  const figure = texts[0]!
+  if (!texts.every((t) => FIGURE.test(t) && digitsOf(t) === digitsOf(figure))) return undefined
+  if (!oneSlip(digitsOf(page.text), digitsOf(figure))) return undefined
+  const allSure = readings.every((r) => r.confidence >= FIGURE_CONFIDENCE)
+  const dropsMark = digitsOf(figure).length < digitsOf(page.text).length
+  const surer = Math.max(...readings.map((r) => r.confidence)) > page.confidence
+  return allSure || (dropsMark && readings.length >= 3 && surer) ? figure : undefined
 }
 
 /**
@@ -77,7 +86,7 @@ export async function rereadKeyFigures(
   const changes: string[] = []
   indexes.forEach((index, k) => {
     const word = words[index]!
-    const figure = settledFigure(word.text, readings[k]!)
+    const figure = settledFigure(word, readings[k]!)
     if (figure === undefined) return
     const confidence = Math.min(...readings[k]!.map((r) => r.confidence))
     words[index] = { ...word, text: figure, confidence }

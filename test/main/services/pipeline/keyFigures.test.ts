@@ -11,27 +11,31 @@ import type { RasterImage } from '../../../../src/main/services/imaging'
 import type { PageText } from '../../../../src/shared/document-text'
 
 const sure = (text: string, confidence = 95) => ({ text, confidence })
+const onPage = (text: string, confidence = 70) => ({ text, confidence })
 
 describe('settling a key figure read again', () => {
-  it('takes the closer readings when all are sure, agree, and differ from the page by one digit', () => {
+  it("takes the closer readings when they agree on the page's figure with one digit more or fewer, and outweigh it", () => {
     // A rule or a rupee sign glued to the figure read as a leading "1"; a cell edge as a trailing "0".
-    expect(settledFigure('115000000', [sure('15000000'), sure('15000000'), sure('15000000', 96)])).toBe(
-      '15000000',
-    )
-    expect(settledFigure('17,40,000', [sure('7,40,000'), sure('7,40,000'), sure('7,40,000')])).toBe(
-      '7,40,000',
-    )
-    expect(settledFigure('7250', [sure('725'), sure('725'), sure('725')])).toBe('725')
+    const all = (figure: string) => [sure(figure), sure(figure), sure(figure, 96)]
+    expect(settledFigure(onPage('115000000'), all('15000000'))).toBe('15000000')
+    expect(settledFigure(onPage('17,40,000'), all('7,40,000'))).toBe('7,40,000')
+    expect(settledFigure(onPage('7250'), all('725'))).toBe('725')
+    // Unsure looks that agree on dropping the glued mark, the surest surer than the page.
+    const looks = [sure('72,203', 76), sure('72,203', 62), sure('72,203', 41)]
+    expect(settledFigure(onPage('172,203', 72), looks)).toBe('72,203')
+    expect(settledFigure(onPage('172,203', 80), looks)).toBe(undefined)
+    // Unsure looks never add a digit the page did not read.
+    expect(settledFigure(onPage('2,203', 50), looks)).toBe(undefined)
   })
 
   it('keeps the page reading when the closer readings are unsure, disagree or change a digit', () => {
-    expect(settledFigure('1,90,500', [sure('1.90500', 22), sure('190,500', 0), sure('1.90500', 73)])).toBe(
-      undefined,
-    )
-    expect(settledFigure('74410', [sure('74410'), sure('74410'), sure('74470', 84)])).toBe(undefined)
-    expect(settledFigure('74410', [sure('74470'), sure('74470'), sure('74470')])).toBe(undefined)
-    expect(settledFigure('8,30,000', [sure('8,30,000'), sure('8,30,000'), sure('8,30,000')])).toBe(undefined)
-    expect(settledFigure('339500', [sure('. 339500'), sure('339500'), sure('339500')])).toBe(undefined)
+    const keep = (page: string, looks: { text: string; confidence: number }[]) =>
+      expect(settledFigure(onPage(page, 60), looks)).toBe(undefined)
+    keep('1,90,500', [sure('1.90500', 22), sure('190,500', 0), sure('1.90500', 73)])
+    keep('74410', [sure('74410'), sure('74410'), sure('74470', 84)])
+    keep('74410', [sure('74470'), sure('74470'), sure('74470')])
+    keep('8,30,000', [sure('8,30,000'), sure('8,30,000'), sure('8,30,000')])
+    keep('339500', [sure('. 339500'), sure('339500'), sure('339500')])
   })
 })
 
