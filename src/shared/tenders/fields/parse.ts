@@ -70,7 +70,7 @@ function lostComma(text: string): Parsed<number> | null {
 }
 
 const AMOUNT = new RegExp(
-  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/-)?(?![\d/-]|,\d)`,
+  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/?-)?(?![\d/-]|,\d)`,
   'i',
 )
 

@@ -20,6 +20,9 @@ describe('rupee amounts as Indian documents write them', () => {
   it('keeps the "/-" tail with the amount instead of cutting the grouping short', () => {
     expect(read('INR 2,50,000/-')).toEqual({ amount: 250000, text: 'INR 2,50,000/-' })
     expect(read('Rs. 25,000 /- only')).toEqual({ amount: 25000, text: 'Rs. 25,000 /-' })
+    // OCR lost the slash: still the tail, while a range stays no amount of its own.
+    expect(read('Rs.41,000-')).toEqual({ amount: 41000, text: 'Rs.41,000-' })
+    expect(read('41,000-50,000')?.amount).not.toBe(41000)
   })
 
   it('reads paise and a currency glued to the number', () => {
