@@ -1,4 +1,4 @@
-import type { BBox } from '../../document-text'
+import type { BBox, Word } from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
 import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
@@ -323,7 +323,7 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
     const b = words[i]!.bbox
     const c = middle(b)
     if (own.has(i) || b[0] < labelRight - 0.2 * h || isDebris(words[i]!.text)) continue
-    if (isRuleFragment(words[i]!.text, b, h)) continue
+    if (isRuleFragment(words[i]!, h)) continue
     if (bands.some(([lo, hi]) => c >= lo && c <= hi)) beside.push(i)
   }
   if (beside.length === 0) return []
@@ -428,9 +428,16 @@ const afterFirstCharacter =
 /** Two letters or fewer and no digit: what OCR makes of a rule's end or a smudge. */
 const isNoise = (text: string) => !/\d/.test(text) && wordKey(text).length <= 2
 
-/** Noise under half the text's height: OCR's reading of where two table rules cross ("Co", "TT"). */
-const isRuleFragment = (text: string, box: BBox, textHeight: number) =>
-  isNoise(text) && height(box) < 0.5 * textHeight
+/** Below this confidence, OCR was all but sure a lone character is none: a speck or a rule's end. */
+const UNREADABLE_CONFIDENCE = 10
+
+/**
+ * OCR's reading of where two table rules cross: noise under half the text's height ("Co", "TT"),
+ * or a lone character OCR was all but sure is not one (a cell's edge read as "1" beside its figure).
+ */
+const isRuleFragment = (word: Word, textHeight: number) =>
+  (isNoise(word.text) && height(word.bbox) < 0.5 * textHeight) ||
+  (word.text.trim().length === 1 && word.confidence < UNREADABLE_CONFIDENCE)
 
 const REVISED = /^(?:revised|amended|modified|extended|new|corrected|संशोधित)/u
 
@@ -463,7 +470,7 @@ function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): num
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
     if (own.has(i) || b[0] < hit.bbox[2] || isDebris(words[i]!.text)) continue
-    if (isRuleFragment(words[i]!.text, b, h)) continue
+    if (isRuleFragment(words[i]!, h)) continue
     if (middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]) right = Math.min(right, b[0] - 0.3 * h)
   }
   // A heading alone on its row ("-: NAME OF WORK :-") stands over a paragraph as wide as the page.
@@ -485,7 +492,7 @@ function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): num
         b[0] >= left &&
         b[0] < right &&
         !isDebris(words[i]!.text) &&
-        !isRuleFragment(words[i]!.text, b, h)
+        !isRuleFragment(words[i]!, h)
       )
     })
     .sort((a, b) => words[a]!.bbox[1] - words[b]!.bbox[1])

@@ -93,6 +93,33 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     })
   })
 
+  it('skips a cell edge OCR read as a lone "1" it was all but sure of not being one', () => {
+    const page = makePage(
+      1,
+      [
+        [
+          [100, 'Description of Material'],
+          [1300, 'Unit'],
+          [1600, 'Qty'],
+        ],
+        [
+          [100, 'Hydrated Lime Powder'],
+          [1300, 'MT'],
+          [1585, '1'],
+          [1620, '878'],
+        ],
+      ],
+      { confidence: 90 },
+    )
+    const edge = page.words.find((w) => w.text === '1')!
+    const read = (confidence: number) => {
+      edge.confidence = confidence
+      return extractFields([page]).fields.totalQuantity?.value
+    }
+    expect(read(3)).toBe('878')
+    expect(read(60)).not.toBe('878') // a "1" OCR was fairly sure of is text like any other
+  })
+
   it('keeps the value beside its label in a grid of label–value pairs', () => {
     expect(
       keyValues([
