@@ -13,9 +13,12 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
 const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/
 const NAMED_DATE = /\b(\d{1,2})[-\s/]?([A-Za-z]{3,9})[-\s/,]*(\d{4})\b/
-/** "15:00", "at 13:30", "upto 15:00 hrs", "3:00 PM", "(11.00 AM)" after a date. */
+/**
+ * "15:00", "at 13:30", "upto 15:00 hrs", "3:00 PM", "(11.00 AM)" after a date; OCR's space inside
+ * the hour or after its colon ("at 1 3:00", "13: 00") is read through.
+ */
 const TIME =
-  /^[\sT,(]*(?:(?:at|upto|up\s+to|till|by|before)\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:hrs?\.?|hours\b)?\s*([AaPp]\.?[Mm]\.?)?/i
+  /^[\sT,(]*(?:(?:at|upto|up\s+to|till|by|before)\s*)?(\d(?: ?\d)?)[:.] ?(\d{2})(?:[:.](\d{2}))?\s*(?:hrs?\.?|hours\b)?\s*([AaPp]\.?[Mm]\.?)?/i
 
 export interface DateValue {
   iso: string
@@ -40,7 +43,7 @@ export function parseDate(text: string): Parsed<DateValue> | null {
   let end = m.index + m[0].length
   const time = TIME.exec(text.slice(end))
   if (!time) return { value: { iso: date, hasTime: false }, start: m.index, end }
-  let hours = Number(time[1])
+  let hours = Number(time[1]!.replace(' ', ''))
   const minutes = Number(time[2])
   const seconds = Number(time[3] ?? 0)
   const meridiem = time[4]?.toLowerCase().replace(/\./g, '')
