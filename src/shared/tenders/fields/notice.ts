@@ -1,5 +1,6 @@
 import type { BBox, Word } from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
+import { cutAtNextLabel } from './labelColumns'
 import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
@@ -60,6 +61,18 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Tender ID',
       'NIT Number',
       'NIT No',
+      'NIeT Number',
+      'NIeT No',
+      'e-Tender Number',
+      'e-Tender No',
+      'Tender Notice Number',
+      'Tender Notice No',
+      'NIQ No',
+      'RFP Number',
+      'RFP No',
+      'Bid Reference Number',
+      'Bid Reference No',
+      'Bid Ref No',
       'Enquiry Number',
       'Enquiry No',
       'RFQ Number',
@@ -100,6 +113,17 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Bid Due Date',
       'Due Date',
       'Submission End Date',
+      'Online Bid Submission End Date',
+      'Last Date and Time for Online Bid Submission',
+      'Last Date & Time for Online Bid Submission',
+      'End Date of Bid Submission',
+      'Bid Submission Closes',
+      'Bid Submission Deadline',
+      'Deadline for Submission',
+      'Submission Deadline',
+      'Bid Closing Date',
+      'Tender Closes On',
+      'Bids Close On',
       'बिड समाप्ति तिथि',
       'अंतिम तिथि',
     ],
@@ -332,7 +356,7 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
   const row = beside
     .filter((i) => middle(words[i]!.bbox) - top < 0.6 * h)
     .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
-  return splitAtGaps(page, row, () => 2.5 * h)
+  return splitAtGaps(page, row, () => 2.5 * h).flatMap((run) => cutAtNextLabel(page, run))
 }
 
 /** Words of a row (left to right) in runs, a new run wherever the space before a word exceeds `widest`. */

@@ -29,8 +29,9 @@ export * from './values'
  * before their first score.
  *
  * schedule-table's scan misses (a "₹" in its column heading read as the EMD) were looked at on
- * 2026-12-06, so it moved here too; two-column-block was written the same day, before its first
- * score, to keep four held out.
+ * 2026-12-06, so it moved here too; two-column-block was written the same day as held out. Its
+ * first score (text 14/24, scans 5/12: an unknown "NIeT No." label, "Bid Submission Closes", the
+ * right column's label read into the left column's value) was studied, so it moved here as well.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -40,8 +41,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   psuEnquiry,
   railwaySummary,
   scheduleTable,
+  twoColumnBlock,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, twoColumnBlock]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable]
 
 export interface GeneratedBid {
   id: string
