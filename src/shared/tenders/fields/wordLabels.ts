@@ -148,8 +148,10 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
         row[i] = Math.min(above + 1, row[i - 1]! + 1, diagonal + (needle[i - 1] === text[j - 1] ? 0 : 1))
         diagonal = above
       }
-      const distance = row[needle.length]!
+      // Letters left over at the end of the label's last word are slips too: "Tender Cost" is
+      // no "Tender No" ("tenderco" plus "st").
       const wordEnd = ends.find((e) => e >= j)
+      const distance = row[needle.length]! + (wordEnd === undefined ? 0 : wordEnd - j)
       if (wordEnd !== undefined && wordEnd - j <= 2 && distance < best) {
         best = distance
         bestEnd = j

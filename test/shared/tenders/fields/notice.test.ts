@@ -56,6 +56,25 @@ describe('labels on the words of a page', () => {
     expect(findWordLabels(geo, 'Fender Mo')).toHaveLength(0)
   })
 
+  it('counts the letters a label leaves over in its last word as slips', () => {
+    const page = makePage(
+      1,
+      [
+        [
+          [100, 'Tender Cost :'],
+          [900, 'Rs. 2360'],
+        ],
+        [[100, 'Quantitys :']],
+      ],
+      {
+        confidence: 80,
+      },
+    )
+    const geo = pageGeometry(page)
+    expect(findWordLabels(geo, 'Tender No')).toEqual([]) // "tenderco" is one slip, and "st" two more
+    expect(findWordLabels(geo, 'Quantity')).toHaveLength(1)
+  })
+
   it('does not take a word inside a sentence for a label', () => {
     const page = makePage(1, ['The purchaser reserves the right to reject any bid.'])
     expect(findWordLabels(pageGeometry(page), 'Purchaser')).toHaveLength(0)
@@ -118,6 +137,41 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     }
     expect(read(3)).toBe('878')
     expect(read(60)).not.toBe('878') // a "1" OCR was fairly sure of is text like any other
+  })
+
+  it('reads two columns of label : value pairs, each value stopping where the next pair begins', () => {
+    const page = makePage(1, [
+      [
+        [100, 'Name of Work :'],
+        [600, 'Procurement of Copper Power Cable'],
+        [1420, 'Inviting Officer :'],
+        [2000, 'Superintending Engineer'],
+      ],
+      [
+        [100, 'Estimated Quantity :'],
+        [600, '774 Nos'],
+        [1420, 'Bid Submission Closes :'],
+        [2000, '21/10/2026 at 10:00'],
+      ],
+      [
+        [100, 'Earnest Money :'],
+        [600, 'Rs. 2,40,000'],
+        [1420, 'Technical Bid Opens :'],
+        [2000, '22/10/2026 at 10:00'],
+      ],
+      [
+        [100, 'NIeT No. :'],
+        [600, 'DJB/NIeT/362/2026-27'],
+        [1420, 'Bid Validity :'],
+        [2000, '90 days'],
+      ],
+    ])
+    const { fields } = extractFields([page])
+    expect(fields.title?.value).toBe('Procurement of Copper Power Cable')
+    expect(fields.bidNumber?.value).toBe('DJB/NIeT/362/2026-27')
+    expect(fields.bidEndDate?.normalised).toEqual({ kind: 'date-time', iso: '2026-10-21T10:00:00+05:30' })
+    expect(fields.totalQuantity?.normalised).toMatchObject({ kind: 'number', value: 774 })
+    expect(fields.emdAmount?.normalised).toMatchObject({ kind: 'money', amount: 240000 })
   })
 
   it('keeps the value beside its label in a grid of label–value pairs', () => {
