@@ -17,12 +17,12 @@ import {
 } from './bidAccuracy'
 
 /**
- * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, two-column-block,
+ * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, label-above-cards,
  * numbered-notice, bilingual-table; see test/support/documents/bids/index.ts). The extractor was
- * developed on the other six (development.test.ts, development-scans.test.ts) and is never tuned
- * on these. Every document goes through the
- * desk's own path, screenDocuments over a DeskCore with the built document worker pool (what
- * `pebble-desk tenders screen` runs): text layers read by pdf.js, scanned first pages by OCR.
+ * developed on the DEVELOPMENT layouts (development.test.ts, development-scans.test.ts) and is
+ * never tuned on these. Every document goes through the desk's own path, screenDocuments over a
+ * DeskCore with the built document worker pool (what `pebble-desk tenders screen` runs): text
+ * layers read by pdf.js, scanned first pages by OCR.
  *
  * Per layout: TEXT bids as text PDFs, and SCANS of them as image-only first pages (150, 200 and
  * 300 dpi in turn, 1–2° skew, blur, speckle): 8 OCR pages in all.

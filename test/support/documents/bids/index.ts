@@ -4,6 +4,7 @@ import { bilingualTable } from './layouts/bilingualTable'
 import { corrigendum } from './layouts/corrigendum'
 import { cpppGrid } from './layouts/cpppGrid'
 import { gemBid } from './layouts/gemBid'
+import { labelAboveCards } from './layouts/labelAboveCards'
 import { nitNotice } from './layouts/nitNotice'
 import { numberedNotice } from './layouts/numberedNotice'
 import { psuEnquiry } from './layouts/psuEnquiry'
@@ -31,7 +32,8 @@ export * from './values'
  * schedule-table's scan misses (a "₹" in its column heading read as the EMD) were looked at on
  * 2026-12-06, so it moved here too; two-column-block was written the same day as held out. Its
  * first score (text 14/24, scans 5/12: an unknown "NIeT No." label, "Bid Submission Closes", the
- * right column's label read into the left column's value) was studied, so it moved here as well.
+ * right column's label read into the left column's value) was studied, so it moved here as well;
+ * label-above-cards was written then, before its first score, to keep four held out.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -43,7 +45,7 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   scheduleTable,
   twoColumnBlock,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, labelAboveCards]
 
 export interface GeneratedBid {
   id: string
