@@ -73,7 +73,7 @@ function lostComma(text: string): Parsed<number> | null {
 }
 
 const AMOUNT = new RegExp(
-  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(lakhs?|lacs?|crores?|cr\b\.?))?(?:\s*\/?-)?(?![\d/-]|,\d)`,
+  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+?)?(?:\s*([l1I|]akhs?|[l1I|]acs?|crores?|cr\b\.?))?(?:\s*\/?-)?(?![\d/-]|,\d)`,
   'i',
 )
 
@@ -92,7 +92,8 @@ export function parseAmount(text: string): Parsed<number> | null {
     const next = parseAmount(text.slice(after))
     if (next) return { ...next, start: next.start + after, end: next.end + after }
   }
-  const unit = m[3]?.toLowerCase() ?? ''
+  // OCR reads the l of "lakh" as 1, I or | ("7.41akh"): the unit is still lakh.
+  const unit = m[3]?.toLowerCase().replace(/^[1i|]/, 'l') ?? ''
   // A lone digit in brackets ("(3)", "(3%)", "Tender Fee (2)") is a column heading's "(₹)" as OCR
   // reads it, never an amount; an amount may still follow it.
   const digitAt = m.index + m[0].indexOf(m[1]!)
@@ -153,9 +154,12 @@ export function parseBidNumber(text: string): Parsed<string> | null {
 
 /** A reference-like run: letters and digits joined by / - _ with at least one digit (PSGCT/CPPP/2025-26/03). */
 export function parseReference(text: string): Parsed<string> | null {
-  // OCR reads J as ")" and I as "|" between capitals ("D)B/EE/551" for "DJB/EE/551"): the same
-  // length, so positions in the text stay where they were.
-  const read = text.replace(/(?<=[A-Z])\)(?=[A-Z])/g, 'J').replace(/(?<=[A-Z])\|(?=[A-Z])/g, 'I')
+  // OCR reads J as ")", I as "|" and O as "0" between capitals ("D)B/EE/551" for "DJB/EE/551",
+  // "I0CL"): the same length, so positions in the text stay where they were.
+  const read = text
+    .replace(/(?<=[A-Z])\)(?=[A-Z])/g, 'J')
+    .replace(/(?<=[A-Z])\|(?=[A-Z])/g, 'I')
+    .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
   for (const m of read.matchAll(REFERENCE)) {
     // A date beside a reference ("RFQ/8121 Dated: 20.12.2026") is not one.
     if (!/\d/.test(m[0]) || DATE_SHAPED.test(m[0])) continue

@@ -58,6 +58,9 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('₹ 5.9 lakh')).toEqual({ amount: 590000, text: '₹ 5.9 lakh' })
     expect(read('Rs. 2.5 Lakhs only')).toEqual({ amount: 250000, text: 'Rs. 2.5 Lakhs' })
     expect(read('Rs 3 lacs')).toEqual({ amount: 300000, text: 'Rs 3 lacs' })
+    // OCR's 1 for the l of lakh, glued to the figure.
+    expect(read('₹ 7.41akh')).toEqual({ amount: 740000, text: '₹ 7.41akh' })
+    expect(read('Rs. 12.50')).toEqual({ amount: 12.5, text: 'Rs. 12.50' })
     expect(read('Rs. 1.2 Cr')).toEqual({ amount: 12000000, text: 'Rs. 1.2 Cr' })
     expect(read('₹ 1.25 crore')).toEqual({ amount: 12500000, text: '₹ 1.25 crore' })
     expect(read('INR 0.07 Cr.')).toEqual({ amount: 700000, text: 'INR 0.07 Cr.' })
@@ -78,9 +81,11 @@ describe('quantities and references as OCR reads them', () => {
     expect(parseNumber('3rd floor')).toBeNull()
   })
 
-  it('reads a J read as ")" and an I read as "|" between capitals of a reference', () => {
+  it('reads a J read as ")", an I read as "|" and an O read as "0" between capitals of a reference', () => {
     expect(parseReference('D)B/EE/551/2026-27')?.value).toBe('DJB/EE/551/2026-27')
     expect(parseReference('H|L/MM/25/4411')?.value).toBe('HIL/MM/25/4411')
+    expect(parseReference('I0CL/ST/428/2026')?.value).toBe('IOCL/ST/428/2026')
+    expect(parseReference('2026_IOCL_120045_1')?.value).toBe('2026_IOCL_120045_1')
     expect(parseReference('(see 12/2026-27)')?.value).toBe('12/2026-27')
   })
 })
