@@ -11,7 +11,8 @@ const IST = '+05:30'
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
-const NUMERIC_DATE = /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/
+/** dd/mm/yyyy; OCR's space inside the day or the month ("09/1 2/2026") is read through. */
+const NUMERIC_DATE = /\b(\d ?\d|\d)[-/.](\d ?\d|\d)[-/.](\d{4})\b/
 const NAMED_DATE = /\b(\d{1,2})[-\s/]?([A-Za-z]{3,9})[-\s/,]*(\d{4})\b/
 /**
  * "15:00", "at 13:30", "upto 15:00 hrs", "3:00 PM", "(11.00 AM)" after a date; OCR's space inside
@@ -33,7 +34,9 @@ export function parseDate(text: string): Parsed<DateValue> | null {
   const namedMonth = named ? MONTHS.indexOf(named[2]!.slice(0, 3).toLowerCase()) : -1
   if (numeric && (!named || namedMonth < 0 || numeric.index <= named.index)) {
     m = numeric
-    ;[day, month, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])]
+    ;[day, month, year] = [numeric[1]!, numeric[2]!, numeric[3]!].map((part) =>
+      Number(part.replace(' ', '')),
+    ) as [number, number, number]
   } else if (named && namedMonth >= 0) {
     m = named
     ;[day, month, year] = [Number(named[1]), namedMonth + 1, Number(named[3])]

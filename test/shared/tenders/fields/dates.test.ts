@@ -10,9 +10,10 @@ describe('bid dates and times as notices write them', () => {
     expect(iso('20-Nov-2025 03:00 PM')).toBe('2025-11-20T15:00:00+05:30')
   })
 
-  it("reads through OCR's space inside the hour or after its colon", () => {
+  it("reads through OCR's space inside the hour, after its colon, or inside the month", () => {
     expect(iso('02/09/2026 at 1 1:00')).toBe('2026-09-02T11:00:00+05:30')
     expect(iso('02/09/2026 at 13: 30')).toBe('2026-09-02T13:30:00+05:30')
+    expect(iso('09/1 2/2026 at 18:30')).toBe('2026-12-09T18:30:00+05:30')
   })
 
   it('keeps a date without a time as a date', () => {
