@@ -85,7 +85,10 @@ const AMOUNT = new RegExp(
  * ₹ 5.9 lakh · Rs. 1.2 Cr · 600000 (Indian or Western digit grouping, lakh/crore words, a "/-"
  * tail). The value is whole rupees and paise; start/end cover the text as written, sign included.
  */
-export function parseAmount(text: string): Parsed<number> | null {
+export function parseAmount(raw: string): Parsed<number> | null {
+  // Marks OCR leaves between a label's colon and the figure (":.1,60,000", the rupee sign read as a
+  // point) are blanked, keeping positions: otherwise the point reads as a decimal before the figure.
+  const text = raw.replace(/(?<=[:：])[.,'`]+(?=\s*\d)/g, (marks) => ' '.repeat(marks.length))
   const m = AMOUNT.exec(text)
   if (!m) return lostComma(text)
   // OCR reads "₹" as a digit ("(3)" after an EMD label, "3 7,40,000"): a lone digit before a grouped

@@ -42,6 +42,11 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('3 items of 7')).toEqual({ amount: 3, text: '3' })
   })
 
+  it('reads past marks OCR left between the colon and the figure', () => {
+    expect(read('Earnest Money :.1,60,000')).toEqual({ amount: 160000, text: '1,60,000' })
+    expect(read('0.5')).toEqual({ amount: 0.5, text: '0.5' })
+  })
+
   it('takes a lone digit in brackets for a heading\'s "(₹)", not an amount', () => {
     expect(read('Tender Fee (3)')).toBeNull()
     expect(read('(3%)')).toBeNull()
