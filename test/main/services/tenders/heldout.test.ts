@@ -76,11 +76,12 @@ describe('bid key fields on layouts the extractor was not developed on (held out
     console.log(`${accuracyTable(rows)}\n${[...text.misses, ...scans.misses].join('\n')}`)
     expect(text.total).toBe(HELD_OUT.length * TEXT * 6)
     expect(scans.total).toBe(HELD_OUT.length * SCANS * 6)
-    // Issue 14's targets are 95 % from text PDFs and 90 % from scans. Text PDFs meet theirs (96/96
-    // on 2026-12-06). Scans do not: 41/48 and 39/48 on this set's first scores, the misses in OCR
-    // itself (an "O" read as "0" in a reference, "₹" read as a digit, "Rs.14Cr" glued), so the
-    // scan assertion is a floor below the target (OCR of the same scans varies by a field or two
-    // from run to run) until fixes found on the development scans lift it.
+    // Issue 14's targets are 95 % from text PDFs and 90 % from scans. Text PDFs meet theirs: 92/96
+    // on 2026-12-06 with label-above-cards at its first score (its organisation card is read as the
+    // next card's label). Scans do not: 42/48 that day, the misses in OCR itself (an "O" read as
+    // "0" in a reference, a ruling line glued to a figure, a digit lost at 150 dpi), so the scan
+    // assertion is a floor below the target (OCR of the same scans varies by a field or two from
+    // run to run) until fixes found on the development scans lift it.
     expect(text.right / text.total).toBeGreaterThanOrEqual(0.95)
     expect(scans.right / scans.total).toBeGreaterThanOrEqual(0.75)
   }, 600_000)
