@@ -76,12 +76,19 @@ export async function rereadKeyFigures(
 ): Promise<PageText> {
   const indexes = keyFigureWords(page)
   if (indexes.length === 0) return page
-  const readings = await readCells(
-    await engine(),
-    image,
-    indexes.map((i) => page.words[i]!.bbox),
-    { rotation: page.rotation, skewDeg: page.skewDeg, looks: LOOKS, kind: 'number' },
-  )
+  let readings: CellReading[][]
+  try {
+    readings = await readCells(
+      await engine(),
+      image,
+      indexes.map((i) => page.words[i]!.bbox),
+      { rotation: page.rotation, skewDeg: page.skewDeg, looks: LOOKS, kind: 'number' },
+    )
+  } catch (error) {
+    // A second look is a refinement: when it cannot be had, the page stands as read.
+    const reason = error instanceof Error ? error.message : String(error)
+    return { ...page, notes: [...page.notes, `key figures not read again: ${reason}`] }
+  }
   const words = [...page.words]
   const changes: string[] = []
   indexes.forEach((index, k) => {

@@ -77,6 +77,16 @@ describe('reading a bid page’s key figures again', () => {
     expect(read.notes.at(-1)).toBe('key figures read again, each alone: "115000000" → "15000000"')
   }, 60_000)
 
+  it('keeps the page as read, saying why, when its figures cannot be read again', async () => {
+    const broken = async (): Promise<OcrEngine> => {
+      throw new Error('the OCR engine did not start')
+    }
+    const page115 = misread('15000000', '115000000')
+    const read = await rereadKeyFigures(broken, image, page115)
+    expect(read.words).toEqual(page115.words)
+    expect(read.notes.at(-1)).toBe('key figures not read again: the OCR engine did not start')
+  })
+
   it('leaves a page it read right as it was, and never turns one digit into another', async () => {
     expect(await rereadKeyFigures(async () => engine, image, page)).toEqual(page)
     const other = misread('725', '728')
