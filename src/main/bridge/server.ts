@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { createRequire } from 'node:module'
 import type { WebSocket } from 'ws'
 import { DeskError, requestFrameSchema, toErrorEnvelope, type ServerFrame } from '../../shared/contract'
 import type { Desk } from '../services/desk'
+import { onFirstUse } from '../services/modules/onFirstUse'
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, loadAsset } from '../services/ui-assets'
 import { checkRequest, newToken, TOKEN_COOKIE } from './auth'
+
+/** ws is loaded when a bridge starts, not by every command line run that never serves one. */
+const ws = onFirstUse<typeof import('ws')>('ws')
 
 export interface BridgeOptions {
   desk: Desk
@@ -90,8 +93,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   }
 
-  // ws is loaded when a bridge starts, not by every command line run that never serves one.
-  const { WebSocketServer } = createRequire(__filename)('ws') as typeof import('ws')
+  const { WebSocketServer } = ws()
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes ?? 256 * 1024 * 1024,

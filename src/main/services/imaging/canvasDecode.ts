@@ -1,15 +1,9 @@
-import { createRequire } from 'node:module'
+import { onFirstUse } from '../modules/onFirstUse'
 import { imageError } from './errors'
 import { isGrayRgba, rgbaToGray, type RasterImage } from './raster'
 
-type NapiCanvas = typeof import('@napi-rs/canvas')
-let canvasModule: NapiCanvas | undefined
-
 /** Loaded on first decode: the native module costs a fifth of a second that text-only reading never needs. */
-function napiCanvas(): NapiCanvas {
-  canvasModule ??= createRequire(__filename)('@napi-rs/canvas') as NapiCanvas
-  return canvasModule
-}
+const napiCanvas = onFirstUse<typeof import('@napi-rs/canvas')>('@napi-rs/canvas')
 
 /**
  * PNG and JPEG through Skia: the codec is native and fast, and the header was already checked, so
@@ -22,7 +16,7 @@ export async function decodeWithCanvas(
   expect: { width: number; height: number; gray: boolean; dpi: number; format: string },
 ): Promise<RasterImage> {
   const { createCanvas, loadImage } = napiCanvas()
-  let image: Awaited<ReturnType<NapiCanvas['loadImage']>>
+  let image: Awaited<ReturnType<typeof loadImage>>
   try {
     image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   } catch (error) {

@@ -1,16 +1,11 @@
-import { createRequire } from 'node:module'
 import type UtifModule from 'utif'
 import type { UtifIfd } from 'utif'
+import { onFirstUse } from '../modules/onFirstUse'
 import { checkPixels, imageError } from './errors'
 import { flattenAlpha, isGrayRgba, resolveDpi, rgbaToGray, type RasterImage } from './raster'
 
-let utifModule: typeof UtifModule | undefined
-
 /** Loaded with the first TIFF: every document worker and command would otherwise load it (and pako) at start. */
-function utif(): typeof UtifModule {
-  utifModule ??= createRequire(__filename)('utif') as typeof UtifModule
-  return utifModule
-}
+const utif = onFirstUse<typeof UtifModule>('utif')
 
 /** What the IFD says about one page, read without decoding any strip. */
 export interface TiffPageInfo {

@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module'
 import type { RasterImage } from '../imaging'
-
-type NapiCanvas = typeof import('@napi-rs/canvas')
-let canvasModule: NapiCanvas | undefined
+import { onFirstUse } from '../modules/onFirstUse'
 
 /** Loaded on first picture: a document worker that only reads text layers never needs Skia. */
-function napiCanvas(): NapiCanvas {
-  canvasModule ??= createRequire(__filename)('@napi-rs/canvas') as NapiCanvas
-  return canvasModule
-}
+const napiCanvas = onFirstUse<typeof import('@napi-rs/canvas')>('@napi-rs/canvas')
 
 function toRgba(image: RasterImage): Uint8ClampedArray {
   if (image.channels === 4)

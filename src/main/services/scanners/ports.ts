@@ -1,18 +1,13 @@
 import { realpath } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { onFirstUse } from '../modules/onFirstUse'
 import type { ScannerProfile } from './profile'
-
-type SerialPortModule = typeof import('serialport')
-let serialPortModule: SerialPortModule | undefined
 
 /**
  * Loaded on first use: serialport and its native bindings cost some 60 ms of start-up, which every
  * `pebble-desk` command paid before it could begin (reading documents starts its workers only then).
  */
-function serialPort(): SerialPortModule['SerialPort'] {
-  serialPortModule ??= createRequire(__filename)('serialport') as SerialPortModule
-  return serialPortModule.SerialPort
-}
+const serialPortModule = onFirstUse<typeof import('serialport')>('serialport')
+const serialPort = () => serialPortModule().SerialPort
 
 export interface PortInfo {
   path: string

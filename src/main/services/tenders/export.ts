@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module'
+import { onFirstUse } from '../modules/onFirstUse'
 import { FIELD_NAMES, type NormalisedValue } from '../../../shared/tenders/fields'
 import type { ScreenResult } from './result'
 
@@ -103,14 +103,8 @@ export function toCsv(
   return options.bom ? `\uFEFF${body}` : body
 }
 
-type ExcelJs = typeof import('exceljs')
-let excelModule: ExcelJs | undefined
-
 /** Loaded on first export: exceljs costs half a second of start-up that no other command needs. */
-function excel(): ExcelJs {
-  excelModule ??= createRequire(__filename)('exceljs') as ExcelJs
-  return excelModule
-}
+const excel = onFirstUse<typeof import('exceljs')>('exceljs')
 
 /**
  * The same rows as the CSV in a one-sheet workbook ("Screening"): numbers stay numbers, every

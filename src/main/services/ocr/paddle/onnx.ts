@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { onFirstUse } from '../../modules/onFirstUse'
 
 /**
  * The part of onnxruntime-node this folder calls, typed. Loaded with require at run time (like
@@ -32,12 +32,7 @@ interface OrtModule {
   }
 }
 
-let ort: OrtModule | undefined
-
-export function loadOrt(): OrtModule {
-  ort ??= createRequire(__filename)('onnxruntime-node') as OrtModule
-  return ort
-}
+export const loadOrt = onFirstUse<OrtModule>('onnxruntime-node')
 
 /**
  * One thread per session: the desk already runs one engine per document worker thread, and each
