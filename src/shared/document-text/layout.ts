@@ -15,6 +15,19 @@ export function boxAround(boxes: readonly BBox[]): BBox {
   return [x0, y0, x1, y1]
 }
 
+/** A box's height, at least one pixel (a rule or a dot still has one). */
+export const boxHeight = (b: BBox): number => Math.max(1, b[3] - b[1])
+
+/** A box's vertical middle: what rows and bands are compared by. */
+export const boxMiddle = (b: BBox): number => (b[1] + b[3]) / 2
+
+/** Whether the centre of `box` lies inside `outer`: a word belongs to the cell its centre is in. */
+export function centreInside(box: BBox, outer: BBox): boolean {
+  const x = (box[0] + box[2]) / 2
+  const y = (box[1] + box[3]) / 2
+  return x >= outer[0] && x <= outer[2] && y >= outer[1] && y <= outer[3]
+}
+
 const mean = (values: number[]): number =>
   values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length
 

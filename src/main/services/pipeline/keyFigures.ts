@@ -1,4 +1,4 @@
-import type { PageText, Word } from '../../../shared/document-text'
+import { centreInside, type PageText } from '../../../shared/document-text'
 import { extractFields, type FieldName } from '../../../shared/tenders/fields'
 import { readCells, type CellReading, type OcrEngine } from '../ocr'
 import { withWords } from '../ocr/pageWords'
@@ -28,16 +28,10 @@ export function keyFigureWords(page: PageText): number[] {
     // The figure itself, not a unit after it ("72,203 Kg") or a sign before it.
     const figures = page.words
       .map((w, i) => ({ w, i }))
-      .filter(({ w }) => FIGURE.test(w.text) && centreIn(w, field.bbox))
+      .filter(({ w }) => FIGURE.test(w.text) && centreInside(w.bbox, field.bbox))
     if (figures.length === 1 && !found.includes(figures[0]!.i)) found.push(figures[0]!.i)
   }
   return found
-}
-
-function centreIn(word: Word, box: readonly number[]): boolean {
-  const x = (word.bbox[0] + word.bbox[2]) / 2
-  const y = (word.bbox[1] + word.bbox[3]) / 2
-  return x >= box[0]! && x <= box[2]! && y >= box[1]! && y <= box[3]!
 }
 
 /**

@@ -1,4 +1,10 @@
-import { boxAround, type BBox, type DocumentText, type PageText } from '../../../shared/document-text'
+import {
+  boxAround,
+  centreInside,
+  type BBox,
+  type DocumentText,
+  type PageText,
+} from '../../../shared/document-text'
 import { cleanResultText, parseResult, unitInfo, type ParameterVerdict } from '../../../shared/qc'
 import type { CoaReport } from './assessCoa'
 import { oneSlip } from '../ocr/slips'
@@ -63,12 +69,6 @@ const NUMERIC_WORD = /^[\d.,:;'"`<>≤≥=%+|()[\]{}°*OolI\-–—]*$/
 /** A bound or a percent sign printed apart from its number ("< 0.05", "0.115 %"). */
 const BOUND_WORD = /^(?:<|>|≤|≥|<=|>=|%)$/
 
-function centreIn(box: BBox, cell: BBox): boolean {
-  const x = (box[0] + box[2]) / 2
-  const y = (box[1] + box[3]) / 2
-  return x >= cell[0] && x <= cell[2] && y >= cell[1] && y <= cell[3]
-}
-
 /**
  * The runs of numeric words in a cell, each read again as one picture: words on one line next to
  * each other ("<", "0.05"; "1.", "35"), the number itself at least.
@@ -76,7 +76,7 @@ function centreIn(box: BBox, cell: BBox): boolean {
 export function numericRuns(page: PageText, cell: BBox): number[][] {
   const inCell = page.words
     .map((w, i) => ({ w, i }))
-    .filter(({ w }) => w.text.trim() !== '' && centreIn(w.bbox, cell))
+    .filter(({ w }) => w.text.trim() !== '' && centreInside(w.bbox, cell))
     .sort((a, b) => a.w.bbox[0] - b.w.bbox[0])
   const runs: number[][] = []
   let run: typeof inCell = []
@@ -223,7 +223,7 @@ export async function rereadResults(
       add(
         page,
         'units',
-        page.words.flatMap((w, i) => (w.text.trim() !== '' && centreIn(w.bbox, unit.bbox) ? [i] : [])),
+        page.words.flatMap((w, i) => (w.text.trim() !== '' && centreInside(w.bbox, unit.bbox) ? [i] : [])),
       )
   }
   const rereads: CellReread[] = []

@@ -1,8 +1,5 @@
-import type { BBox } from '../../document-text'
+import { boxHeight as height, boxMiddle as middle } from '../../document-text'
 import type { MatchPage } from '../screening'
-
-const height = (b: BBox) => Math.max(1, b[3] - b[1])
-const middle = (b: BBox) => (b[1] + b[3]) / 2
 
 /** A word that ends a label: ":" alone or glued to the label's last word ("Work:"); not a time ("13:00"). */
 const ENDS_LABEL = /^[^\d]*[:：]$/

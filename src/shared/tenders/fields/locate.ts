@@ -1,4 +1,4 @@
-import type { BBox, Word } from '../../document-text'
+import { boxHeight as height, type BBox, type Word } from '../../document-text'
 import { normaliseWord, tokenise, union, type MatchPage, type PreparedText } from '../screening'
 
 export interface LabelHit {
@@ -63,7 +63,6 @@ function isStray(text: string): boolean {
 /** "in ₹", "(Rs.)": the unit closing a label's cell (see read.ts withUnitTail). */
 const UNIT_WORD = /^[(:]*(?:in|₹|rs|inr|rupees)[.):]*$/i
 
-const height = (b: BBox) => Math.max(1, b[3] - b[1])
 const centre = (b: BBox) => (b[1] + b[3]) / 2
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { BBox, Word } from '../../document-text'
+import { boxHeight as height, boxMiddle as middle, type Word } from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
 import { cutAtNextLabel } from './labelColumns'
 import { isDebris } from './locate'
@@ -206,8 +206,6 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
 /** Key fields are on the first pages; later pages are terms and schedules. */
 const PAGES = 2
 
-const height = (b: BBox) => Math.max(1, b[3] - b[1])
-const middle = (b: BBox) => (b[1] + b[3]) / 2
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
 interface Candidate {

@@ -1,4 +1,4 @@
-import type { BBox, Word } from '../../document-text'
+import { boxHeight as height, boxMiddle as middle, type Word } from '../../document-text'
 import { normaliseWord, ocrCanonical, union, type MatchPage } from '../screening'
 import type { LabelHit } from './locate'
 
@@ -29,9 +29,6 @@ export function allowedEdits(length: number): number {
   if (length < 21) return 2
   return 3
 }
-
-const height = (b: BBox) => Math.max(1, b[3] - b[1])
-const middle = (b: BBox) => (b[1] + b[3]) / 2
 
 export interface PageGeometry {
   page: MatchPage
