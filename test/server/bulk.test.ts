@@ -85,7 +85,13 @@ describe('bulk screening on pg-boss', () => {
       return !a.events.some((d) => d.event === 'done' && d.ordinal === e.ordinal)
     }, 60_000)
     await a.kill()
-    const killedOrdinal = inFlight.ordinal as number
+    expect(inFlight.ordinal).toBeTypeOf('number')
+    // Every job A had started and not reported done when it died. One of them may have been written
+    // in the moment between its last event reaching us and the kill; the others came back.
+    const heldAtKill = a.events
+      .filter((e) => e.event === 'started')
+      .map((e) => e.ordinal as number)
+      .filter((ordinal) => !a.events.some((d) => d.event === 'done' && d.ordinal === ordinal))
 
     const target = { hubUrl: hub.url, token }
     const deadline = Date.now() + 100_000
@@ -127,10 +133,14 @@ describe('bulk screening on pg-boss', () => {
       failed: corpus.filter((f) => f.kind === 'corrupt').length,
       queued: 0,
     })
-    // The job the killed worker held came back after its lease and was finished by the other worker.
-    const killed = files.find((f) => f.ordinal === killedOrdinal)!
-    expect(killed.attempts).toBeGreaterThanOrEqual(2)
-    expect(['screened', 'failed']).toContain(killed.state)
+    // The jobs the killed worker held came back after their lease and the other worker finished them.
+    const held = files.filter((f) => heldAtKill.includes(f.ordinal))
+    expect(held.length).toBeGreaterThan(0)
+    for (const f of held) expect(['screened', 'failed'], f.name).toContain(f.state)
+    expect(
+      held.some((f) => f.attempts >= 2),
+      JSON.stringify(held.map((f) => [f.name, f.attempts])),
+    ).toBe(true)
 
     // The killed worker's connections are gone, so /metrics counts one worker and an empty queue.
     let lastScrape = await metrics()

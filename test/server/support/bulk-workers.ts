@@ -31,7 +31,8 @@ export function spawnWorker(script: string, args: string[]): WorkerProcess {
     }
     for (const w of [...waiters]) w()
   })
-  const exited = new Promise<void>((r) => child.once('exit', () => r()))
+  // 'close', not 'exit': by then stdout is drained, so events holds every line the worker wrote.
+  const exited = new Promise<void>((r) => child.once('close', () => r()))
   return {
     pid: child.pid ?? -1,
     events,
