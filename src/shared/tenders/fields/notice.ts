@@ -275,7 +275,12 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
   // Scanner dirt and the short ends of table rules ("Te", "oo") are no value.
   const runs = runsRight(page, hit).filter((run) => !run.every((w) => isNoise(words[w]!.text)))
   const firstRun = runs[0]
-  if (firstRun && !labels.has(firstRun[0]!) && !headingRow(page, hit, runs)) {
+  if (
+    firstRun &&
+    !labels.has(firstRun[0]!) &&
+    !headingRow(page, hit, runs) &&
+    !besideLabel(page, hit, labels)
+  ) {
     if (rule.text) {
       if (runsIntoSentence(geo, hit, firstRun)) return null
       const words = [...firstRun, ...continuation(page, firstRun, hit.bbox[0])]
@@ -311,6 +316,28 @@ function headingRow(page: MatchPage, hit: WordLabelHit, runs: number[][]): boole
   if (runs.length < 2 || hit.words.some((w) => words[w]!.text.includes(':'))) return false
   const next = runs[0]!.map((w) => words[w]!.text).join(' ')
   return TABLE_HEADING.test(next.trim())
+}
+
+/**
+ * The label stands in a row of labels: the nearest word to its left on its line, across a column
+ * gap, is another field's label ("Tender Ref. No. | Organisation | Tender Category", each card's
+ * value printed under its label). Then what lies to its right is the next card's label, and its
+ * own value is under it. In a row of label–value pairs a value stands to a label's left instead.
+ */
+function besideLabel(page: MatchPage, hit: WordLabelHit, labels: Set<number>): boolean {
+  const words = page.words
+  if (hit.words.some((w) => /[:：]/.test(words[w]!.text))) return false
+  const first = words[hit.words[0]!]!.bbox
+  const h = height(first)
+  const own = new Set(hit.words)
+  let nearest = -1
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    if (own.has(i) || b[2] > first[0] || Math.abs(middle(b) - middle(first)) > 0.5 * h) continue
+    if (isDebris(words[i]!.text) || isRuleFragment(words[i]!, h)) continue
+    if (nearest < 0 || b[2] > words[nearest]!.bbox[2]) nearest = i
+  }
+  return nearest >= 0 && labels.has(nearest) && first[0] - words[nearest]!.bbox[2] > 1.5 * h
 }
 
 const TABLE_HEADING =

@@ -193,6 +193,23 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     ).toMatchObject({ organisation: 'Delhi Jal Board' })
   })
 
+  it('reads a card under its label when the label stands in a row of labels', () => {
+    expect(
+      keyValues([
+        [
+          [100, 'Tender Ref. No.'],
+          [700, 'Organisation'],
+          [1300, 'Tender Category'],
+        ],
+        [
+          [100, 'DJB/PROC/4821/2026-27'],
+          [700, 'Delhi Jal Board'],
+          [1300, 'Goods'],
+        ],
+      ]),
+    ).toMatchObject({ bidNumber: 'DJB/PROC/4821/2026-27', organisation: 'Delhi Jal Board' })
+  })
+
   it('does not read a sentence that starts with a label as the label and its value', () => {
     const read = keyValues(['Purchaser reserves the right to reject any bid.'])
     expect(read.organisation).toBeUndefined()

@@ -3,6 +3,7 @@ import type { BidLayout } from './layout'
 import { bilingualTable } from './layouts/bilingualTable'
 import { corrigendum } from './layouts/corrigendum'
 import { cpppGrid } from './layouts/cpppGrid'
+import { dottedLeaders } from './layouts/dottedLeaders'
 import { gemBid } from './layouts/gemBid'
 import { labelAboveCards } from './layouts/labelAboveCards'
 import { nitNotice } from './layouts/nitNotice'
@@ -34,6 +35,10 @@ export * from './values'
  * first score (text 14/24, scans 5/12: an unknown "NIeT No." label, "Bid Submission Closes", the
  * right column's label read into the left column's value) was studied, so it moved here as well;
  * label-above-cards was written then, before its first score, to keep four held out.
+ *
+ * label-above-cards' first score (its organisation read as the next card's label, "Tender
+ * Category") was studied on 2026-12-07, so it moved here; dotted-leaders was written that day,
+ * before its first score, to keep four held out.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -44,8 +49,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   railwaySummary,
   scheduleTable,
   twoColumnBlock,
+  labelAboveCards,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, labelAboveCards]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, dottedLeaders]
 
 export interface GeneratedBid {
   id: string
