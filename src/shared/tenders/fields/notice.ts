@@ -5,7 +5,15 @@ import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
 import { asDateTime, asMoney, asNumber, asReference, asText } from './values'
-import { findWordLabels, wordKey, type PageGeometry, type WordLabelHit } from './wordLabels'
+import {
+  findWordLabels,
+  isEnumeratorText,
+  isUnreadable,
+  UNREADABLE_CONFIDENCE,
+  wordKey,
+  type PageGeometry,
+  type WordLabelHit,
+} from './wordLabels'
 
 /**
  * Key fields of a notice in a layout nobody described to the desk: labels are looked for on the
@@ -190,9 +198,19 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Description of Material',
       'Description of Goods',
       'Material Description',
+      'Description of Stores',
+      'Description of Supply',
+      'Description of Equipment',
+      'Description of Product',
+      'Product Description',
+      'Product Name',
+      'Nomenclature',
+      'Tender Title',
+      'Brief Description',
       'Name of Work',
       'Name of the Work',
       'Work Description',
+      'Description of Work',
       'Title',
       'Subject',
       'Item',
@@ -282,8 +300,15 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
     !besideLabel(page, hit, labels)
   ) {
     if (rule.text) {
-      if (runsIntoSentence(geo, hit, firstRun)) return null
-      const words = [...firstRun, ...continuation(page, firstRun, hit.bbox[0])]
+      let valueRun = firstRun
+      if (runsIntoSentence(geo, hit, firstRun)) {
+        // "Subject of Procurement   Supply of pumps": the label's cell goes on in lower case, and
+        // its value stands across the column gap. Anything else is a sentence.
+        const next = runs[1]
+        if (!next || firstRun.length > 4 || !startsCell(geo, hit)) return null
+        valueRun = next
+      }
+      const words = [...valueRun, ...continuation(page, valueRun, hit.bbox[0])]
       const field = fieldFromWords(page, words, rule.parse, hit.label, 'label-right', hit)
       if (field) return field
     } else {
@@ -353,6 +378,14 @@ function runsIntoSentence(geo: PageGeometry, hit: WordLabelHit, run: number[]): 
   const first = run[0]!
   if (geo.right[last] !== first || /[:：]$/.test(words[last]!.text)) return false
   return /^\p{Ll}/u.test(words[first]!.text)
+}
+
+/** Nothing before the label on its line but, perhaps, a list's letter or number. */
+function startsCell(geo: PageGeometry, hit: WordLabelHit): boolean {
+  const before = geo.left[hit.words[0]!]
+  return (
+    before === undefined || (geo.left[before] === undefined && isEnumeratorText(geo.page.words[before]!.text))
+  )
 }
 
 /** Words beside the label on its row, in runs split at column gaps (wider than 2.5 word heights). */
@@ -477,16 +510,15 @@ const afterFirstCharacter =
 /** Two letters or fewer and no digit: what OCR makes of a rule's end or a smudge. */
 const isNoise = (text: string) => !/\d/.test(text) && wordKey(text).length <= 2
 
-/** Below this confidence, OCR was all but sure a lone character is none: a speck or a rule's end. */
-const UNREADABLE_CONFIDENCE = 10
-
 /**
  * OCR's reading of where two table rules cross: noise under half the text's height ("Co", "TT"),
- * or a lone character OCR was all but sure is not one (a cell's edge read as "1" beside its figure).
+ * a lone character OCR was all but sure is not one (a cell's edge read as "1" beside its figure),
+ * or a dotted leader or smudge read as letters it was all but sure of not reading.
  */
 const isRuleFragment = (word: Word, textHeight: number) =>
   (isNoise(word.text) && height(word.bbox) < 0.5 * textHeight) ||
-  (word.text.trim().length === 1 && word.confidence < UNREADABLE_CONFIDENCE)
+  (word.text.trim().length === 1 && word.confidence < UNREADABLE_CONFIDENCE) ||
+  isUnreadable(word)
 
 const REVISED = /^(?:revised|amended|modified|extended|new|corrected|संशोधित)/u
 

@@ -39,6 +39,16 @@ export interface PageGeometry {
   left: (number | undefined)[]
 }
 
+/** Below this OCR confidence a word without digits, or a lone character, is no word at all. */
+export const UNREADABLE_CONFIDENCE = 10
+
+/**
+ * What OCR makes of a dotted leader, a rule or a smudge ("..ovveeeeecrrereee", "Loire" at 5%): a
+ * word without digits OCR was all but sure of not reading. A label's own words can come out as
+ * badly beside a leader ("NOtICE" at 0%), so this says what is no value, not what is no label.
+ */
+export const isUnreadable = (word: Word) => word.confidence < UNREADABLE_CONFIDENCE && !/\d/.test(word.text)
+
 export function pageGeometry(page: MatchPage): PageGeometry {
   const words = page.words
   const keys = words.map((w) => wordKey(w.text))
@@ -111,7 +121,7 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
     if (first.length === 0) continue
     // "reserves the right to …" by "the purchaser" is a sentence, not the label "Purchaser".
     const before = geo.left[start]
-    if (before !== undefined && SENTENCE_WORD.has(normaliseWord(words[before]!.text))) continue
+    const afterSentenceWord = before !== undefined && SENTENCE_WORD.has(normaliseWord(words[before]!.text))
     // Cheap filter: the label's opening letters must show in the word's opening letters.
     if (!first.slice(0, 3).includes(needle[0]!) && !first.slice(0, 2).includes(needle[1] ?? needle[0]!))
       continue
@@ -175,8 +185,11 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
         used.push(t)
       }
     }
+    // After "of", "the"…, only the close of a table cell's label ("Amount of Bid Security | ₹ 5,000").
+    if (afterSentenceWord && (best > 0 || !endsLabelCell(geo, start, used))) continue
     // A slipped label must start its phrase: the "Date" of "Enquiry Date" is no "Name" misread.
-    if (best > 0 && (readsOn(geo, used) || geo.left[start] !== undefined)) continue
+    // A list's letter or number before it ("(c)", "4.") starts the line, not a phrase.
+    if (best > 0 && (readsOn(geo, used) || (before !== undefined && !isEnumerator(geo, before)))) continue
     hits.push({
       page: geo.page.page,
       words: used,
@@ -199,8 +212,39 @@ function readsOn(geo: PageGeometry, used: readonly number[]): boolean {
   const next = geo.right[last]
   if (next === undefined) return false
   const words = geo.page.words
+  // A dotted leader after the label, read as letters, is no running text.
+  if (isUnreadable(words[next]!)) return false
   return !words[last]!.text.endsWith(':') && !words[next]!.text.startsWith(':')
 }
+
+/**
+ * The label ends a short phrase that starts its line and stands across a column gap from a value on
+ * its row: "Amount of Bid Security   ₹ 5,000" is a cell and its value; "…rejected by the
+ * purchaser" at a line's end, or running on into more words, is a sentence.
+ */
+function endsLabelCell(geo: PageGeometry, start: number, used: readonly number[]): boolean {
+  const words = geo.page.words
+  const last = used.at(-1)!
+  if (geo.right[last] !== undefined) return false
+  let first = start
+  for (let k = 0; k < 4 && geo.left[first] !== undefined; k++) first = geo.left[first]!
+  if (geo.left[first] !== undefined) return false
+  const b = words[last]!.bbox
+  const h = height(b)
+  return words.some(
+    (w, i) =>
+      !used.includes(i) && w.bbox[0] > b[2] + 1.6 * h && Math.abs(middle(w.bbox) - middle(b)) < 0.5 * h,
+  )
+}
+
+/** "(c)", "4.", "iv)", "(©)" or "(€)" (OCR's "(c)") opening its line. */
+function isEnumerator(geo: PageGeometry, word: number): boolean {
+  return geo.left[word] === undefined && isEnumeratorText(geo.page.words[word]!.text)
+}
+
+export const isEnumeratorText = (text: string) => ENUMERATOR.test(text)
+
+const ENUMERATOR = /^(?:\((?:\d{1,2}|[ivx]{1,4}|\S)\)|(?:\d{1,2}|\p{L}|[ivx]{1,4})[.)])$/iu
 
 const BRACKETED = /^(?:[(:.\-–]+|\(.*\))$/
 

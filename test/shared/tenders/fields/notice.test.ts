@@ -210,6 +210,58 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     ).toMatchObject({ bidNumber: 'DJB/PROC/4821/2026-27', organisation: 'Delhi Jal Board' })
   })
 
+  it('reads a lettered list whose labels run into dotted leaders OCR read as letters', () => {
+    const page = makePage(
+      1,
+      [
+        [
+          [100, '(a)'],
+          [200, 'Tender Notice No.'],
+          [700, '..ovveeeecrrereeeccireriee'],
+          [1300, 'IOCL/MECH/T-311/2026'],
+        ],
+        [
+          [100, '(©)'],
+          [200, 'QUANTILY'],
+          [420, 'Loire'],
+          [1300, '456 Set'],
+        ],
+      ],
+      { confidence: 90 },
+    )
+    // The leaders: letters OCR was all but sure of not reading.
+    for (const w of page.words) if (/^(?:\.\.ov|Loire)/.test(w.text)) w.confidence = 3
+    const e = extractFields([page])
+    expect(e.fields.bidNumber?.value).toBe('IOCL/MECH/T-311/2026')
+    expect(e.fields.totalQuantity?.normalised).toEqual({ kind: 'number', value: 456 })
+  })
+
+  it('reads labels that close a longer cell phrase, beside a column of clause numbers', () => {
+    const read = keyValues([
+      [
+        [100, 'ITB 1.1'],
+        [400, 'Name of the Purchaser'],
+        [1300, 'Kerala Water Authority'],
+      ],
+      [
+        [100, 'ITB 1.2'],
+        [400, 'Subject of Procurement'],
+        [1300, 'Centrifugal Pump Set 15 HP'],
+      ],
+      [
+        [100, 'ITB 19.1'],
+        [400, 'Amount of Bid Security'],
+        [1300, 'Rs. 1,87,500/-'],
+      ],
+      'Any bid may be rejected by the purchaser',
+    ])
+    expect(read).toMatchObject({
+      organisation: 'Kerala Water Authority',
+      title: 'Centrifugal Pump Set 15 HP',
+      emdAmount: '187500',
+    })
+  })
+
   it('does not read a sentence that starts with a label as the label and its value', () => {
     const read = keyValues(['Purchaser reserves the right to reject any bid.'])
     expect(read.organisation).toBeUndefined()
