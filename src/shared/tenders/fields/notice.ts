@@ -1,6 +1,7 @@
 import { boxHeight as height, boxMiddle as middle, type Word } from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
 import { cutAtNextLabel } from './labelColumns'
+import { organisationFromLetterhead, quantityFromText, splitAtGaps, titleFromText } from './unlabelled'
 import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
@@ -224,8 +225,6 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
 /** Key fields are on the first pages; later pages are terms and schedules. */
 const PAGES = 2
 
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
-
 interface Candidate {
   field: Field
   order: number
@@ -268,6 +267,10 @@ export function extractNotice(prepared: PreparedText): Partial<Record<FieldName,
   if (!fields.totalQuantity) {
     const quantity = quantityFromText(prepared.pages.slice(0, PAGES))
     if (quantity) fields.totalQuantity = quantity
+  }
+  if (!fields.title) {
+    const title = titleFromText(prepared.pages.slice(0, PAGES))
+    if (title) fields.title = title
   }
   return fields
 }
@@ -393,20 +396,30 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
   const words = page.words
   const own = new Set(hit.words)
   const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
-  const lastLine = hit.words.map((w) => words[w]!.bbox).reduce((a, b) => (b[1] > a[1] + 0.5 * h ? b : a))
-  const labelRight = Math.max(...hit.words.map((w) => words[w]!.bbox[2]))
-  // Beside the label's first line, or beside its last when it wraps.
-  const bands: [number, number][] = [
-    [hit.bbox[1] - 0.35 * h, hit.bbox[1] + 1.35 * h],
-    [lastLine[1] - 0.35 * h, lastLine[3] + 0.35 * h],
+  const boxes = hit.words.map((w) => words[w]!.bbox)
+  const lastLine = boxes.reduce((a, b) => (b[1] > a[1] + 0.5 * h ? b : a))
+  const onLastLine = boxes.filter((b) => Math.abs(middle(b) - middle(lastLine)) < 0.5 * h)
+  // Beside the label's first line, right of the whole label; or beside its last line when it wraps,
+  // right of that line's words (running text wraps a label from a line's end to the next's start).
+  const bands: { lo: number; hi: number; right: number }[] = [
+    {
+      lo: hit.bbox[1] - 0.35 * h,
+      hi: hit.bbox[1] + 1.35 * h,
+      right: Math.max(...boxes.map((b) => b[2])),
+    },
+    {
+      lo: lastLine[1] - 0.35 * h,
+      hi: lastLine[3] + 0.35 * h,
+      right: Math.max(...onLastLine.map((b) => b[2])),
+    },
   ]
   const beside: number[] = []
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
     const c = middle(b)
-    if (own.has(i) || b[0] < labelRight - 0.2 * h || isDebris(words[i]!.text)) continue
+    if (own.has(i) || isDebris(words[i]!.text)) continue
     if (isRuleFragment(words[i]!, h)) continue
-    if (bands.some(([lo, hi]) => c >= lo && c <= hi)) beside.push(i)
+    if (bands.some(({ lo, hi, right }) => c >= lo && c <= hi && b[0] >= right - 0.2 * h)) beside.push(i)
   }
   if (beside.length === 0) return []
   // Only the row nearest the label's first line.
@@ -415,20 +428,6 @@ function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
     .filter((i) => middle(words[i]!.bbox) - top < 0.6 * h)
     .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
   return splitAtGaps(page, row, () => 2.5 * h).flatMap((run) => cutAtNextLabel(page, run))
-}
-
-/** Words of a row (left to right) in runs, a new run wherever the space before a word exceeds `widest`. */
-function splitAtGaps(page: MatchPage, row: readonly number[], widest: (word: number) => number): number[][] {
-  const words = page.words
-  const runs: number[][] = []
-  for (const i of row) {
-    const run = runs.at(-1)
-    const previous = run?.at(-1)
-    if (run && previous !== undefined && words[i]!.bbox[0] - words[previous]!.bbox[2] <= widest(i))
-      run.push(i)
-    else runs.push([i])
-  }
-  return runs
 }
 
 /**
@@ -606,81 +605,4 @@ function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): num
   // A heading straight under a heading (a two-row header) is no value.
   if (cell[0] && labels.has(cell[0][0]!)) return []
   return cell.flat()
-}
-
-const ORGANISATION_WORD =
-  /\b(?:limited|ltd|corporation|board|authority|department|railways?|company|nigam|undertaking|commission|council|university|institute|laboratory|laboratories|works|municipal|development)\b/i
-const NOT_ORGANISATION = /^(?:\(|government of|govt\.? of|office of|ministry of|notice|tender|corrigendum)/i
-
-/** The buyer named in the letterhead: the top-most line near the page's head that names an organisation. */
-function organisationFromLetterhead(page: MatchPage): Field | null {
-  const words = page.words
-  if (words.length === 0) return null
-  const pageTop = Math.min(...words.map((w) => w.bbox[1]))
-  const pageBottom = Math.max(...words.map((w) => w.bbox[3]))
-  const limit = pageTop + 0.25 * (pageBottom - pageTop)
-  const top = words.map((_, i) => i).filter((i) => words[i]!.bbox[1] <= limit)
-  for (const line of rows(page, top))
-    // Split at column gaps of three word heights: the name from its phone number.
-    for (const run of splitAtGaps(page, line, (i) => 3 * height(words[i]!.bbox))) {
-      const text = run.map((i) => words[i]!.text).join(' ')
-      if (NOT_ORGANISATION.test(text.trim()) || !ORGANISATION_WORD.test(text)) continue
-      const field = fieldFromWords(page, run, asText, 'letterhead', 'pattern')
-      if (field) return field
-    }
-  return null
-}
-
-function rows(page: MatchPage, indexes: number[]): number[][] {
-  const words = page.words
-  const sorted = [...indexes].sort((a, b) => middle(words[a]!.bbox) - middle(words[b]!.bbox))
-  const out: number[][] = []
-  for (const i of sorted) {
-    const row = out.at(-1)
-    const b = words[i]!.bbox
-    // Overlap with the row's usual band (its words' median top and bottom), not distance from its
-    // first word nor the union of its boxes: one tall OCR box ("Works" with a speck above it)
-    // neither starts a row of its own nor pulls the next line in.
-    if (row) {
-      const top = medianOf(row.map((w) => words[w]!.bbox[1]))
-      const bottom = medianOf(row.map((w) => words[w]!.bbox[3]))
-      const overlap = Math.min(b[3], bottom) - Math.max(b[1], top)
-      if (overlap > 0.5 * Math.min(height(b), bottom - top)) {
-        row.push(i)
-        continue
-      }
-    }
-    out.push([i])
-  }
-  return out.map((r) => r.sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0]))
-}
-
-const UNIT =
-  'nos?|numbers?|kgs?|kilograms?|mt|metric tonnes?|tonnes?|tons?|litres?|liters?|kl|sets?|pcs|pieces?|units?|reams?|metres?|meters?|rmt|each|bags?|drums?|boxes|pairs?'
-const SUPPLY_QUANTITY = new RegExp(
-  `\\b(?:supply|procurement|purchase|providing)\\s+of\\s+(\\d{1,3}(?:,\\d{2,3})+|\\d+)\\s*(?:${UNIT})\\b`,
-  'i',
-)
-
-/** "Supply of 1,200 Kg of …" in a description, when no label states the quantity. */
-function quantityFromText(pages: readonly MatchPage[]): Field | null {
-  const parse: ValueParser = (text) => {
-    const m = SUPPLY_QUANTITY.exec(text)
-    if (!m) return null
-    const start = m.index + m[0].indexOf(m[1]!)
-    return {
-      value: { kind: 'number', value: Number(m[1]!.replace(/,/g, '')) },
-      start,
-      end: start + m[1]!.length,
-    }
-  }
-  for (const page of pages)
-    for (const line of rows(
-      page,
-      page.words.map((_, i) => i),
-    )) {
-      const field = fieldFromWords(page, line, parse, 'supply of', 'pattern')
-      if (field) return field
-    }
-  return null
 }

@@ -63,7 +63,7 @@ export function parseDate(text: string): Parsed<DateValue> | null {
 }
 
 /** Where an amount may start: not inside a word, reference or number, after an optional ₹/Rs./INR/Rupees. */
-const RUPEES_BEFORE = String.raw`(?<![\w/.,-])(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*`
+const RUPEES_BEFORE = String.raw`(?<![\w/.,-]|\d:)(?:₹|\brs(?![a-z])\.?|\binr(?![a-z])|\brupees\b)?\s*`
 
 /** "INR1,86000": OCR lost a comma of "1,86,000" (a group of four or five digits); the digits are still the amount. */
 const LOST_COMMA = new RegExp(String.raw`${RUPEES_BEFORE}(\d{1,3}(?:,\d{2,3})*,\d{4,5})(?![\d,./-])`, 'i')
@@ -76,7 +76,7 @@ function lostComma(text: string): Parsed<number> | null {
 }
 
 const AMOUNT = new RegExp(
-  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+?)?(?:\s*([l1I|]akhs?|[l1I|]acs?|crores?|cr\b\.?))?(?:\s*\/?-)?(?![\d/-]|,\d)`,
+  String.raw`${RUPEES_BEFORE}(\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(\.\d+?)?(?:\s*([l1I|]akhs?|[l1I|]acs?|crores?|cr\b\.?))?(?:\s*\/?-)?(?![\d/-]|[,.:]\d)`,
   'i',
 )
 

@@ -100,6 +100,36 @@ function nextLineStart(geo: PageGeometry, first: number): number | undefined {
   return best
 }
 
+/** Words a line of running text has at least: fewer is a cell of a table or a list. */
+const SENTENCE_LINE_WORDS = 6
+
+/**
+ * Where running text goes on after `last`, the last word of its line: the first word of the next
+ * line, under the first word of this one. A paragraph wraps a label there ("…Earnest | Money
+ * Deposit: INR 3,68,500"); a table's cell does not, so the line must be a sentence's.
+ */
+function nextSentenceLine(geo: PageGeometry, last: number): number | undefined {
+  let head = last
+  let count = 1
+  while (geo.left[head] !== undefined && count < 200) {
+    head = geo.left[head]!
+    count++
+  }
+  if (count < SENTENCE_LINE_WORDS) return undefined
+  const words = geo.page.words
+  const b = words[last]!.bbox
+  const h = height(b)
+  const x = words[head]!.bbox[0]
+  let best: number | undefined
+  for (let j = 0; j < words.length; j++) {
+    const c = words[j]!.bbox
+    if (geo.left[j] !== undefined || c[1] < b[3] - 0.3 * h || c[1] > b[3] + 1.1 * h) continue
+    if (Math.abs(c[0] - x) > 1.5 * h) continue
+    if (best === undefined || c[1] < words[best]!.bbox[1]) best = j
+  }
+  return best
+}
+
 export interface WordLabelHit extends LabelHit {
   label: string
   edits: number
@@ -139,7 +169,8 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
       const next: number | undefined = geo.right[at]
       if (next !== undefined) at = next
       else {
-        at = nextLineStart(geo, lineFirst)
+        const end = at
+        at = nextLineStart(geo, lineFirst) ?? nextSentenceLine(geo, end)
         if (at !== undefined) lineFirst = at
       }
     }

@@ -77,6 +77,13 @@ describe('rupee amounts as Indian documents write them', () => {
     expect(read('2025-26')).toBeNull()
     expect(read('no amount')).toBeNull()
   })
+
+  it('does not take the figures of a dotted date or a clock time for an amount', () => {
+    expect(read('24.06.2027 upto 18:00 hrs')).toBeNull()
+    expect(read('12/02/2027 at 10:00')).toBeNull()
+    expect(read('EMD:5000')).toEqual({ amount: 5000, text: '5000' })
+    expect(read('INR 3,68,500. Cost of tender document')).toEqual({ amount: 368500, text: 'INR 3,68,500' })
+  })
 })
 
 describe('quantities and references as OCR reads them', () => {

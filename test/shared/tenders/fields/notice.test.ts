@@ -262,6 +262,21 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     })
   })
 
+  it('reads the particulars an advertisement writes into its sentences, a label wrapped over two lines', () => {
+    const read = keyValues([
+      'Online bids are invited from reputed manufacturers and their authorised',
+      'dealers for the supply of 177 Set of Diesel Generator Set 125 kVA. Earnest',
+      'Money Deposit: INR 3,68,500. Cost of tender document: Rs. 500/-.',
+      'Last date and time for submission of bids: 24.06.2027 upto 18:00 hrs.',
+    ])
+    expect(read).toMatchObject({
+      totalQuantity: '177',
+      title: 'Diesel Generator Set 125 kVA',
+      emdAmount: '368500',
+      bidEndDate: '2027-06-24T18:00:00+05:30',
+    })
+  })
+
   it('does not read a sentence that starts with a label as the label and its value', () => {
     const read = keyValues(['Purchaser reserves the right to reject any bid.'])
     expect(read.organisation).toBeUndefined()

@@ -5,6 +5,7 @@ import { bilingualTable } from './layouts/bilingualTable'
 import { corrigendum } from './layouts/corrigendum'
 import { cpppGrid } from './layouts/cpppGrid'
 import { dottedLeaders } from './layouts/dottedLeaders'
+import { enquiryLetter } from './layouts/enquiryLetter'
 import { gemBid } from './layouts/gemBid'
 import { labelAboveCards } from './layouts/labelAboveCards'
 import { nitNotice } from './layouts/nitNotice'
@@ -45,7 +46,10 @@ export * from './values'
  * studied the same day, so it moved here too; bid-data-sheet was written then, before its first
  * score. Its first score (text 16/24, scans 8/12: "Amount of Bid Security" and "Subject of
  * Procurement", labels that a longer cell phrase closes or opens) was studied as well, so it moved
- * here; press-advert was written then, before its first score.
+ * here; press-advert was written then, before its first score. Its first score (text 17/24,
+ * scans 9/12: the item and the quantity only in the sentence inviting bids, the EMD's label wrapped
+ * from one line of a paragraph to the next) was studied too, so it moved here; enquiry-letter was
+ * written then, before its first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -59,8 +63,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   labelAboveCards,
   dottedLeaders,
   bidDataSheet,
+  pressAdvert,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, pressAdvert]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, enquiryLetter]
 
 export interface GeneratedBid {
   id: string
