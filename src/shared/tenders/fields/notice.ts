@@ -1,7 +1,13 @@
 import { boxHeight as height, boxMiddle as middle, type Word } from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
 import { cutAtNextLabel } from './labelColumns'
-import { organisationFromLetterhead, quantityFromText, splitAtGaps, titleFromText } from './unlabelled'
+import {
+  endDateFromText,
+  organisationFromLetterhead,
+  quantityFromText,
+  splitAtGaps,
+  titleFromText,
+} from './unlabelled'
 import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
@@ -267,6 +273,10 @@ export function extractNotice(prepared: PreparedText): Partial<Record<FieldName,
   if (!fields.totalQuantity) {
     const quantity = quantityFromText(prepared.pages.slice(0, PAGES))
     if (quantity) fields.totalQuantity = quantity
+  }
+  if (!fields.bidEndDate) {
+    const closing = endDateFromText(prepared.pages.slice(0, PAGES))
+    if (closing) fields.bidEndDate = closing
   }
   if (!fields.title) {
     const title = titleFromText(prepared.pages.slice(0, PAGES))

@@ -2,7 +2,7 @@ import { boxHeight as height, boxMiddle as middle } from '../../document-text'
 import type { MatchPage } from '../screening'
 import { fieldFromWords, type ValueParser } from './read'
 import type { Field } from './types'
-import { asText } from './values'
+import { asDateTime, asText } from './values'
 
 /**
  * Key fields a notice states without a label: the buyer in its letterhead, the quantity and the
@@ -112,23 +112,37 @@ export function quantityFromText(pages: readonly MatchPage[]): Field | null {
  * The item ends with its sentence, a semicolon or the words that start its conditions.
  */
 export function titleFromText(pages: readonly MatchPage[]): Field | null {
-  const parse: ValueParser = (text) => {
+  return firstAcrossLines(pages, 'supply of', (text, firstLine) => {
     const m = SUPPLY_ITEM.exec(text)
-    if (!m) return null
+    if (!m || m.index >= firstLine) return null
     const start = m.index + m[0].length
     const rest = text.slice(start)
     const end = rest.search(ITEM_END)
     const item = (end < 0 ? rest : rest.slice(0, end)).trimEnd()
     if (item.length < 3 || item.length > 150) return null
     return { value: { kind: 'text', value: item }, start, end: start + item.length }
-  }
+  })
+}
+
+/**
+ * The first reading a sentence gives, each line read together with the next (a sentence wraps),
+ * the reading's words starting on the first of the two (`firstLine` is that line's length in the
+ * text): the line before must not claim a sentence whose end it cannot see.
+ */
+function firstAcrossLines(
+  pages: readonly MatchPage[],
+  label: string,
+  read: (text: string, firstLine: number) => ReturnType<ValueParser>,
+): Field | null {
   for (const page of pages) {
     const lines = rows(
       page,
       page.words.map((_, i) => i),
     )
     for (const [k, line] of lines.entries()) {
-      const field = fieldFromWords(page, [...line, ...(lines[k + 1] ?? [])], parse, 'supply of', 'pattern')
+      const firstLine = line.reduce((n, w) => n + page.words[w]!.text.length + 1, -1)
+      const parse: ValueParser = (text) => read(text, firstLine)
+      const field = fieldFromWords(page, [...line, ...(lines[k + 1] ?? [])], parse, label, 'pattern')
       if (field) return field
     }
   }
@@ -139,4 +153,26 @@ const SUPPLY_ITEM = new RegExp(
   `\\b(?:supply|procurement|purchase|providing)\\s+of\\s+(?:\\d{1,3}(?:,\\d{2,3})+|\\d+)\\s*(?:${UNIT})\\.?\\s+of\\s+(?=\\p{Lu}|\\d)`,
   'iu',
 )
-const ITEM_END = /\.(?:\s|$)|;|\s(?:as per|conforming|in accordance|to be)\s/i
+// A letter's subject closes with "– reg." (regarding); a sentence with its full stop.
+const ITEM_END =
+  /\.(?:\s|$)|;|\s(?:as per|conforming|in accordance|to be)\s|\s[–—-]+\s*(?:reg\b|regarding\b)|\s[–—]\s/i
+
+/**
+ * The closing date a letter or an advertisement writes into a sentence about sending bids in
+ * ("Quotations must reach this office on or before 5 March 2026, 03:30 PM."), when no label names
+ * it. Opening dates ("will be opened on …") say no "on or before".
+ */
+export function endDateFromText(pages: readonly MatchPage[]): Field | null {
+  return firstAcrossLines(pages, 'on or before', (text, firstLine) => {
+    const m = CLOSING.exec(text)
+    if (!m || m.index >= firstLine) return null
+    const from = m.index + m[0].length
+    const date = asDateTime(text.slice(from))
+    // The date must follow the words at once, not somewhere later in the sentence.
+    if (!date || text.slice(from, from + date.start).trim().length > 0) return null
+    return { ...date, start: from + date.start, end: from + date.end }
+  })
+}
+
+const CLOSING =
+  /\b(?:bids?|quotations?|offers?|tenders?|submi\w*|reach\w*|receiv\w*|receipt)\b[^.]{0,80}?\b(?:on or before|not later than|latest by)\s*/i

@@ -152,6 +152,9 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
     // "reserves the right to …" by "the purchaser" is a sentence, not the label "Purchaser".
     const before = geo.left[start]
     const afterSentenceWord = before !== undefined && SENTENCE_WORD.has(normaliseWord(words[before]!.text))
+    // "…for the above supply, subject to": a label in lower case after words of its line is
+    // running text; labels start with a capital, or stand first on their line.
+    if (before !== undefined && /^\p{Ll}/u.test(words[start]!.text) && !isEnumerator(geo, before)) continue
     // Cheap filter: the label's opening letters must show in the word's opening letters.
     if (!first.slice(0, 3).includes(needle[0]!) && !first.slice(0, 2).includes(needle[1] ?? needle[0]!))
       continue

@@ -277,6 +277,21 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     })
   })
 
+  it("reads a letter's subject and the closing date in its conditions, not a label inside a sentence", () => {
+    const read = keyValues([
+      'Sub: Limited tender enquiry for the supply of 765 Nos of Centrifugal Pump Set 15 HP – reg.',
+      'Dear Sir/Madam, sealed quotations are invited from eligible firms for the above supply, subject to',
+      'the conditions below.',
+      '1. Quotations will be opened on 19.02.2027 in the presence of bidders.',
+      '2. Quotations must reach this office on or before 18/02/2027 at 15:00.',
+    ])
+    expect(read).toMatchObject({
+      totalQuantity: '765',
+      title: 'Centrifugal Pump Set 15 HP',
+      bidEndDate: '2027-02-18T15:00:00+05:30',
+    })
+  })
+
   it('does not read a sentence that starts with a label as the label and its value', () => {
     const read = keyValues(['Purchaser reserves the right to reject any bid.'])
     expect(read.organisation).toBeUndefined()

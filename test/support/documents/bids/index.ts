@@ -8,6 +8,7 @@ import { dottedLeaders } from './layouts/dottedLeaders'
 import { enquiryLetter } from './layouts/enquiryLetter'
 import { gemBid } from './layouts/gemBid'
 import { labelAboveCards } from './layouts/labelAboveCards'
+import { marginHeadings } from './layouts/marginHeadings'
 import { nitNotice } from './layouts/nitNotice'
 import { numberedNotice } from './layouts/numberedNotice'
 import { pressAdvert } from './layouts/pressAdvert'
@@ -49,7 +50,9 @@ export * from './values'
  * here; press-advert was written then, before its first score. Its first score (text 17/24,
  * scans 9/12: the item and the quantity only in the sentence inviting bids, the EMD's label wrapped
  * from one line of a paragraph to the next) was studied too, so it moved here; enquiry-letter was
- * written then, before its first score.
+ * written then, before its first score. Its first score (text 18/24, scans 9/12: the closing
+ * date only in a sentence, "on or before …", and "subject to" in a sentence read as a label) was
+ * studied too, so it moved here; margin-headings was written then, before its first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -64,8 +67,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   dottedLeaders,
   bidDataSheet,
   pressAdvert,
+  enquiryLetter,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, enquiryLetter]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, marginHeadings]
 
 export interface GeneratedBid {
   id: string
