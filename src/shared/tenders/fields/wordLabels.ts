@@ -172,7 +172,7 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
       const next: number | undefined = geo.right[at]
       if (next !== undefined) at = next
       else {
-        const end = at
+        const end: number = at
         at = nextLineStart(geo, lineFirst) ?? nextSentenceLine(geo, end)
         if (at !== undefined) lineFirst = at
       }
