@@ -11,7 +11,19 @@ export type OcrLanguages = z.infer<typeof ocrLanguagesSchema>
 export const ocrModelSchema = z.enum(['fast', 'best'])
 export type OcrModel = z.infer<typeof ocrModelSchema>
 
-export const ocrChoiceSchema = z.strictObject({ languages: ocrLanguagesSchema, model: ocrModelSchema })
+/**
+ * `tesseract` (tesseract.js) or `paddle` (PaddleOCR on onnxruntime: English pages only, Hindi stays
+ * with tesseract). bench:ocr's `engines` section measures both on the same pages.
+ */
+export const ocrEngineSchema = z.enum(['tesseract', 'paddle'])
+export type OcrEngine = z.infer<typeof ocrEngineSchema>
+
+/** A choice that names no engine keeps the desk's (files and clients from before engines were a choice). */
+export const ocrChoiceSchema = z.strictObject({
+  languages: ocrLanguagesSchema,
+  model: ocrModelSchema,
+  engine: ocrEngineSchema.optional(),
+})
 export type OcrChoice = z.infer<typeof ocrChoiceSchema>
 
 /**
@@ -21,8 +33,9 @@ export type OcrChoice = z.infer<typeof ocrChoiceSchema>
 export const ocrSettingsSchema = z.strictObject({
   languages: ocrLanguagesSchema,
   model: ocrModelSchema,
+  engine: ocrEngineSchema,
   source: z.enum(['tenant', 'desk']),
-  desk: ocrChoiceSchema,
+  desk: ocrChoiceSchema.required(),
 })
 export type OcrSettings = z.infer<typeof ocrSettingsSchema>
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { docTypeSchema } from '../documents/doctype/types'
 import { tenantIdSchema } from '../ids/tenant'
 import { errorCodeSchema } from './errors'
-import { ocrLanguagesSchema, ocrModelSchema } from './ocr-settings'
+import { ocrEngineSchema, ocrLanguagesSchema, ocrModelSchema } from './ocr-settings'
 
 // Defined beside the other ids so that capabilities the contract carries (bulk runs) can use it too.
 export { tenantIdSchema }
@@ -54,6 +54,8 @@ export const extractionSchema = z.object({
   langs: ocrLanguagesSchema,
   /** The OCR model it was read with; absent on records older than per-tenant models (the desk's then). */
   model: ocrModelSchema.optional(),
+  /** The engine it was read with; absent on records older than per-tenant engines (tesseract's then). */
+  engine: ocrEngineSchema.optional(),
   /** false: a tenant chose English only, so no page was read again with Hindi; absent means true. */
   hindiCheck: z.boolean().optional(),
   pagesTotal: z.number().int().nonnegative(),

@@ -34,7 +34,7 @@ describe('Settings: the tenant’s OCR languages and model', () => {
     fireEvent.change(within(form).getByLabelText('Languages'), { target: { value: 'eng+hin' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
     expect((await within(section).findByRole('status')).textContent).toMatch(/^Saved\./)
-    expect(test.ocrSettings.get(TENANT)).toEqual({ languages: 'eng+hin', model: 'best' })
+    expect(test.ocrSettings.get(TENANT)).toEqual({ languages: 'eng+hin', model: 'best', engine: 'tesseract' })
 
     cleanup()
     resetAllState()
@@ -44,6 +44,19 @@ describe('Settings: the tenant’s OCR languages and model', () => {
     ).toBeTruthy()
     const languages = within(section).getByLabelText('Languages') as HTMLSelectElement
     expect(languages.value).toBe('eng+hin')
+  })
+
+  it('an admin moves the tenant to the PaddleOCR engine; the page says so', async () => {
+    const test = createTestDesk({ tenants: [{ id: TENANT, name: 'GeM bids' }], current: TENANT })
+    const section = await openSettings(test)
+    const form = within(section).getByRole('form', { name: 'OCR settings' })
+    expect((within(form).getByLabelText('Engine') as HTMLSelectElement).value).toBe('tesseract')
+    fireEvent.change(within(form).getByLabelText('Engine'), { target: { value: 'paddle' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    expect(
+      await within(section).findByText('This tenant reads with English only, best model, PaddleOCR engine.'),
+    ).toBeTruthy()
+    expect(test.ocrSettings.get(TENANT)).toMatchObject({ engine: 'paddle' })
   })
 
   it('shows a user who is not an admin the choice without a form', async () => {

@@ -161,9 +161,10 @@ export function createTestDesk(init: {
   }
 
   const ocrSettingsOf = (tenantId: string) => {
-    const desk: OcrChoice = { languages: 'eng', model: 'best' }
+    const desk: Required<OcrChoice> = { languages: 'eng', model: 'best', engine: 'tesseract' }
     const own = t.ocrSettings.get(tenantId)
-    return { ...(own ?? desk), source: own ? ('tenant' as const) : ('desk' as const), desk }
+    const engine = own?.engine ?? desk.engine
+    return { ...(own ?? desk), engine, source: own ? ('tenant' as const) : ('desk' as const), desk }
   }
 
   const registry = new HandlerRegistry<null>().registerAll({

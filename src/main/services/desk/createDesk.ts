@@ -46,6 +46,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const ocrSettings = new TenantOcrSettings((id) => tenants.folderOf(id), {
     languages: core.settings.ocr.languages,
     model: core.settings.ocr.model,
+    engine: core.settings.ocr.engine,
   })
   const meter = new DeskMeter()
   const profiles = new ProfileStore((id) => tenants.folderOf(id))
@@ -171,8 +172,10 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     'documents.extract': async ({ documentIds, mode, langs }, session) => {
       const tenantId = requireTenant(session)
       const reading = await ocrSettings.reading(tenantId)
-      // Languages named in the request win; the tenant's model applies either way.
-      const chosen = langs ? { langs, model: reading.model, hindiCheck: true } : reading
+      // Languages named in the request win; the tenant's model and engine apply either way.
+      const chosen = langs
+        ? { langs, model: reading.model, engine: reading.engine, hindiCheck: true }
+        : reading
       return service.extract(tenantId, documentIds, { mode: mode ?? 'auto', ...chosen })
     },
     'documents.remove': async ({ documentIds }, session) => {

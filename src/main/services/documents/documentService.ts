@@ -108,6 +108,7 @@ export class DocumentService {
       (await this.deps.ocrFor?.(tenantId)) ?? {
         langs: 'eng',
         model: this.deps.pipeline?.defaultModel ?? 'best',
+        engine: this.deps.pipeline?.defaultEngine ?? 'tesseract',
         hindiCheck: true,
       }
     )
@@ -325,10 +326,15 @@ export class DocumentService {
       const why = extraction ? `its text is ${extraction.state}` : 'it has not been read yet'
       throw new DeskError('NOT_FOUND', `${record.name}: no text yet (${why})`, { documentId })
     }
-    // Under the pipeline's key (which OCR model read it), so the text read at import is found again.
+    // Under the pipeline's key (which OCR model and engine read it), so the text read at import is
+    // found again. A record from before engines were a tenant's choice was read by tesseract.
     const key =
-      this.deps.pipeline?.cacheKey(extraction.langs, extraction.model, extraction.hindiCheck ?? true) ??
-      extraction.langs
+      this.deps.pipeline?.cacheKey(
+        extraction.langs,
+        extraction.model,
+        extraction.hindiCheck ?? true,
+        extraction.engine ?? 'tesseract',
+      ) ?? extraction.langs
     const text = await this.cache(tenantId).get(record.sha256, extraction.mode, key)
     if (!text)
       throw new DeskError('NOT_FOUND', `${record.name}: its text is missing; read it again`, { documentId })

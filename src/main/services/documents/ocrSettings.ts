@@ -4,6 +4,7 @@ import {
   ocrChoiceSchema,
   type HandlerMap,
   type OcrChoice,
+  type OcrEngine,
   type OcrSettings,
   type TenantId,
 } from '../../../shared/contract'
@@ -12,10 +13,11 @@ import { readJsonFile, SerialQueue, writeJsonFile } from '../storage/jsonFile'
 /** tenants/<id>/ocr.json: the choice, and who made it when (the file is what a backup carries). */
 const tenantOcrFileSchema = ocrChoiceSchema.extend({ setAt: z.iso.datetime() })
 
-/** How a tenant's documents are read: languages, model, and whether `eng` may add Hindi per page. */
+/** How a tenant's documents are read: languages, model, engine, and whether `eng` may add Hindi per page. */
 export interface OcrReading {
   langs: OcrChoice['languages']
   model: OcrChoice['model']
+  engine: OcrEngine
   /**
    * A tenant that chose English chose English only; the desk-wide default `eng` keeps reading a page
    * that looks bilingual again with Hindi, as it always did.
@@ -32,7 +34,7 @@ export class TenantOcrSettings {
 
   constructor(
     private readonly folderOf: (tenantId: TenantId) => string,
-    private readonly desk: OcrChoice,
+    private readonly desk: Required<OcrChoice>,
   ) {}
 
   private file(tenantId: TenantId): string {
@@ -43,7 +45,9 @@ export class TenantOcrSettings {
     const own = await readJsonFile(this.file(tenantId), tenantOcrFileSchema.nullable(), null)
     const desk = { ...this.desk }
     if (!own) return { ...desk, source: 'desk', desk }
-    return { languages: own.languages, model: own.model, source: 'tenant', desk }
+    // A choice saved before engines were one keeps the desk's engine.
+    const engine = own.engine ?? desk.engine
+    return { languages: own.languages, model: own.model, engine, source: 'tenant', desk }
   }
 
   async set(tenantId: TenantId, choice: OcrChoice, now = new Date()): Promise<OcrSettings> {
@@ -56,7 +60,12 @@ export class TenantOcrSettings {
   /** What reading this tenant's documents uses when the request names no languages. */
   async reading(tenantId: TenantId): Promise<OcrReading> {
     const settings = await this.get(tenantId)
-    return { langs: settings.languages, model: settings.model, hindiCheck: settings.source === 'desk' }
+    return {
+      langs: settings.languages,
+      model: settings.model,
+      engine: settings.engine,
+      hindiCheck: settings.source === 'desk',
+    }
   }
 }
 

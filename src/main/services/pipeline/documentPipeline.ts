@@ -26,6 +26,7 @@ import type { TextCache } from './textCache'
 
 export type OcrLanguages = 'eng' | 'hin' | 'eng+hin'
 export type OcrModel = 'fast' | 'best'
+export type OcrEngine = 'tesseract' | 'paddle'
 
 /** Profiles to screen with, under a key that names this exact set (workers compile each set once). */
 export interface ScreenRequest {
@@ -50,7 +51,7 @@ export interface PipelineOptions {
   /** settings.ocr.clean; default `auto`. */
   ocrClean?: 'auto' | 'never' | 'always'
   /** settings.ocr.engine; default `tesseract`. */
-  ocrEngine?: 'tesseract' | 'paddle'
+  ocrEngine?: OcrEngine
   dpi?: number
   maxPixels?: number
   /** The pool's stuck-worker watchdog (settings.pipeline.stuckWorkerSec); off when unset. */
@@ -67,6 +68,8 @@ export interface ExtractRequest {
   langs?: OcrLanguages
   /** The tenant's model; default the pipeline's (settings.ocr.model). */
   model?: OcrModel
+  /** The tenant's engine; default the pipeline's (settings.ocr.engine). */
+  engine?: OcrEngine
   /** false: English only, never read again with Hindi (a tenant chose `eng`); default true. */
   hindiCheck?: boolean
   signal?: AbortSignal
@@ -101,7 +104,7 @@ export class DocumentPipeline {
   private readonly surveyTimeoutMs: number
   private readonly ocrModel: OcrModel
   private readonly ocrClean: 'auto' | 'never' | 'always'
-  private readonly ocrEngine: 'tesseract' | 'paddle'
+  private readonly ocrEngine: OcrEngine
   private readonly ocrTime = { count: 0, sumSeconds: 0 }
   private readonly stuckListeners = new Set<(event: { taskId: number; stuckMs: number }) => void>()
 
@@ -163,6 +166,11 @@ export class DocumentPipeline {
     return this.read(request, screen)
   }
 
+  /** The engine a request without one is read with (settings.ocr.engine). */
+  get defaultEngine(): OcrEngine {
+    return this.ocrEngine
+  }
+
   /** The model a request without one is read with (settings.ocr.model). */
   get defaultModel(): OcrModel {
     return this.ocrModel
@@ -173,10 +181,14 @@ export class DocumentPipeline {
    * ones, English-only text apart from English with Hindi added where a page needed it, and text
    * read by the paddle engine apart from tesseract's.
    */
-  cacheKey(langs: string, model: OcrModel = this.ocrModel, hindiCheck = true): string {
+  cacheKey(
+    langs: string,
+    model: OcrModel = this.ocrModel,
+    hindiCheck = true,
+    engine: OcrEngine = this.ocrEngine,
+  ): string {
     const only = langs === 'eng' && !hindiCheck ? '.only' : ''
-    const engine = this.ocrEngine === 'paddle' ? '.paddle' : ''
-    return `${langs}${model === 'best' ? '' : '.fast'}${only}${engine}`
+    return `${langs}${model === 'best' ? '' : '.fast'}${only}${engine === 'paddle' ? '.paddle' : ''}`
   }
 
   private async read(request: ExtractRequest, screen?: ScreenRequest): Promise<ExtractOutcome> {
@@ -184,7 +196,8 @@ export class DocumentPipeline {
     const langs = request.langs ?? 'eng'
     const model = request.model ?? this.ocrModel
     const hindiCheck = request.hindiCheck ?? true
-    const cacheKey = this.cacheKey(langs, model, hindiCheck)
+    const engine = request.engine ?? this.ocrEngine
+    const cacheKey = this.cacheKey(langs, model, hindiCheck, engine)
     const cached = await request.cache?.get(request.sha256, mode, cacheKey)
     if (cached) {
       request.onProgress?.({ pagesDone: cached.pages.length, pagesTotal: cached.pages.length })
@@ -236,7 +249,7 @@ export class DocumentPipeline {
                 psm: 'auto',
                 hindiCheck,
                 clean: this.ocrClean,
-                engine: this.ocrEngine,
+                engine,
               },
               this.pageTimeoutMs,
               () => (started = performance.now()),

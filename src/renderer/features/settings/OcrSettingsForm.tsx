@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { OcrLanguages, OcrModel, OcrSettings } from '../../../shared/contract'
+import type { OcrEngine, OcrLanguages, OcrModel, OcrSettings } from '../../../shared/contract'
 import { describeError } from '../../bridge/errors'
 import { useSessionStore } from '../identity/session'
 import { useServices } from '../services/context'
@@ -15,16 +15,23 @@ const MODELS: Record<OcrModel, string> = {
   fast: 'Fast (about a quarter quicker a page; misreads more digits)',
 }
 
-const describe = (s: Pick<OcrSettings, 'languages' | 'model'>) =>
-  `${LANGUAGES[s.languages]}, ${s.model === 'best' ? 'best' : 'fast'} model`
+const ENGINES: Record<OcrEngine, string> = {
+  tesseract: 'Tesseract (English and Hindi)',
+  paddle: 'PaddleOCR (English pages; Hindi pages stay with Tesseract)',
+}
 
-/** The tenant on screen: which languages and model OCR reads its documents with. Admins change it. */
+const describe = (s: Pick<OcrSettings, 'languages' | 'model' | 'engine'>) =>
+  `${LANGUAGES[s.languages]}, ${s.model === 'best' ? 'best' : 'fast'} model` +
+  (s.engine === 'paddle' ? ', PaddleOCR engine' : '')
+
+/** The tenant on screen: which languages, model and engine OCR reads its documents with. Admins change it. */
 export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
   const { desk } = useServices()
   const isAdmin = useSessionStore((s) => s.status?.user?.roles.includes('admin') ?? false)
   const [current, setCurrent] = useState<OcrSettings | null>(null)
   const [languages, setLanguages] = useState<OcrLanguages>('eng')
   const [model, setModel] = useState<OcrModel>('best')
+  const [engine, setEngine] = useState<OcrEngine>('tesseract')
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -33,6 +40,7 @@ export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
     setCurrent(settings)
     setLanguages(settings.languages)
     setModel(settings.model)
+    setEngine(settings.engine)
   }
 
   useEffect(() => {
@@ -52,7 +60,7 @@ export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
     setMessage(null)
     setError(null)
     try {
-      show(await desk.ocr['settings.set']({ languages, model }))
+      show(await desk.ocr['settings.set']({ languages, model, engine }))
       setMessage('Saved. Documents read from now on use it; text read before stays as it was.')
     } catch (e) {
       setError(describeError(e).message)
@@ -93,6 +101,16 @@ export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
             Model
             <select value={model} onChange={(e) => setModel(e.target.value as OcrModel)}>
               {Object.entries(MODELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Engine
+            <select value={engine} onChange={(e) => setEngine(e.target.value as OcrEngine)}>
+              {Object.entries(ENGINES).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>

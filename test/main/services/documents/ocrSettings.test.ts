@@ -35,11 +35,12 @@ describe('ocr.settings.* (each tenant’s OCR languages and model)', () => {
     await first.admin.tenants.create({ id: 'acme', name: 'Acme' })
     await first.admin.tenants.create({ id: 'globex', name: 'Globex' })
     await first.admin.tenants.select({ tenantId: 'acme' })
-    const desk = { languages: 'eng', model: 'fast' }
+    const desk = { languages: 'eng', model: 'fast', engine: 'tesseract' }
     expect(await first.admin.ocr['settings.get']()).toEqual({ ...desk, source: 'desk', desk })
 
     const saved = await first.admin.ocr['settings.set']({ languages: 'eng+hin', model: 'best' })
-    expect(saved).toEqual({ languages: 'eng+hin', model: 'best', source: 'tenant', desk })
+    // Naming no engine keeps the desk's.
+    expect(saved).toEqual({ languages: 'eng+hin', model: 'best', engine: 'tesseract', source: 'tenant', desk })
     const file = JSON.parse(readFileSync(join(dataDir, 'tenants', 'acme', 'ocr.json'), 'utf8'))
     expect(file).toMatchObject({ languages: 'eng+hin', model: 'best' })
 
@@ -80,9 +81,23 @@ describe('ocr.settings.* (each tenant’s OCR languages and model)', () => {
 
   it('reads a tenant’s English choice as English only; the desk default may still add Hindi', async () => {
     const dir = tempDir()
-    const store = new TenantOcrSettings((id) => join(dir, id), { languages: 'eng', model: 'best' })
-    expect(await store.reading('a')).toEqual({ langs: 'eng', model: 'best', hindiCheck: true })
+    const store = new TenantOcrSettings((id) => join(dir, id), {
+      languages: 'eng',
+      model: 'best',
+      engine: 'tesseract',
+    })
+    expect(await store.reading('a')).toEqual({
+      langs: 'eng',
+      model: 'best',
+      engine: 'tesseract',
+      hindiCheck: true,
+    })
     await store.set('a', { languages: 'eng', model: 'fast' })
-    expect(await store.reading('a')).toEqual({ langs: 'eng', model: 'fast', hindiCheck: false })
+    expect(await store.reading('a')).toEqual({
+      langs: 'eng',
+      model: 'fast',
+      engine: 'tesseract',
+      hindiCheck: false,
+    })
   })
 })

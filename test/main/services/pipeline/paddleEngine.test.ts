@@ -33,3 +33,18 @@ it('reads a scan in a document worker with the paddle engine, words boxed on the
   // Its readings are cached apart from tesseract's.
   expect(pipeline.cacheKey('eng')).toBe('eng.paddle')
 }, 120_000)
+
+it('reads with paddle for a tenant that chose it, on a desk whose default is tesseract', async () => {
+  const desk = new DocumentPipeline({ workerScript: builtDocumentWorker(), workers: 1 })
+  try {
+    const path = corpusFile('tess_phototest.tif')
+    const { sha256, mediaType } = await identifyFile(path, 64 * 1024 * 1024)
+    const text = await desk.extract({ path, file: path, sha256, mediaType, engine: 'paddle' })
+    expect(text.pages[0]!.notes.join('\n')).toMatch(/engine=paddleocr/)
+    expect(desk.defaultEngine).toBe('tesseract')
+    expect(desk.cacheKey('eng', 'best', true, 'paddle')).toBe('eng.paddle')
+    expect(desk.cacheKey('eng', 'best', true)).toBe('eng')
+  } finally {
+    await desk.close()
+  }
+}, 120_000)
