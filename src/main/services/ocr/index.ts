@@ -1,5 +1,6 @@
 export { createOcrEngine, type OcrEngine, type OcrEngineKind, type OcrEngineOptions } from './engine'
 export { recognizePage, toPageBox, type RecognizePageOptions } from './page'
+export { createOsdDetector, OSD_MIN_CONFIDENCE, type OrientationGuess, type OsdDetector } from './osd'
 export { CLEAN_BELOW_CONFIDENCE, UNEVEN_PAPER, type CleanMode } from './clean'
 export { encodePgm } from './netpbm'
 export { parseTsv } from './tsv'

@@ -1,12 +1,25 @@
 import type { BBox, PageText } from '../../../shared/document-text/schema'
-import { preprocess, toGray, type GrayImage, type PreprocessOptions, type RasterImage } from '../vision'
+import {
+  MIN_ORIENTATION_CONFIDENCE,
+  preprocess,
+  toGray,
+  type GrayImage,
+  type PreprocessOptions,
+  type RasterImage,
+} from '../vision'
 import { CLEAN_BELOW_CONFIDENCE, confidentChars, paperSpread, UNEVEN_PAPER, type CleanMode } from './clean'
 import type { OcrEngine } from './engine'
+import { OSD_MIN_CONFIDENCE, type OrientationGuess } from './osd'
 import type { Psm, RecognizeOptions } from './types'
 
 export interface RecognizePageOptions extends RecognizeOptions {
   /** 1-based page number for the result. */
   page?: number
+  /**
+   * A second opinion on which way up the page is (tesseract's OSD), asked only when the page's own
+   * heuristic is too unsure to turn it; null when it cannot tell either.
+   */
+  orientation?: (page: GrayImage) => Promise<OrientationGuess | null>
   preprocess?: PreprocessOptions
   /** The clean pass (denoise + binarise, then OCR again): by the measured rule (default), never, always. */
   clean?: CleanMode
@@ -23,7 +36,11 @@ export async function recognizePage(
   image: RasterImage,
   options: RecognizePageOptions = {},
 ): Promise<PageText> {
-  const first = await readPage(engine, image, options, options.preprocess ?? {})
+  // Asked once: the clean pass below reads the page turned the same way.
+  const ask = options.orientation
+  let guess: Promise<OrientationGuess | null> | undefined
+  const once = ask && ((page: GrayImage) => (guess ??= ask(page)))
+  const first = await readPage(engine, image, { ...options, orientation: once }, options.preprocess ?? {})
   const mode = options.clean ?? 'auto'
   if (mode === 'never') return first
   const spread = mode === 'always' ? 0 : paperSpread(toGray(image))
@@ -36,11 +53,16 @@ export async function recognizePage(
           ? `paper lit unevenly (${spread} gray levels)`
           : null
   if (!why) return first
-  const cleaned = await readPage(engine, image, options, {
-    ...options.preprocess,
-    denoise: true,
-    binarise: true,
-  })
+  const cleaned = await readPage(
+    engine,
+    image,
+    { ...options, orientation: once },
+    {
+      ...options.preprocess,
+      denoise: true,
+      binarise: true,
+    },
+  )
   const [a, b] = [confidentChars(first), confidentChars(cleaned)]
   const keepCleaned = mode === 'always' || b > a
   const kept = keepCleaned ? cleaned : first
@@ -68,14 +90,29 @@ async function readPage(
   // Speckle (dust, a noisy scanner) breaks characters apart; a 3×3 median removes it, and only a
   // speckled page gets one, so a clean page's thin strokes are left alone.
   const denoise = steps.denoise ?? speckleShare(toGray(image)) > SPECKLED
-  const prepared = preprocess(image, {
+  const settings: PreprocessOptions = {
     orientation: true,
     deskew: true,
     glyphTargetPx: USEFUL_GLYPH_PX,
     glyphMinPx: SMALL_GLYPH_PX,
     ...steps,
     denoise,
-  })
+  }
+  let prepared = preprocess(image, settings)
+  const osdNotes: string[] = []
+  // A page with too little print to measure (glyphHeightPx 0: blank, a stamp) has nothing to turn.
+  const measured = prepared.geometry
+  const unsure =
+    measured !== undefined &&
+    measured.glyphHeightPx > 0 &&
+    measured.orientationConfidence < (settings.minOrientationConfidence ?? MIN_ORIENTATION_CONFIDENCE)
+  if (unsure && settings.orientation !== false && options.orientation) {
+    const osd = await options.orientation(toGray(image))
+    if (osd && osd.confidence >= OSD_MIN_CONFIDENCE) {
+      osdNotes.push(`orientation by osd=${osd.rotation} confidence=${osd.confidence.toFixed(1)}`)
+      if (osd.rotation !== 0) prepared = preprocess(image, { ...settings, rotation: osd.rotation })
+    } else osdNotes.push('orientation by osd: unsure too, read as scanned')
+  }
   const prepMs = performance.now() - started
   const psm: Psm = options.psm ?? 'auto'
   const dpi = Math.round((options.dpi ?? image.dpi) * prepared.scale)
@@ -90,6 +127,7 @@ async function readPage(
         `${prepared.scale < 1 ? 'shrink' : 'enlarge'}: glyphs ${g.glyphHeightPx}px tall, read at ${dpi} dpi (×${prepared.scale.toFixed(2)})`,
       )
   }
+  notes.push(...osdNotes)
   notes.push(
     `timing preprocess=${Math.round(prepMs)}ms ocr=${Math.round(performance.now() - started - prepMs)}ms`,
   )

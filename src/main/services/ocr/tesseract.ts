@@ -14,6 +14,14 @@ export interface TesseractWorker {
   terminate(): Promise<unknown>
 }
 
+/** A tesseract.js worker started with the legacy core and `osd`: it only tells which way up a page is. */
+export interface TesseractOsdWorker {
+  detect(image: Uint8Array): Promise<{
+    data: { orientation_degrees: number | null; orientation_confidence: number | null }
+  }>
+  terminate(): Promise<unknown>
+}
+
 interface TesseractModule {
   createWorker(
     langs: string,
@@ -26,7 +34,18 @@ interface TesseractModule {
       logger?: () => void
     },
   ): Promise<TesseractWorker>
-  OEM: { LSTM_ONLY: number }
+  createWorker(
+    langs: 'osd',
+    oem: number,
+    options: {
+      langPath: string
+      gzip: boolean
+      cacheMethod: 'none'
+      legacyCore: true
+      legacyLang: true
+    },
+  ): Promise<TesseractOsdWorker>
+  OEM: { LSTM_ONLY: number; TESSERACT_ONLY: number }
 }
 
 export function loadTesseract(): TesseractModule {

@@ -3,7 +3,14 @@ import { DeskError, formatZodIssues } from '../../../shared/contract'
 import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
 import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
-import { createOcrEngine, readCells, recognizePage, type OcrEngine } from '../ocr'
+import {
+  createOcrEngine,
+  createOsdDetector,
+  readCells,
+  recognizePage,
+  type OcrEngine,
+  type OsdDetector,
+} from '../ocr'
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
 import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
@@ -202,6 +209,10 @@ function engineFor(
   return engine
 }
 
+// Started on the first page the orientation heuristic is unsure of; most workers never need it.
+let osd: Promise<OsdDetector> | undefined
+const askOsd = async (page: GrayImage) => (await (osd ??= createOsdDetector())).detect(page)
+
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
   const read = await readLanguages(task, image)
@@ -210,7 +221,7 @@ async function ocr(task: OcrTask): Promise<PageText> {
 }
 
 async function readLanguages(task: OcrTask, image: RasterImage): Promise<PageText> {
-  const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean }
+  const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean, orientation: askOsd }
   const first = await recognizePage(await engineFor(task.langs, task.model, task.engine), image, options)
   // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again
   // with Hindi too, keeping each English word from the reading surer of it.

@@ -5,6 +5,7 @@ export { detectOrientation, estimateSkew, type OrientationResult } from './detec
 export {
   enlargement,
   MAX_ENLARGED_PIXELS,
+  MIN_ORIENTATION_CONFIDENCE,
   preprocess,
   type PreprocessOptions,
   type Preprocessed,

@@ -10,6 +10,8 @@ export interface PreprocessOptions {
   binarise?: boolean
   /** Below this orientation confidence (0..1) the page is left as scanned: a wrong turn costs more than none. */
   minOrientationConfidence?: number
+  /** A turn decided elsewhere (tesseract's OSD, asked when the page's own heuristic was unsure). */
+  rotation?: Rotation
   /** Smaller skews are left to the OCR engine, which handles them; resampling would only blur. */
   minSkewDeg?: number
   maxSkewDeg?: number
@@ -42,9 +44,12 @@ export interface Preprocessed {
   geometry: PageGeometry | undefined
 }
 
+/** The orientation confidence below which a page is left as scanned unless told otherwise. */
+export const MIN_ORIENTATION_CONFIDENCE = 0.5
+
 export function preprocess(input: RasterImage, options: PreprocessOptions = {}): Preprocessed {
   const { orientation = true, deskew = true } = options
-  const minConfidence = options.minOrientationConfidence ?? 0.5
+  const minConfidence = options.minOrientationConfidence ?? MIN_ORIENTATION_CONFIDENCE
   const minSkew = options.minSkewDeg ?? 0.2
   let image = toGray(input)
   const applied: string[] = []
@@ -54,6 +59,7 @@ export function preprocess(input: RasterImage, options: PreprocessOptions = {}):
   if (orientation || deskew) {
     geometry = analysePage(image, { maxSkewDeg: options.maxSkewDeg })
     if (orientation && geometry.orientationConfidence >= minConfidence) rotation = geometry.rotation
+    if (options.rotation !== undefined) rotation = options.rotation
     if (deskew && Math.abs(geometry.skewDeg) >= minSkew) skewDeg = geometry.skewDeg
   }
   let [map, width, height] = quarterTurn(rotation, image.width, image.height)
