@@ -87,36 +87,9 @@ export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
       )}
       {isAdmin && current && (
         <form aria-label="OCR settings" onSubmit={(e) => void save(e)}>
-          <label>
-            Languages
-            <select value={languages} onChange={(e) => setLanguages(e.target.value as OcrLanguages)}>
-              {Object.entries(LANGUAGES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Model
-            <select value={model} onChange={(e) => setModel(e.target.value as OcrModel)}>
-              {Object.entries(MODELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Engine
-            <select value={engine} onChange={(e) => setEngine(e.target.value as OcrEngine)}>
-              {Object.entries(ENGINES).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect label="Languages" value={languages} choices={LANGUAGES} onChange={setLanguages} />
+          <ChoiceSelect label="Model" value={model} choices={MODELS} onChange={setModel} />
+          <ChoiceSelect label="Engine" value={engine} choices={ENGINES} onChange={setEngine} />
           <button type="submit" disabled={busy}>
             Save
           </button>
@@ -124,5 +97,27 @@ export function OcrSettingsForm({ tenantId }: { tenantId: string }) {
       )}
       {message && <p role="status">{message}</p>}
     </section>
+  )
+}
+
+/** A labelled select over a fixed set of choices, each shown by its description. */
+function ChoiceSelect<T extends string>(props: {
+  label: string
+  value: T
+  choices: Record<T, string>
+  onChange: (value: T) => void
+}) {
+  const { label, value, choices, onChange } = props
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {(Object.entries(choices) as [T, string][]).map(([choice, description]) => (
+          <option key={choice} value={choice}>
+            {description}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
