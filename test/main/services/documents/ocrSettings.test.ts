@@ -40,7 +40,13 @@ describe('ocr.settings.* (each tenant’s OCR languages and model)', () => {
 
     const saved = await first.admin.ocr['settings.set']({ languages: 'eng+hin', model: 'best' })
     // Naming no engine keeps the desk's.
-    expect(saved).toEqual({ languages: 'eng+hin', model: 'best', engine: 'tesseract', source: 'tenant', desk })
+    expect(saved).toEqual({
+      languages: 'eng+hin',
+      model: 'best',
+      engine: 'tesseract',
+      source: 'tenant',
+      desk,
+    })
     const file = JSON.parse(readFileSync(join(dataDir, 'tenants', 'acme', 'ocr.json'), 'utf8'))
     expect(file).toMatchObject({ languages: 'eng+hin', model: 'best' })
 
