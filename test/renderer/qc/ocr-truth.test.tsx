@@ -84,6 +84,9 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
   fireEvent.change(within(edit).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ann } })
   fireEvent.click(within(edit).getByRole('button', { name: 'Save correction' }))
   await waitFor(() => expect(test.ocrTruth.corrections).toHaveLength(1))
+  // The page shows the corrected record before anyone signs it: typing into the sign form while the
+  // record is still being refreshed would be typing into a form about to be drawn again.
+  await waitFor(() => expect(row('Lead').textContent).toContain('corrected from “1.86”'))
   const [correction] = test.ocrTruth.corrections
   expect(correction).toMatchObject({ documentId: coa.id, page: 1, by: 'Ann' })
   expect(correction?.ocrText).toContain('1.86')
@@ -94,7 +97,12 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
   fireEvent.click(within(sign).getByLabelText('approved'))
   fireEvent.change(within(sign).getByLabelText('PIN or passphrase'), { target: { value: PINS.Ray } })
   fireEvent.click(within(sign).getByRole('button', { name: 'Sign' }))
-  await screen.findByRole('list', { name: 'Signatures' })
+  // A refusal in the form is what went wrong, if anything did: it is the message a failure shows.
+  await waitFor(() => {
+    const refused = within(sign).queryByRole('alert')
+    expect(refused?.textContent ?? null).toBeNull()
+    expect(screen.getByRole('list', { name: 'Signatures' })).toBeTruthy()
+  })
   // Every other parameter with a result cell was signed off as read; Lead was corrected, so not again.
   await waitFor(() => expect(test.ocrTruth.confirmations.length).toBeGreaterThan(0))
   expect(test.ocrTruth.confirmations.some((c) => c.text.includes('1.86'))).toBe(false)
