@@ -210,8 +210,16 @@ function engineFor(
 }
 
 // Started on the first page the orientation heuristic is unsure of; most workers never need it.
+// A second opinion that cannot be had (the legacy core failing to start) leaves the page as the
+// heuristic left it, rather than failing it.
 let osd: Promise<OsdDetector> | undefined
-const askOsd = async (page: GrayImage) => (await (osd ??= createOsdDetector())).detect(page)
+const askOsd = async (page: GrayImage) => {
+  try {
+    return await (await (osd ??= createOsdDetector())).detect(page)
+  } catch {
+    return null
+  }
+}
 
 async function ocr(task: OcrTask): Promise<PageText> {
   const image = await pageImage(task, task.dpi, false)
