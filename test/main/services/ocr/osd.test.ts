@@ -10,21 +10,13 @@ import {
 import { analysePage, toGray, type GrayImage, type Rotation } from '../../../../src/main/services/vision'
 import { DEVELOPMENT, generateBids } from '../../../support/documents/bids'
 import { scanPdfPage } from '../../../support/documents/scan'
+import { quarterTurn, renderAffine } from '../../../../src/main/services/vision/transform'
 import { corpusPages } from './corpusPages'
 
 /** The page turned clockwise by `deg`, as a scanner would have fed it. */
 function turned(page: GrayImage, deg: Rotation): GrayImage {
-  const { width: w, height: h, data } = page
-  if (deg === 0) return page
-  const [W, H] = deg === 180 ? [w, h] : [h, w]
-  const out = new Uint8Array(W * H)
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const at =
-        deg === 90 ? x * W + (h - 1 - y) : deg === 180 ? (h - 1 - y) * W + (w - 1 - x) : (w - 1 - x) * W + y
-      out[at] = data[y * w + x]!
-    }
-  return { ...page, width: W, height: H, data: out }
+  const [map, width, height] = quarterTurn(deg, page.width, page.height)
+  return renderAffine(page, map, deg, width, height, false)
 }
 
 /** The head of a scanned railway summary: a few short lines, too few for the heuristic to be sure. */
