@@ -52,6 +52,21 @@ export function organisationFromLetterhead(page: MatchPage): Field | null {
   return null
 }
 
+const linesCache = new WeakMap<MatchPage, number[][]>()
+
+/** Every word of the page in rows, grouped once per page for the readings below that scan them all. */
+function pageLines(page: MatchPage): number[][] {
+  let lines = linesCache.get(page)
+  if (!lines) {
+    lines = rows(
+      page,
+      page.words.map((_, i) => i),
+    )
+    linesCache.set(page, lines)
+  }
+  return lines
+}
+
 function rows(page: MatchPage, indexes: number[]): number[][] {
   const words = page.words
   const sorted = [...indexes].sort((a, b) => middle(words[a]!.bbox) - middle(words[b]!.bbox))
@@ -96,10 +111,7 @@ export function quantityFromText(pages: readonly MatchPage[]): Field | null {
     }
   }
   for (const page of pages)
-    for (const line of rows(
-      page,
-      page.words.map((_, i) => i),
-    )) {
+    for (const line of pageLines(page)) {
       const field = fieldFromWords(page, line, parse, 'supply of', 'pattern')
       if (field) return field
     }
@@ -135,10 +147,7 @@ function firstAcrossLines(
   read: (text: string, firstLine: number) => ReturnType<ValueParser>,
 ): Field | null {
   for (const page of pages) {
-    const lines = rows(
-      page,
-      page.words.map((_, i) => i),
-    )
+    const lines = pageLines(page)
     for (const [k, line] of lines.entries()) {
       const firstLine = line.reduce((n, w) => n + page.words[w]!.text.length + 1, -1)
       const parse: ValueParser = (text) => read(text, firstLine)
