@@ -229,7 +229,10 @@ async function ocr(task: OcrTask): Promise<PageText> {
 }
 
 async function readLanguages(task: OcrTask, image: RasterImage): Promise<PageText> {
-  const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean, orientation: askOsd }
+  // One answer per page: the eng+hin re-read below turns the page as the first reading did.
+  let guess: ReturnType<typeof askOsd> | undefined
+  const orientation = (page: GrayImage) => (guess ??= askOsd(page))
+  const options = { page: task.page, psm: task.psm, dpi: image.dpi, clean: task.clean, orientation }
   const first = await recognizePage(await engineFor(task.langs, task.model, task.engine), image, options)
   // Decided per page: a page English alone cannot read (Hindi beside English labels) is read again
   // with Hindi too, keeping each English word from the reading surer of it.
