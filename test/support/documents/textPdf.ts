@@ -2,7 +2,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib'
 
 /** A plain text-layer PDF of `text` (Helvetica 10 pt, wrapped at 95 characters, 60 lines a page). */
 export async function textPdf(text: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create()
+  // No creation or modification date: the same text gives the same bytes, so the same sha256 (which
+  // decides, among other things, a training example's validation split) on every run.
+  const pdf = await PDFDocument.create({ updateMetadata: false })
   const font = await pdf.embedFont(StandardFonts.Helvetica)
   const lines = text
     .replace(/[^\x20-\x7e\n]/g, ' ')
