@@ -1,7 +1,8 @@
 // bench:ocr — the issue's speed and memory figures, each against a native reference in the same run:
 //  1. scanned pages per minute: `pebble-desk documents read --workers 2` (fast and best models) vs native `tesseract` (OMP_THREAD_LIMIT=1,
 //     2 processes in parallel) on the same 300-dpi gray PNG pages;
-//  2. text-layer pages per second: `pebble-desk ocr --mode text-only` vs `pdftotext`, same PDFs;
+//  2. text-layer pages per second: `pebble-desk documents read --mode text-only` (PDFium, and pdf.js
+//     beside it) vs `pdftotext`, same PDFs;
 //  3. peak RSS of the desk process (worker threads included) over the OCR run, sampled over time;
 //  4. cleanStep: CER without and with the clean pass on the scans that might need it, and what the
 //     automatic rule chose (bench/clean-step.mjs; BENCH_OCR_CLEAN=0 leaves it out);
@@ -164,31 +165,42 @@ export default async function bench({ root, corpus }) {
         n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1] ?? 0),
       0,
     )
+    // The desk reads text layers with PDFium; pdf.js (its reader before, and its fallback for files
+    // PDFium refuses) is timed beside it, interleaved the same way.
+    const readText = async (reader) => {
+      const textDir = mkdtempSync(join(tmpdir(), 'pebble-bench-text-'))
+      try {
+        const run = await runSampled(
+          root,
+          [
+            'documents',
+            'read',
+            '--no-cache',
+            '--mode',
+            'text-only',
+            '--workers',
+            String(workers),
+            '--data-dir',
+            textDir,
+            ...pdfs,
+          ],
+          { ...env, PEBBLE_DESK_TEXT_READER: reader },
+        )
+        return run.ms
+      } finally {
+        rmSync(textDir, { recursive: true, force: true })
+      }
+    }
     const textRuns = []
     for (let r = 0; r < runs; r++) {
-      const textDir = mkdtempSync(join(tmpdir(), 'pebble-bench-text-'))
-      const run = await runSampled(
-        root,
-        [
-          'documents',
-          'read',
-          '--no-cache',
-          '--mode',
-          'text-only',
-          '--workers',
-          String(workers),
-          '--data-dir',
-          textDir,
-          ...pdfs,
-        ],
-        env,
-      )
-      rmSync(textDir, { recursive: true, force: true })
+      const ms = await readText('pdfium')
+      const pdfjsMs = await readText('pdfjs')
       const t = performance.now()
       for (const f of pdfs) execFileSync('pdftotext', [f, '/dev/null'])
-      textRuns.push({ ms: run.ms, pdftotextMs: performance.now() - t })
+      textRuns.push({ ms, pdfjsMs, pdftotextMs: performance.now() - t })
     }
     const textRun = { ms: median(textRuns.map((r) => r.ms)) }
+    const pdfjsMs = median(textRuns.map((r) => r.pdfjsMs))
     const pdftotextMs = median(textRuns.map((r) => r.pdftotextMs))
 
     const peak = Math.max(...ours.samples)
@@ -228,9 +240,15 @@ export default async function bench({ root, corpus }) {
         files: pdfs.length,
         pages: textPages,
         ours: {
-          tool: 'pebble-desk ocr --mode text-only (process start included)',
+          tool: 'pebble-desk documents read --mode text-only, PDFium (process start included)',
           ms: Math.round(textRun.ms),
           pagesPerSecond: +((textPages / textRun.ms) * 1000).toFixed(1),
+        },
+        pdfjs: {
+          tool: 'the same with PEBBLE_DESK_TEXT_READER=pdfjs (the pdf.js reader)',
+          ms: Math.round(pdfjsMs),
+          pagesPerSecond: +((textPages / pdfjsMs) * 1000).toFixed(1),
+          ratio: +median(textRuns.map((r) => r.pdftotextMs / r.pdfjsMs)).toFixed(3),
         },
         reference: {
           tool: 'pdftotext',

@@ -4,6 +4,7 @@ import type { BBox, Word } from '../../../shared/document-text'
 import { advanceFractions } from './advance'
 import { scoreTextLayer } from './assess'
 import { pagePixelSize, type Matrix } from './geometry'
+import { clamp, isEcho, isSpace, union } from './textWords'
 
 export interface TextLayer {
   /** Page size in pixels at `dpi`, /Rotate applied: the same frame as `rasterisePage`. */
@@ -142,28 +143,6 @@ function joins(prev: Run, prevEnd: [number, number], next: Run, x: number, y: nu
   return across < 0.3 * size && along > -0.3 * size && along < 0.2 * size
 }
 
-/** A second copy of a recent word drawn over it (fake bold, shadows). */
-function isEcho(words: Word[], text: string, bbox: BBox): boolean {
-  for (let i = words.length - 1; i >= Math.max(0, words.length - 4); i--) {
-    const w = words[i]!
-    if (w.text === text && iou(w.bbox, bbox) > 0.6) return true
-  }
-  return false
-}
-
-function iou(a: BBox, b: BBox): number {
-  const ix = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]))
-  const iy = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]))
-  const inter = ix * iy
-  const area = (r: BBox) => (r[2] - r[0]) * (r[3] - r[1])
-  const total = area(a) + area(b) - inter
-  return total > 0 ? inter / total : 0
-}
-
-function union(a: BBox, b: BBox): BBox {
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]
-}
-
 /** Calls `fn` with the [start, stop) of every run of non-whitespace, as /\S+/g would find them. */
 function forEachToken(str: string, fn: (start: number, stop: number) => void): void {
   let start = -1
@@ -177,22 +156,3 @@ function forEachToken(str: string, fn: (start: number, stop: number) => void): v
   }
   if (start >= 0) fn(start, str.length)
 }
-
-/** Exactly the code units JavaScript's \s matches. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d)
-  if (c < 0xa0) return false
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  )
-}
-
-const clamp = (value: number, max: number) => Math.round(Math.min(max, Math.max(0, value)) * 100) / 100

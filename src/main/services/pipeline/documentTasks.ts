@@ -12,7 +12,7 @@ import {
   type OsdDetector,
 } from '../ocr'
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
-import { assessTextLayer, extractTextLayer, rasterisePage, withPdf } from '../pdf'
+import { assessTextLayer, rasterisePage, withPdf, withTextLayers, type TextLayerReader } from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
 import { toGray, type GrayImage } from '../vision'
 import type { TaskReply } from '../worker-pool'
@@ -89,17 +89,18 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
     const ocrPages = task.mode === 'text-only' ? [] : frames.map((_, i) => ({ page: i + 1, reason: 'image' }))
     return { pageCount: frames.length, textPages, ocrPages }
   }
-  return withPdf(bytes, task.file, async (pdf) => {
-    const result: SurveyResult = { pageCount: pdf.numPages, textPages: [], ocrPages: [] }
-    const last = Math.min(pdf.numPages, task.to ?? pdf.numPages)
-    for (let n = task.from ?? 1; n <= last; n++) {
-      const page = await pdf.doc.getPage(n)
-      try {
+  return withTextLayers(
+    bytes,
+    task.file,
+    async (pdf) => {
+      const result: SurveyResult = { pageCount: pdf.numPages, textPages: [], ocrPages: [] }
+      const last = Math.min(pdf.numPages, task.to ?? pdf.numPages)
+      for (let n = task.from ?? 1; n <= last; n++) {
         if (task.mode === 'force-ocr') {
           result.ocrPages.push({ page: n, reason: 'force-ocr mode' })
           continue
         }
-        const layer = await extractTextLayer(page, task.dpi)
+        const layer = await pdf.textLayer(n, task.dpi)
         const verdict = assessTextLayer(layer.words, layer.width * layer.height)
         const size = { width: layer.width, height: layer.height, dpi: layer.dpi }
         if (verdict.usable) {
@@ -119,16 +120,19 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
         } else {
           result.ocrPages.push({ page: n, reason: verdict.reason })
         }
-      } finally {
-        page.cleanup()
       }
-    }
-    if (task.screen && result.ocrPages.length === 0 && (task.from ?? 1) === 1 && last === pdf.numPages) {
-      return screenHere(task, result)
-    }
-    return result
-  })
+      if (task.screen && result.ocrPages.length === 0 && (task.from ?? 1) === 1 && last === pdf.numPages) {
+        return screenHere(task, result)
+      }
+      return result
+    },
+    textLayerReader(),
+  )
 }
+
+/** PDFium unless PEBBLE_DESK_TEXT_READER=pdfjs (bench:ocr measures both readers). */
+const textLayerReader = (): TextLayerReader =>
+  process.env.PEBBLE_DESK_TEXT_READER === 'pdfjs' ? 'pdfjs' : 'pdfium'
 
 // Compiled profiles per worker, by the caller's key: compiling a large catalogue costs more than
 // screening one document with it.

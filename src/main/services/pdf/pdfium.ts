@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+/**
+ * The part of PDFium (the `@embedpdf/pdfium` WebAssembly build) the text reader uses. Pointers are
+ * offsets into `heap()`; every call that allocates may grow the heap, so views are taken afresh.
+ */
+export interface Pdfium {
+  malloc(size: number): number
+  free(ptr: number): void
+  heap(): { u8: Uint8Array; f64: Float64Array; i32: Int32Array }
+  /** No password: a protected file fails with PDFIUM_ERROR.password. */
+  FPDF_LoadMemDocument(data: number, size: number): number
+  FPDF_CloseDocument(doc: number): void
+  FPDF_GetLastError(): number
+  FPDF_GetPageCount(doc: number): number
+  FPDF_LoadPage(doc: number, index: number): number
+  FPDF_ClosePage(page: number): void
+  FPDF_GetPageWidthF(page: number): number
+  FPDF_GetPageHeightF(page: number): number
+  FPDFPage_GetRotation(page: number): number
+  FPDF_PageToDevice(
+    page: number,
+    startX: number,
+    startY: number,
+    sizeX: number,
+    sizeY: number,
+    rotate: number,
+    pageX: number,
+    pageY: number,
+    deviceX: number,
+    deviceY: number,
+  ): boolean
+  FPDFText_LoadPage(page: number): number
+  FPDFText_ClosePage(textPage: number): void
+  FPDFText_CountChars(textPage: number): number
+  FPDFText_GetText(textPage: number, start: number, count: number, out: number): number
+  FPDFText_GetUnicode(textPage: number, index: number): number
+  /** Writes left, right, bottom, top (doubles) of the glyph's own outline. */
+  FPDFText_GetCharBox(textPage: number, index: number, out: number): boolean
+  /** Boxes PDFium makes for a run of characters, one per line or jump it finds in the run. */
+  FPDFText_CountRects(textPage: number, start: number, count: number): number
+  /** Writes left, top, right, bottom (doubles) of a box counted by FPDFText_CountRects. */
+  FPDFText_GetRect(textPage: number, index: number, out: number): boolean
+}
+
+/** PDFium's FPDF_GetLastError codes the reader tells apart. */
+export const PDFIUM_ERROR = { file: 2, format: 3, password: 4, security: 5, page: 6 } as const
+
+const USED = [
+  'FPDF_LoadMemDocument',
+  'FPDF_CloseDocument',
+  'FPDF_GetLastError',
+  'FPDF_GetPageCount',
+  'FPDF_LoadPage',
+  'FPDF_ClosePage',
+  'FPDF_GetPageWidthF',
+  'FPDF_GetPageHeightF',
+  'FPDFPage_GetRotation',
+  'FPDF_PageToDevice',
+  'FPDFText_LoadPage',
+  'FPDFText_ClosePage',
+  'FPDFText_CountChars',
+  'FPDFText_GetText',
+  'FPDFText_GetUnicode',
+  'FPDFText_GetCharBox',
+  'FPDFText_CountRects',
+  'FPDFText_GetRect',
+] as const
+
+type Exports = Record<(typeof USED)[number] | 'PDFiumExt_Init', (...args: number[]) => number> & {
+  malloc(size: number): number
+  free(ptr: number): void
+}
+
+interface EmscriptenModule {
+  HEAPU8: Uint8Array
+  HEAPF64: Float64Array
+  HEAP32: Int32Array
+  wasmExports: Exports
+}
+
+let loading: Promise<Pdfium> | undefined
+
+/**
+ * One PDFium per thread, started on first use (about 30 ms). The package is CommonJS-loadable and
+ * kept out of the bundle; its wasm file is read from the installed package, so nothing is fetched.
+ * The wasm exports are called directly: the package's ccall wrappers cost more than the calls
+ * themselves for the per-character ones.
+ */
+export function loadPdfium(): Promise<Pdfium> {
+  loading ??= (async () => {
+    const require = createRequire(__filename)
+    const { init } = require('@embedpdf/pdfium') as {
+      init(overrides: { wasmBinary: ArrayBuffer }): Promise<{ pdfium: EmscriptenModule }>
+    }
+    const wasm = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'))
+    const binary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)
+    const module = (await init({ wasmBinary: binary })).pdfium
+    const exports = module.wasmExports
+    for (const name of USED) {
+      if (typeof exports[name] !== 'function') throw new Error(`PDFium build lacks ${name}`)
+    }
+    exports.PDFiumExt_Init()
+    return {
+      malloc: (size) => exports.malloc(size),
+      free: (ptr) => exports.free(ptr),
+      heap: () => ({ u8: module.HEAPU8, f64: module.HEAPF64, i32: module.HEAP32 }),
+      FPDF_LoadMemDocument: (data, size) => exports.FPDF_LoadMemDocument(data, size, 0),
+      FPDF_CloseDocument: (doc) => void exports.FPDF_CloseDocument(doc),
+      FPDF_GetLastError: () => exports.FPDF_GetLastError(),
+      FPDF_GetPageCount: (doc) => exports.FPDF_GetPageCount(doc),
+      FPDF_LoadPage: (doc, index) => exports.FPDF_LoadPage(doc, index),
+      FPDF_ClosePage: (page) => void exports.FPDF_ClosePage(page),
+      FPDF_GetPageWidthF: (page) => exports.FPDF_GetPageWidthF(page),
+      FPDF_GetPageHeightF: (page) => exports.FPDF_GetPageHeightF(page),
+      FPDFPage_GetRotation: (page) => exports.FPDFPage_GetRotation(page),
+      FPDF_PageToDevice: (...args) => exports.FPDF_PageToDevice(...args) !== 0,
+      FPDFText_LoadPage: (page) => exports.FPDFText_LoadPage(page),
+      FPDFText_ClosePage: (textPage) => void exports.FPDFText_ClosePage(textPage),
+      FPDFText_CountChars: (textPage) => exports.FPDFText_CountChars(textPage),
+      FPDFText_GetText: (textPage, start, count, out) =>
+        exports.FPDFText_GetText(textPage, start, count, out),
+      FPDFText_GetUnicode: (textPage, index) => exports.FPDFText_GetUnicode(textPage, index),
+      FPDFText_GetCharBox: (textPage, index, out) =>
+        exports.FPDFText_GetCharBox(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
+      FPDFText_CountRects: (textPage, start, count) => exports.FPDFText_CountRects(textPage, start, count),
+      FPDFText_GetRect: (textPage, index, out) =>
+        exports.FPDFText_GetRect(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
+    }
+  })()
+  loading.catch(() => (loading = undefined))
+  return loading
+}

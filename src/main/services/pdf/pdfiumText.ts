@@ -1,0 +1,283 @@
+import { DeskError } from '../../../shared/contract'
+import type { BBox, Word } from '../../../shared/document-text'
+import { scoreTextLayer } from './assess'
+import { apply, type Matrix } from './geometry'
+import { loadPdfium, PDFIUM_ERROR, type Pdfium } from './pdfium'
+import type { TextLayer } from './textLayer'
+import { clamp, isEcho, isSpace, union } from './textWords'
+
+/** An open document whose pages' text layers PDFium reads. */
+export interface PdfiumDocument {
+  file: string
+  numPages: number
+  /** Page `n` (1-based) as `extractTextLayer` would give it: words in page pixels at `dpi`. */
+  textLayer(n: number, dpi: number): TextLayer
+}
+
+/** An open PDFium document; `close` is idempotent and frees PDFium's copy of the file. */
+export interface OpenPdfiumDocument extends PdfiumDocument {
+  close(): void
+}
+
+/**
+ * Opens a PDF with PDFium. A password-protected file fails with ENCRYPTED, one PDFium cannot parse
+ * with CORRUPT_FILE (the caller may still try pdf.js).
+ */
+export async function openPdfiumDocument(bytes: Uint8Array, file: string): Promise<OpenPdfiumDocument> {
+  if (bytes.length === 0) throw new DeskError('CORRUPT_FILE', `${file}: the file is empty`, { file })
+  const lib = await loadPdfium()
+  // PDFium reads from this copy for as long as the document is open.
+  const data = lib.malloc(bytes.length)
+  if (!data) throw new DeskError('FILE_TOO_LARGE', `${file}: too large to read in memory`, { file })
+  lib.heap().u8.set(bytes, data)
+  const doc = lib.FPDF_LoadMemDocument(data, bytes.length)
+  let open = true
+  const close = () => {
+    if (!open) return
+    open = false
+    if (doc) lib.FPDF_CloseDocument(doc)
+    lib.free(data)
+  }
+  if (!doc) {
+    const code = lib.FPDF_GetLastError()
+    close()
+    throw openError(code, file)
+  }
+  const numPages = lib.FPDF_GetPageCount(doc)
+  if (numPages < 1) {
+    close()
+    throw new DeskError('CORRUPT_FILE', `${file}: the PDF has no pages`, { file })
+  }
+  return { file, numPages, textLayer: (n, dpi) => readPage(lib, doc, file, n, dpi), close }
+}
+
+function openError(code: number, file: string): DeskError {
+  if (code === PDFIUM_ERROR.password || code === PDFIUM_ERROR.security) {
+    return new DeskError('ENCRYPTED', `${file}: the PDF is password-protected`, { file })
+  }
+  return new DeskError('CORRUPT_FILE', `${file}: not a readable PDF (PDFium error ${code})`, { file })
+}
+
+function readPage(lib: Pdfium, doc: number, file: string, n: number, dpi: number): TextLayer {
+  const page = lib.FPDF_LoadPage(doc, n - 1)
+  if (!page) throw new DeskError('CORRUPT_FILE', `${file}: page ${n} cannot be read`, { file })
+  try {
+    const scale = dpi / 72
+    const exactWidth = lib.FPDF_GetPageWidthF(page) * scale
+    const exactHeight = lib.FPDF_GetPageHeightF(page) * scale
+    // Rounded up as pdf.js sizes the page's raster, so boxes line up with the OCR and viewer images;
+    // PDFium's sizes are single-precision, so a whole number of pixels may come back a hair over.
+    const width = Math.max(1, Math.ceil(exactWidth - 1e-3))
+    const height = Math.max(1, Math.ceil(exactHeight - 1e-3))
+    const toDevice = deviceMatrix(lib, page, exactWidth, exactHeight)
+    const textPage = lib.FPDFText_LoadPage(page)
+    if (!textPage) throw new DeskError('CORRUPT_FILE', `${file}: page ${n} has unreadable text`, { file })
+    let words: Word[]
+    try {
+      words = pageWords(lib, textPage, toDevice, width, height)
+    } finally {
+      lib.FPDFText_ClosePage(textPage)
+    }
+    const { quality, confidences } = scoreTextLayer(words)
+    words.forEach((w, i) => (w.confidence = confidences[i]!))
+    return { width, height, dpi, rotation: (lib.FPDFPage_GetRotation(page) & 3) * 90, quality, words }
+  } finally {
+    lib.FPDF_ClosePage(page)
+  }
+}
+
+/** Device pixels per device unit asked of PDFium, whose FPDF_PageToDevice answers in integers. */
+const SUBPIXEL = 64
+
+/**
+ * Page space (points, /Rotate not applied) to page pixels, /Rotate applied: PDFium's own mapping,
+ * sampled at three points, so crop boxes and rotations are handled as its renderer handles them.
+ */
+function deviceMatrix(lib: Pdfium, page: number, width: number, height: number): Matrix {
+  const out = lib.malloc(8)
+  try {
+    const at = (x: number, y: number): [number, number] => {
+      lib.FPDF_PageToDevice(page, 0, 0, width * SUBPIXEL, height * SUBPIXEL, 0, x, y, out, out + 4)
+      const i32 = lib.heap().i32
+      return [i32[out >> 2]! / SUBPIXEL, i32[(out >> 2) + 1]! / SUBPIXEL]
+    }
+    const span = 1000
+    const [e, f] = at(0, 0)
+    const [ax, ay] = at(span, 0)
+    const [cx, cy] = at(0, span)
+    return [(ax - e) / span, (ay - f) / span, (cx - e) / span, (cy - f) / span, e, f]
+  } finally {
+    lib.free(out)
+  }
+}
+
+/**
+ * Words are the runs of characters between whitespace, PDFium's generated spaces and line breaks
+ * included, boxed by their glyphs' outlines as OCR boxes words; doubled "fake bold" words are
+ * dropped. PDFium boxes a run in one call (`FPDFText_CountRects`), which is most of the page's
+ * words; a run it boxes in several pieces (turned text, a jump it did not mark with a space) is
+ * walked character by character and split where a character is far from the word so far.
+ */
+function pageWords(lib: Pdfium, textPage: number, m: Matrix, width: number, height: number): Word[] {
+  const count = lib.FPDFText_CountChars(textPage)
+  if (count <= 0) return []
+  const text = pageCharacters(lib, textPage, count)
+  const out = lib.malloc(32)
+  const toDevice = (left: number, top: number, right: number, bottom: number) =>
+    deviceBox(m, left, top, right, bottom, width, height)
+  const charBox = (k: number): BBox | undefined => {
+    if (!lib.FPDFText_GetCharBox(textPage, k, out)) return undefined
+    const f64 = lib.heap().f64
+    const r = out >> 3
+    // left, right, bottom, top
+    return toDevice(f64[r]!, f64[r + 3]!, f64[r + 1]!, f64[r + 2]!)
+  }
+  const words: Word[] = []
+  const push = (chars: string, box: BBox) => {
+    if (!isEcho(words, chars, box)) words.push({ text: chars, bbox: box, confidence: 0 })
+  }
+  try {
+    let start = -1
+    for (let k = 0; k <= count; k++) {
+      const code = k < count ? text.charCodeAt(k) : 0x20
+      if (code !== 0 && !isSpace(code)) {
+        if (start < 0) start = k
+        continue
+      }
+      if (start < 0) continue
+      // A vowel sign or other combining mark never begins a word: PDFium spaces some Devanagari
+      // matras off from their letter ("होन े"), which belong with it.
+      if (k + 1 < count && COMBINING.test(text[k + 1]!)) continue
+      if (
+        lib.FPDFText_CountRects(textPage, start, k - start) === 1 &&
+        lib.FPDFText_GetRect(textPage, 0, out)
+      ) {
+        const f64 = lib.heap().f64
+        const r = out >> 3
+        // left, top, right, bottom
+        push(
+          text.slice(start, k).replace(SPACES, ''),
+          toDevice(f64[r]!, f64[r + 1]!, f64[r + 2]!, f64[r + 3]!),
+        )
+      } else {
+        walk(start, k, charBox, text, push)
+      }
+      start = -1
+    }
+  } finally {
+    lib.free(out)
+  }
+  levelMarks(words)
+  return words
+}
+
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+const COMBINING = /^\p{M}/u
+const SPACES = /\s+/g
+
+/**
+ * A word of marks alone (",", "-", ":") takes the height of the word before it on its line: a
+ * glyph outline makes it a sliver at the baseline or mid-height, which the layout readers would
+ * place on no line or a line of its own.
+ */
+function levelMarks(words: Word[]): void {
+  for (let i = 1; i < words.length; i++) {
+    const mark = words[i]!
+    if (HAS_LETTER_OR_DIGIT.test(mark.text)) continue
+    const before = words[i - 1]!.bbox
+    const b = mark.bbox
+    const h = before[3] - before[1]
+    const touches = Math.min(before[3], b[3]) - Math.max(before[1], b[1]) > 0
+    if (touches && b[0] - before[2] <= h && b[0] >= before[0]) {
+      mark.bbox = [b[0], Math.min(b[1], before[1]), b[2], Math.max(b[3], before[3])]
+    }
+  }
+}
+
+/** Boxes the characters one by one, starting a new word where one is far from the word so far. */
+function walk(
+  start: number,
+  stop: number,
+  charBox: (k: number) => BBox | undefined,
+  text: string,
+  push: (chars: string, box: BBox) => void,
+): void {
+  let chars = ''
+  let box: BBox | undefined
+  for (let k = start; k < stop; k++) {
+    if (isSpace(text.charCodeAt(k))) continue
+    const next = charBox(k)
+    if (!next) continue
+    if (box && farApart(box, next)) {
+      push(chars, box)
+      chars = ''
+      box = undefined
+    }
+    chars += text[k]
+    box = box ? union(box, next) : next
+  }
+  if (box) push(chars, box)
+}
+
+/** One UTF-16 unit per character index, as FPDFText_GetText writes them (per character if not). */
+function pageCharacters(lib: Pdfium, textPage: number, count: number): string {
+  const out = lib.malloc((count + 1) * 2)
+  try {
+    const written = lib.FPDFText_GetText(textPage, 0, count, out)
+    // A lone surrogate decodes to one U+FFFD, so the string keeps one unit per character.
+    if (written - 1 === count) {
+      return utf16.decode(lib.heap().u8.subarray(out, out + count * 2)).replace(LINE_END_HYPHEN, '-')
+    }
+  } finally {
+    lib.free(out)
+  }
+  let text = ''
+  for (let k = 0; k < count; k++) {
+    const code = lib.FPDFText_GetUnicode(textPage, k)
+    text += code > 0xffff ? '\ufffd' : String.fromCharCode(code)
+  }
+  return text.replace(LINE_END_HYPHEN, '-')
+}
+
+/** PDFium's code for a hyphen that breaks a word at the end of a line. */
+const LINE_END_HYPHEN = /\ufffe/g
+
+const utf16 = new TextDecoder('utf-16le')
+
+function deviceBox(
+  m: Matrix,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+  width: number,
+  height: number,
+): BBox {
+  const [x0, y0] = apply(m, left, top)
+  const [x1, y1] = apply(m, right, bottom)
+  return [
+    clamp(Math.min(x0, x1), width),
+    clamp(Math.min(y0, y1), height),
+    clamp(Math.max(x0, x1), width),
+    clamp(Math.max(y0, y1), height),
+  ]
+}
+
+/**
+ * The next character does not continue the word: neither beside it on its line nor, for text set
+ * vertically, under it in its column, within a character's size. Overlap is measured against the
+ * smaller of the two, as glyph boxes are: a point or hyphen is a sliver of its line's height.
+ */
+function farApart(word: BBox, next: BBox): boolean {
+  const heights = [word[3] - word[1], next[3] - next[1]]
+  const widths = [word[2] - word[0], next[2] - next[0]]
+  const size = Math.max(...heights, 1)
+  const overlapY = Math.min(word[3], next[3]) - Math.max(word[1], next[1])
+  const overlapX = Math.min(word[2], next[2]) - Math.max(word[0], next[0])
+  const gapX = Math.max(next[0] - word[2], word[0] - next[2])
+  const gapY = Math.max(next[1] - word[3], word[1] - next[3])
+  // A mark drawn off the letters' band (an underscore under the baseline) still joins its neighbours.
+  const beside = (overlapY >= 0.5 * Math.min(...heights) || -overlapY < 0.3 * size) && gapX <= size
+  const below = overlapX >= 0.5 * Math.min(...widths) && gapY <= Math.max(...widths, 1)
+  return !beside && !below
+}
