@@ -31,23 +31,8 @@ function describe(outcome: ReadOutcome): string {
   return lines.join('\n')
 }
 
-/** `pebble-desk documents read <files…>` (was `ocr`): DocumentText for each file, without importing it. */
-export async function runDocumentsRead(
-  core: DeskCore,
-  values: CliValues,
-  files: string[],
-  io: CliIo,
-  mode: OutputMode,
-): Promise<number> {
-  if (files.length === 0) throw new UsageError('documents read needs at least one file')
-  const options = parseOptions(values)
-  const outcomes = await readDocuments(core, {
-    paths: files,
-    mode: options.mode,
-    ...(options.langs ? { langs: options.langs } : {}),
-    useCache: !values['no-cache'],
-  })
-  const json = {
+function toJson(outcomes: ReadOutcome[]) {
+  return {
     files: outcomes.map((o) => ({
       file: o.file,
       ...(o.sha256 ? { sha256: o.sha256 } : {}),
@@ -68,7 +53,26 @@ export async function runDocumentsRead(
       })),
     })),
   }
-  printResult(io, mode, json, outcomes.map(describe).join('\n\n'))
+}
+
+/** `pebble-desk documents read <files…>` (was `ocr`): DocumentText for each file, without importing it. */
+export async function runDocumentsRead(
+  core: DeskCore,
+  values: CliValues,
+  files: string[],
+  io: CliIo,
+  mode: OutputMode,
+): Promise<number> {
+  if (files.length === 0) throw new UsageError('documents read needs at least one file')
+  const options = parseOptions(values)
+  const outcomes = await readDocuments(core, {
+    paths: files,
+    mode: options.mode,
+    ...(options.langs ? { langs: options.langs } : {}),
+    useCache: !values['no-cache'],
+  })
+  // Only --json needs every word copied out; the text report is most of a run over thousands of pages.
+  printResult(io, mode, mode.json ? toJson(outcomes) : null, outcomes.map(describe).join('\n\n'))
   for (const o of outcomes) if (o.error) io.stderr(`pebble-desk: ${o.error.message}\n`)
   const failed = outcomes.some((o) => o.error || o.pages.some((p) => p.error))
   return failed ? EXIT.failure : EXIT.ok
