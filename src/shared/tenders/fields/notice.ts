@@ -1,4 +1,10 @@
-import { boxHeight as height, boxMiddle as middle, type Word } from '../../document-text'
+import {
+  boxAround,
+  boxHeight as height,
+  boxMiddle as middle,
+  type BBox,
+  type Word,
+} from '../../document-text'
 import { union, type MatchPage, type PreparedText } from '../screening'
 import { cutAtNextLabel } from './labelColumns'
 import {
@@ -11,7 +17,7 @@ import {
 import { isDebris } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
-import { asDateTime, asMoney, asNumber, asReference, asText } from './values'
+import { asDateTime, asItem, asMoney, asNumber, asReference, asText } from './values'
 import {
   findWordLabels,
   isEnumeratorText,
@@ -156,6 +162,8 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Organisation',
       'Organization',
       'Name of Purchaser',
+      'Issued by',
+      'Issuing Authority',
       'Purchaser',
       'Name of Buyer',
       'Buyer Name',
@@ -213,6 +221,9 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Product Name',
       'Nomenclature',
       'Tender Title',
+      'Name of Stores',
+      'Particulars of Stores',
+      'Stores',
       'Brief Description',
       'Name of Work',
       'Name of the Work',
@@ -221,9 +232,10 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Title',
       'Subject',
       'Item',
+      'Description',
       'वस्तु श्रेणी',
     ],
-    parse: asText,
+    parse: asItem,
     text: true,
   },
 ]
@@ -245,7 +257,10 @@ export function extractNotice(prepared: PreparedText): Partial<Record<FieldName,
     const found: WordLabelHit[] = []
     for (const geo of pages)
       for (const label of rule.labels) {
-        for (const hit of findWordLabels(geo, label)) {
+        // A one-word label of a name or an item must start its phrase: names end in such words
+        // ("Central Stores", "Chief Purchaser").
+        const startsPhrase = rule.text === true && !/\s/.test(label.trim())
+        for (const hit of findWordLabels(geo, label, { startsPhrase })) {
           // A word already starting a longer label of this field is not read again as a shorter one.
           if (found.some((f) => f.page === hit.page && f.words[0] === hit.words[0])) continue
           found.push(hit)
@@ -300,6 +315,9 @@ function choose(rule: NoticeRule, candidates: Candidate[]): Field | null {
   return first.field
 }
 
+/** A word that joins another name onto a label: "/ material", "& Purchase", "and Address". */
+const continuesLabel = (text: string) => /^(?:[&/]|and$)/i.test(text)
+
 function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels: Set<number>): Field | null {
   const page = geo.page
   const words = page.words
@@ -310,11 +328,19 @@ function valueOf(geo: PageGeometry, hit: WordLabelHit, rule: NoticeRule, labels:
     firstRun &&
     !labels.has(firstRun[0]!) &&
     !headingRow(page, hit, runs) &&
-    !besideLabel(page, hit, labels)
+    !besideLabel(page, hit, labels) &&
+    !overStackedValue(page, hit, runs)
   ) {
     if (rule.text) {
       let valueRun = firstRun
-      if (runsIntoSentence(geo, hit, firstRun)) {
+      if (continuesLabel(page.words[firstRun[0]!]!.text)) {
+        // "Name of the item / material   Copper cable": the label's cell goes on with another name
+        // for it, and the value stands across the column gap; "Stores & Purchase Department" has
+        // none, as the label's word began a name.
+        const next = runs[1]
+        if (!next) return null
+        valueRun = next
+      } else if (runsIntoSentence(geo, hit, firstRun)) {
         // "Subject of Procurement   Supply of pumps": the label's cell goes on in lower case, and
         // its value stands across the column gap. Anything else is a sentence.
         const next = runs[1]
@@ -376,6 +402,76 @@ function besideLabel(page: MatchPage, hit: WordLabelHit, labels: Set<number>): b
     if (nearest < 0 || b[2] > words[nearest]!.bbox[2]) nearest = i
   }
   return nearest >= 0 && labels.has(nearest) && first[0] - words[nearest]!.bbox[2] > 1.5 * h
+}
+
+/**
+ * The label heads a stacked pair ("Item Description" over "Laptop Computer…", a portal's printout
+ * in unruled columns): the line under it hugs it closer than the lines before and after the pair
+ * sit, and what stands to its right across a column gap heads a pair of its own, its value on the
+ * same row as this one's. Then the run to the right is the next column's label. A grid of
+ * label–value rows spaces its rows evenly and keeps its values right.
+ */
+function overStackedValue(page: MatchPage, hit: WordLabelHit, runs: number[][]): boolean {
+  const words = page.words
+  const run = runs[0]
+  if (!run || hit.words.some((w) => /[:：]/.test(words[w]!.text))) return false
+  const label = hit.bbox
+  const h = height(words[hit.words[0]!]!.bbox)
+  const start = words[run[0]!]!.bbox
+  if (start[0] - label[2] < 3 * h) return false
+  // A colon between them says label and value.
+  const colon = words.some(
+    (w) =>
+      /^[:：]$/.test(w.text) &&
+      w.bbox[0] >= label[2] - 0.2 * h &&
+      w.bbox[2] <= start[0] &&
+      middle(w.bbox) >= label[1] &&
+      middle(w.bbox) <= label[3],
+  )
+  if (colon) return false
+  const under = lineUnder(page, label, h)
+  const underRun = lineUnder(page, boxAround(run.map((w) => words[w]!.bbox)), h)
+  if (!under || !underRun || Math.abs(middle(under.box) - middle(underRun.box)) > 0.5 * h) return false
+  // Measured middle to middle: glyph-tight boxes of different words start and end at different
+  // heights, their middles much less so.
+  const hug = middle(under.box) - middle(label)
+  const before = lineAbove(page, label, h, 4)
+  const after = lineUnder(page, under.box, h, 4)
+  const apart = before
+    ? middle(label) - middle(before)
+    : after
+      ? middle(after.box) - middle(under.box)
+      : undefined
+  return apart !== undefined && apart > STACKED_SPACING * hug
+}
+
+/** A stacked pair's label sits this many times closer to its value than to the pairs around it. */
+const STACKED_SPACING = 1.4
+
+/** The first word of the next line down that starts under `box`'s left edge, within `reach` lines. */
+function lineUnder(page: MatchPage, box: BBox, h: number, reach = 2): { box: BBox } | undefined {
+  const words = page.words
+  let first: number | undefined
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i]!.bbox
+    if (Math.abs(b[0] - box[0]) > h || b[1] < box[3] - 0.2 * h || b[1] > box[3] + reach * h) continue
+    if (isDebris(words[i]!.text)) continue
+    if (first === undefined || b[1] < words[first]!.bbox[1]) first = i
+  }
+  return first === undefined ? undefined : { box: words[first]!.bbox }
+}
+
+/** The last word of a line above `box` that starts at its left edge, within `reach` lines. */
+function lineAbove(page: MatchPage, box: BBox, h: number, reach: number): BBox | undefined {
+  const words = page.words
+  let last: BBox | undefined
+  for (const w of words) {
+    const b = w.bbox
+    if (Math.abs(b[0] - box[0]) > h || b[3] > box[1] + 0.2 * h || b[3] < box[1] - reach * h) continue
+    if (isDebris(w.text)) continue
+    if (!last || b[3] > last[3]) last = b
+  }
+  return last
 }
 
 const TABLE_HEADING =
@@ -452,16 +548,18 @@ function continuation(page: MatchPage, run: number[], labelLeft: number): number
   const out: number[] = []
   let bottom = Math.max(...run.map((w) => words[w]!.bbox[3]))
   let right = Math.max(...run.map((w) => words[w]!.bbox[2]))
+  // Lines are found by their words' middles: a glyph-tight box of "sq mm" starts lower than "4 Core
+  // 16" on the same line, but sits about as high in the middle.
   for (let line = 0; line < 5; line++) {
     const next = words
       .map((_, i) => i)
       .filter((i) => {
-        const b = words[i]!.bbox
-        return b[1] >= bottom - 0.2 * h && b[1] <= bottom + 0.7 * h && !isDebris(words[i]!.text)
+        const m = middle(words[i]!.bbox)
+        return m >= bottom + 0.3 * h && m <= bottom + 1.2 * h && !isDebris(words[i]!.text)
       })
     if (next.length === 0) break
-    const lineTop = Math.min(...next.map((i) => words[i]!.bbox[1]))
-    const row = next.filter((i) => words[i]!.bbox[1] < lineTop + 0.5 * h)
+    const lineMiddle = Math.min(...next.map((i) => middle(words[i]!.bbox)))
+    const row = next.filter((i) => middle(words[i]!.bbox) < lineMiddle + 0.5 * h)
     if (row.some((i) => words[i]!.bbox[0] < first[0] - h && words[i]!.bbox[2] > labelLeft)) break
     const inCell = row
       .filter((i) => words[i]!.bbox[0] >= first[0] - h && words[i]!.bbox[0] <= right + h)
@@ -551,15 +649,73 @@ function underRevisedHeading(page: MatchPage, run: number[]): boolean {
  * The cell under a heading: words starting inside the heading's column (from its left edge to the
  * next heading on its row), from the first row under it down while the lines stay close.
  */
+/**
+ * The rest of a heading's phrase after the label matched in it ("Name of Work / Item", "Last Date
+ * & Time of Receipt"): words on its row from a joining "/", "&" or "and" on, a word space apart.
+ * They name the same column, so they do not end it.
+ */
+function labelTail(page: MatchPage, hit: WordLabelHit, h: number): Set<number> {
+  const words = page.words
+  const row = words
+    .map((_, i) => i)
+    .filter((i) => {
+      const b = words[i]!.bbox
+      return b[0] >= hit.bbox[2] - 0.2 * h && middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]
+    })
+    .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+  const tail = new Set<number>()
+  let edge = hit.bbox[2]
+  for (const i of row) {
+    const b = words[i]!.bbox
+    if (b[0] - edge > 1.6 * h) break
+    if (tail.size === 0 && !continuesLabel(words[i]!.text)) break
+    tail.add(i)
+    edge = b[2]
+  }
+  return tail
+}
+
+/**
+ * Where the phrase the label ends begins: its row's words to its left, a word space apart, up to
+ * another field's label (headings of neighbouring columns can stand a word space apart).
+ */
+function phraseStart(page: MatchPage, hit: WordLabelHit, h: number, labels: Set<number>): number {
+  const words = page.words
+  const row = words
+    .map((_, i) => i)
+    .filter((i) => {
+      const b = words[i]!.bbox
+      return (
+        !hit.words.includes(i) &&
+        b[2] <= hit.bbox[0] + 0.2 * h &&
+        middle(b) >= hit.bbox[1] &&
+        middle(b) <= hit.bbox[3]
+      )
+    })
+    .sort((a, b) => words[b]!.bbox[0] - words[a]!.bbox[0])
+  let start = hit.bbox[0]
+  for (const i of row) {
+    const b = words[i]!.bbox
+    // Only words of a heading: a mark or a smudge beside it ("©" read off a rule) is no part of it.
+    const word = words[i]!
+    if (start - b[2] > 1.6 * h || labels.has(i) || isDebris(word.text) || !/\p{L}{2}/u.test(word.text)) break
+    start = Math.min(start, b[0])
+  }
+  return start
+}
+
 function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): number[] {
   const words = page.words
   const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
   const own = new Set(hit.words)
-  let left = hit.bbox[0] - 0.6 * h
+  // The column starts where the label's phrase does: "Bid Submission Last Date" heads its value
+  // from its first word, though only "Last Date" is the label.
+  let left = phraseStart(page, hit, h, labels) - 0.6 * h
   let right = Infinity
+  const tail = labelTail(page, hit, h)
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
-    if (own.has(i) || b[0] < hit.bbox[2] || isDebris(words[i]!.text)) continue
+    if (own.has(i) || tail.has(i) || b[0] < hit.bbox[2] || isDebris(words[i]!.text)) continue
     if (isRuleFragment(words[i]!, h)) continue
     if (middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]) right = Math.min(right, b[0] - 0.3 * h)
   }

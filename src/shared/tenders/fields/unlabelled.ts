@@ -98,10 +98,19 @@ const SUPPLY_QUANTITY = new RegExp(
   'i',
 )
 
-/** "Supply of 1,200 Kg of …" in a description, when no label states the quantity. */
+/**
+ * A quantity said inside a sentence, with its unit: "Supply of 1,200 Kg of …", "…, quantity 774
+ * Nos, as per…". Read when no label states the quantity (a lower-case "quantity" after other words
+ * is no label).
+ */
+const QUANTITY_IN_TEXT = new RegExp(
+  `\\b(?:quantity|qty)\\.?\\s*(?:of\\s+|[:\\-–]\\s*)?(\\d{1,3}(?:,\\d{2,3})+|\\d+)\\s*(?:${UNIT})\\b`,
+  'i',
+)
+
 export function quantityFromText(pages: readonly MatchPage[]): Field | null {
   const parse: ValueParser = (text) => {
-    const m = SUPPLY_QUANTITY.exec(text)
+    const m = SUPPLY_QUANTITY.exec(text) ?? QUANTITY_IN_TEXT.exec(text)
     if (!m) return null
     const start = m.index + m[0].indexOf(m[1]!)
     return {
@@ -112,7 +121,7 @@ export function quantityFromText(pages: readonly MatchPage[]): Field | null {
   }
   for (const page of pages)
     for (const line of pageLines(page)) {
-      const field = fieldFromWords(page, line, parse, 'supply of', 'pattern')
+      const field = fieldFromWords(page, line, parse, 'quantity in text', 'pattern')
       if (field) return field
     }
   return null

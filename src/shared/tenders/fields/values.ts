@@ -44,6 +44,16 @@ export const asText: ValueParser = (text) => {
   const p = parseText(text)
   return p && { ...p, value: { kind: 'text', value: p.value } }
 }
+/**
+ * An item's name without the clauses a notice writes after it in the same cell: ", quantity 774
+ * Nos", "as per the specification attached" (the quantity is read as its own field).
+ */
+export const asItem: ValueParser = (text) => {
+  const cut = text.search(ITEM_CLAUSE)
+  return asText(cut > 2 ? text.slice(0, cut) : text)
+}
+const ITEM_CLAUSE = /[,;]\s*(?:total\s+)?(?:quantity|qty)\b|[,;]?\s+as per\b/i
+
 export const asReference: ValueParser = (text) => {
   const p = parseReference(text)
   return p && { ...p, value: { kind: 'text', value: p.value } }

@@ -11,6 +11,8 @@ import type { LabelHit } from './locate'
 
 /** Letters, marks and digits of a word, lower case, OCR look-alikes folded (0→o, 1/i→l, 5→s, rn→m, vv→w). */
 export function wordKey(text: string): string {
+  // "Date & Time" is "Date and Time": the ampersand is read as the word it stands for.
+  if (text === '&') return 'and'
   return ocrCanonical(normaliseWord(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, ''))
 }
 
@@ -139,7 +141,11 @@ export interface WordLabelHit extends LabelHit {
  * Every place `label` starts a phrase on the page, within its allowed edits. A match may end up to
  * two characters short of its last word's end (OCR glues "in" onto "Amount").
  */
-export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[] {
+export function findWordLabels(
+  geo: PageGeometry,
+  label: string,
+  options: { startsPhrase?: boolean } = {},
+): WordLabelHit[] {
   const needle = labelKey(label)
   if (needle.length === 0) return []
   const allowed = allowedEdits(needle.length)
@@ -155,6 +161,8 @@ export function findWordLabels(geo: PageGeometry, label: string): WordLabelHit[]
     // "…for the above supply, subject to": a label in lower case after words of its line is
     // running text; labels start with a capital, or stand first on their line.
     if (before !== undefined && /^\p{Ll}/u.test(words[start]!.text) && !isEnumerator(geo, before)) continue
+    // With `startsPhrase`, a label is never the tail of a longer phrase ("…Limited, Central Stores").
+    if (options.startsPhrase && before !== undefined && !isEnumerator(geo, before)) continue
     // Cheap filter: the label's opening letters must show in the word's opening letters.
     if (!first.slice(0, 3).includes(needle[0]!) && !first.slice(0, 2).includes(needle[1] ?? needle[0]!))
       continue

@@ -506,3 +506,140 @@ describe('key fields of notices in layouts the desk was not built on', () => {
     expect(Math.abs(emd.bbox[2] - word.bbox[2])).toBeLessThan(3)
   })
 })
+
+describe('rules learnt on the layouts studied on 2026-12-07', () => {
+  it('reads a portal printout of stacked pairs in two columns: each value under its label', () => {
+    const values = keyValues([
+      [
+        [100, 'Item Description'],
+        [1300, 'Bid Submission Start'],
+      ],
+      [
+        [100, 'Laptop Computer Core i5'],
+        [1300, '18-May-2026 06:00 PM'],
+      ],
+      '',
+      [
+        [100, 'Quantity (Nos)'],
+        [1300, 'Bid Submission Last Date'],
+      ],
+      [
+        [100, '869'],
+        [1300, '31-May-2026 06:00 PM'],
+      ],
+    ])
+    expect(values).toMatchObject({
+      title: 'Laptop Computer Core i5',
+      totalQuantity: '869',
+      bidEndDate: '2026-05-31T18:00:00+05:30',
+    })
+  })
+
+  it('keeps values right of their labels in an evenly spaced grid without colons', () => {
+    const values = keyValues([
+      [
+        [100, 'Item Description'],
+        [1300, 'Laptop Computer Core i5'],
+      ],
+      [
+        [100, 'Quantity'],
+        [1300, '869 Nos'],
+      ],
+      [
+        [100, 'Closing Date'],
+        [1300, '31-May-2026 06:00 PM'],
+      ],
+    ])
+    expect(values).toMatchObject({ title: 'Laptop Computer Core i5', totalQuantity: '869' })
+  })
+
+  it('reads past a second name for the label ("/ material") to the value, and no title from "Stores & Purchase"', () => {
+    expect(
+      keyValues([
+        [
+          [100, 'Name of the item / material'],
+          [1300, 'Copper Power Cable'],
+        ],
+      ]).title,
+    ).toBe('Copper Power Cable')
+    expect(keyValues(['Stores & Purchase Department', 'Tender No: GSECL/ST/41/2026']).title).toBeUndefined()
+  })
+
+  it('reads a table row under abbreviated, wrapped headings joined by "/" and "&"', () => {
+    const values = keyValues([
+      [
+        [100, 'NIT No.'],
+        [500, 'Name of Work / Item'],
+        [1300, 'Last Date &'],
+      ],
+      [[1300, 'Time of Receipt']],
+      [
+        [100, '4/BHEL/SE/2027-28'],
+        [500, 'Supply of Laptop'],
+        [1300, '18/08/2026 at'],
+      ],
+      [
+        [500, 'Computer Core i5'],
+        [1300, '17:00'],
+      ],
+    ])
+    expect(values.title).toBe('Supply of Laptop Computer Core i5')
+    expect(values.bidEndDate).toBe('2026-08-18T17:00:00+05:30')
+  })
+
+  it("reads a margin heading's paragraph: the item without its quantity clause, the quantity from the sentence", () => {
+    const values = keyValues([
+      [
+        [100, 'PURCHASER'],
+        [500, 'Bharat Heavy Electricals Limited, Central Stores'],
+      ],
+      [
+        [100, 'STORES'],
+        [500, 'Aluminium Sulphate Non Ferric, quantity 54,347 MT, as per the'],
+      ],
+      [[500, 'specification attached.']],
+    ])
+    expect(values).toMatchObject({
+      title: 'Aluminium Sulphate Non Ferric',
+      totalQuantity: '54347',
+      organisation: 'Bharat Heavy Electricals Limited, Central Stores',
+    })
+  })
+
+  it('reads a cover page: the item under a "Description" heading, the buyer under "Issued by"', () => {
+    const values = keyValues([
+      [
+        [100, 'Sl.'],
+        [300, 'Description'],
+        [1300, 'Quantity'],
+        [1700, 'Unit'],
+      ],
+      [
+        [100, '1'],
+        [300, 'Laptop Computer Core i5'],
+        [1300, '821'],
+        [1700, 'Nos'],
+      ],
+      '',
+      '',
+      [[100, 'Issued by']],
+      [[100, 'Bharat Heavy Electricals Limited']],
+    ])
+    expect(values).toMatchObject({
+      title: 'Laptop Computer Core i5',
+      totalQuantity: '821',
+      organisation: 'Bharat Heavy Electricals Limited',
+    })
+  })
+
+  it('reads "&" in a label as "and"', () => {
+    const page = makePage(1, [
+      [
+        [100, 'Last Date & Time of Submission'],
+        [1300, '12/03/2026 15:00'],
+      ],
+    ])
+    const hits = findWordLabels(pageGeometry(page), 'Last Date and Time of Submission')
+    expect(hits).toHaveLength(1)
+  })
+})
