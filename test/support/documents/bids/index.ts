@@ -3,6 +3,8 @@ import type { BidLayout } from './layout'
 import { bidDataSheet } from './layouts/bidDataSheet'
 import { bilingualTable } from './layouts/bilingualTable'
 import { corrigendum } from './layouts/corrigendum'
+import { dashMemo } from './layouts/dashMemo'
+import { coverPage } from './layouts/coverPage'
 import { cpppGrid } from './layouts/cpppGrid'
 import { dottedLeaders } from './layouts/dottedLeaders'
 import { enquiryLetter } from './layouts/enquiryLetter'
@@ -10,12 +12,15 @@ import { gemBid } from './layouts/gemBid'
 import { labelAboveCards } from './layouts/labelAboveCards'
 import { marginHeadings } from './layouts/marginHeadings'
 import { nitNotice } from './layouts/nitNotice'
+import { nitTableRow } from './layouts/nitTableRow'
 import { numberedNotice } from './layouts/numberedNotice'
+import { particularsDetails } from './layouts/particularsDetails'
 import { pressAdvert } from './layouts/pressAdvert'
 import { psuEnquiry } from './layouts/psuEnquiry'
 import { railwaySummary } from './layouts/railwaySummary'
 import { rfqLetter } from './layouts/rfqLetter'
 import { scheduleTable } from './layouts/scheduleTable'
+import { stackedColumns } from './layouts/stackedColumns'
 import { twoColumnBlock } from './layouts/twoColumnBlock'
 import { drawValues, type BidTruth } from './values'
 
@@ -53,6 +58,20 @@ export * from './values'
  * written then, before its first score. Its first score (text 18/24, scans 9/12: the closing
  * date only in a sentence, "on or before …", and "subject to" in a sentence read as a label) was
  * studied too, so it moved here; margin-headings was written then, before its first score.
+ *
+ * margin-headings' first score (text 16/24, scans 8/12: the item and its quantity in one
+ * paragraph beside a bare "STORES" heading) was studied on 2026-12-07, so it moved here;
+ * particulars-details was written that day, before its first score. Its first score (text 20/24,
+ * scans 8/12: "Name of the item / material", a label that names the item twice, read as the value
+ * "/ material") was studied the same day, so it moved here too; nit-table-row was written then,
+ * before its first score. Its first score (text 16/24, scans 7/12: no label for "Last Date & Time
+ * of Receipt", the item's name wrapped in a narrow cell under its heading read with lines missing)
+ * was studied as well, so it moved here; stacked-columns was written then, before its first score.
+ * Its first score (text 16/24, scans 9/12: the next column's label read as the item's value, and
+ * no label for "Bid Submission Last Date") was studied too, so it moved here; cover-page was
+ * written then, before its first score. Its first score (text 16/24, scans 6/12: the issuing
+ * office named only after "Issued by" at the foot, the item only under a "Description" heading)
+ * was studied too, so it moved here; dash-memo was written then, before its first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -68,8 +87,13 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   bidDataSheet,
   pressAdvert,
   enquiryLetter,
+  marginHeadings,
+  particularsDetails,
+  nitTableRow,
+  stackedColumns,
+  coverPage,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, marginHeadings]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, dashMemo]
 
 export interface GeneratedBid {
   id: string
