@@ -112,11 +112,21 @@ function leadingRun(words: readonly Word[], row: number[]): number[] {
  * column gap. With `multiline`, the cell grows up and down through lines of the same column that
  * sit closer than 0.6 line heights (GeM's two-column tables centre long values on their label).
  */
+/**
+ * The height of a label's print: its smallest word with a letter or digit. A ":" or "-" closing the
+ * label is a sliver of that, and would shrink every band measured from it.
+ */
+export function labelTextHeight(page: MatchPage, label: LabelHit): number {
+  const words = page.words
+  const lettered = label.words.filter((w) => /[\p{L}\p{N}]/u.test(words[w]!.text))
+  return Math.min(...(lettered.length > 0 ? lettered : label.words).map((w) => height(words[w]!.bbox)))
+}
+
 export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean): number[] {
   const words = page.words
   const own = new Set(label.words)
   const labelRight = Math.max(...label.words.map((w) => words[w]!.bbox[2]))
-  const h = Math.min(...label.words.map((w) => height(words[w]!.bbox)))
+  const h = labelTextHeight(page, label)
   const band: [number, number] = [label.bbox[1] - 0.35 * h, label.bbox[3] + 0.35 * h]
   const beside: number[] = []
   for (let i = 0; i < words.length; i++) {

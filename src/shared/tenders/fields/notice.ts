@@ -14,7 +14,7 @@ import {
   splitAtGaps,
   titleFromText,
 } from './unlabelled'
-import { isDebris } from './locate'
+import { isDebris, labelTextHeight } from './locate'
 import { fieldFromWords, geometryOf, type ValueParser } from './read'
 import type { Field, FieldName } from './types'
 import { asDateTime, asItem, asMoney, asNumber, asReference, asText } from './values'
@@ -96,6 +96,9 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Bid Ref No',
       'Enquiry Number',
       'Enquiry No',
+      'Enquiry Reference',
+      'Enquiry Ref',
+      'Tender Ref',
       'RFQ Number',
       'RFQ No',
       'Notice Number',
@@ -232,6 +235,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Title',
       'Subject',
       'Item',
+      'Material',
       'Description',
       'वस्तु श्रेणी',
     ],
@@ -501,7 +505,7 @@ function startsCell(geo: PageGeometry, hit: WordLabelHit): boolean {
 function runsRight(page: MatchPage, hit: WordLabelHit): number[][] {
   const words = page.words
   const own = new Set(hit.words)
-  const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
+  const h = labelTextHeight(page, hit)
   const boxes = hit.words.map((w) => words[w]!.bbox)
   const lastLine = boxes.reduce((a, b) => (b[1] > a[1] + 0.5 * h ? b : a))
   const onLastLine = boxes.filter((b) => Math.abs(middle(b) - middle(lastLine)) < 0.5 * h)
@@ -706,7 +710,7 @@ function phraseStart(page: MatchPage, hit: WordLabelHit, h: number, labels: Set<
 
 function cellBelow(page: MatchPage, hit: WordLabelHit, labels: Set<number>): number[] {
   const words = page.words
-  const h = Math.min(...hit.words.map((w) => height(words[w]!.bbox)))
+  const h = labelTextHeight(page, hit)
   const own = new Set(hit.words)
   // The column starts where the label's phrase does: "Bid Submission Last Date" heads its value
   // from its first word, though only "Last Date" is the label.

@@ -166,6 +166,9 @@ export function parseReference(text: string): Parsed<string> | null {
     .replace(/(?<=[A-Z])\)(?=[A-Z])/g, 'J')
     .replace(/(?<=[A-Z])\|(?=[A-Z])/g, 'I')
     .replace(/(?<=[A-Z])0(?=[A-Z])/g, 'O')
+    // …and at either end of a segment otherwise all capitals ("ENQ-7353/0NGC/2026", "0T/117").
+    .replace(/(?<=^|[\s/_.-])0(?=[A-Z]+(?:[\s/_.-]|$))/g, 'O')
+    .replace(/(?<=(?:^|[\s/_.-])[A-Z]+)0(?=[\s/_.-]|$)/g, 'O')
   for (const m of read.matchAll(REFERENCE)) {
     // A date beside a reference ("RFQ/8121 Dated: 20.12.2026") is not one.
     if (!/\d/.test(m[0]) || DATE_SHAPED.test(m[0])) continue

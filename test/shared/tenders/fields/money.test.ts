@@ -100,4 +100,12 @@ describe('quantities and references as OCR reads them', () => {
     expect(parseReference('2026_IOCL_120045_1')?.value).toBe('2026_IOCL_120045_1')
     expect(parseReference('(see 12/2026-27)')?.value).toBe('12/2026-27')
   })
+
+  it('reads an O read as "0" at either end of a segment of capitals, and leaves real zeros alone', () => {
+    expect(parseReference('ENQ-7353/0NGC/2026')?.value).toBe('ENQ-7353/ONGC/2026')
+    expect(parseReference('ISR0/PUR/2026/14')?.value).toBe('ISRO/PUR/2026/14')
+    expect(parseReference('T-0A1/2026')?.value).toBe('T-0A1/2026')
+    expect(parseReference('2026_KWA_0')?.value).toBe('2026_KWA_0')
+    expect(parseReference('10/2026')?.value).toBe('10/2026')
+  })
 })

@@ -643,3 +643,28 @@ describe('rules learnt on the layouts studied on 2026-12-07', () => {
     expect(hits).toHaveLength(1)
   })
 })
+
+describe('a label closed by a dash', () => {
+  it('measures the label by its letters, not by the sliver of its "-", so a slightly lower value is still beside it', () => {
+    const page = makePage(1, [
+      [
+        [100, 'b) Material -'],
+        [500, 'A4 Copier Paper 75 GSM'],
+      ],
+    ])
+    // The dash as OCR boxes it: a few pixels tall at mid-height; the value a little lower, as on a
+    // page scanned askew.
+    const words = page.words.map((w) => {
+      if (w.text === '-')
+        return { ...w, bbox: [w.bbox[0], 118, w.bbox[2], 123] as [number, number, number, number] }
+      if (w.bbox[0] >= 500)
+        return {
+          ...w,
+          bbox: [w.bbox[0], w.bbox[1] + 14, w.bbox[2], w.bbox[3] + 14] as [number, number, number, number],
+        }
+      return w
+    })
+    const e = extractFields([{ ...page, words }])
+    expect(e.fields.title?.value).toBe('A4 Copier Paper 75 GSM')
+  })
+})
