@@ -2,6 +2,7 @@ import { seededRandom } from '../scan'
 import type { BidLayout } from './layout'
 import { bidDataSheet } from './layouts/bidDataSheet'
 import { bilingualTable } from './layouts/bilingualTable'
+import { bracketedBilingual } from './layouts/bracketedBilingual'
 import { corrigendum } from './layouts/corrigendum'
 import { dashMemo } from './layouts/dashMemo'
 import { coverPage } from './layouts/coverPage'
@@ -71,7 +72,10 @@ export * from './values'
  * no label for "Bid Submission Last Date") was studied too, so it moved here; cover-page was
  * written then, before its first score. Its first score (text 16/24, scans 6/12: the issuing
  * office named only after "Issued by" at the foot, the item only under a "Description" heading)
- * was studied too, so it moved here; dash-memo was written then, before its first score.
+ * was studied too, so it moved here; dash-memo was written then, before its first score. Its
+ * first score (text 16/24, scans 8/12: the reference under "Enquiry Ref", the item under
+ * "Material") was studied too, so it moved here; bracketed-bilingual was written then, before its
+ * first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -92,8 +96,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   nitTableRow,
   stackedColumns,
   coverPage,
+  dashMemo,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, dashMemo]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, bracketedBilingual]
 
 export interface GeneratedBid {
   id: string
