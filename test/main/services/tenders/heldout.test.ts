@@ -18,7 +18,7 @@ import {
 
 /**
  * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, numbered-notice,
- * bilingual-table, dash-memo; see test/support/documents/bids/index.ts). The extractor was
+ * bilingual-table, bracketed-bilingual; see test/support/documents/bids/index.ts). The extractor was
  * developed on the DEVELOPMENT layouts (development.test.ts, development-scans.test.ts) and is
  * never tuned on these. Every document goes through the desk's own path, screenDocuments over a
  * DeskCore with the built document worker pool (what `pebble-desk tenders screen` runs): text
@@ -76,14 +76,13 @@ describe('bid key fields on layouts the extractor was not developed on (held out
     console.log(`${accuracyTable(rows)}\n${[...text.misses, ...scans.misses].join('\n')}`)
     expect(text.total).toBe(HELD_OUT.length * TEXT * 6)
     expect(scans.total).toBe(HELD_OUT.length * SCANS * 6)
-    // Issue 14's targets are 95 % from text PDFs and 90 % from scans. Neither holds on the latest
-    // layout at its first score (2026-12-07, dash-memo: an office memorandum whose particulars are
-    // "label - value" lines, its reference under "Enquiry Ref" and its item under "Material"):
-    // text 88/96, scans 41/48, the other scan misses in OCR itself (an "O" read as "0" in a
-    // reference, a ruling line glued to a figure). These are floors under that first score, not the
-    // targets (OCR of the same scans varies by a field or two from run to run).
-    expect(text.right / text.total).toBeGreaterThanOrEqual(0.9)
-    expect(scans.right / scans.total).toBeGreaterThanOrEqual(0.75)
+    // Issue 14's targets: 95 % from text PDFs and 90 % from scans. With the latest layout at its
+    // first score (2026-12-07, bracketed-bilingual: Hindi labels with their English names in
+    // brackets, its item under "(Name of Material)", which no label matched) the held-out set read
+    // text 92/96 and scans 45/48, the same in three runs; the other scan miss is OCR's (a ruling line
+    // glued to a figure).
+    expect(text.right / text.total).toBeGreaterThanOrEqual(0.95)
+    expect(scans.right / scans.total).toBeGreaterThanOrEqual(0.9)
   }, 600_000)
 
   // Not a held-out figure: GeM is a development layout. It is here because it is the bilingual one
