@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 export interface Pdfium {
   malloc(size: number): number
   free(ptr: number): void
-  heap(): { u8: Uint8Array; f64: Float64Array; i32: Int32Array }
+  heap(): { u8: Uint8Array; f32: Float32Array; f64: Float64Array; i32: Int32Array }
   /** No password: a protected file fails with PDFIUM_ERROR.password. */
   FPDF_LoadMemDocument(data: number, size: number): number
   FPDF_CloseDocument(doc: number): void
@@ -42,6 +42,10 @@ export interface Pdfium {
   FPDFText_CountRects(textPage: number, start: number, count: number): number
   /** Writes left, top, right, bottom (doubles) of a box counted by FPDFText_CountRects. */
   FPDFText_GetRect(textPage: number, index: number, out: number): boolean
+  /** Writes left, top, right, bottom (floats) of the character's advance box, one em tall. */
+  FPDFText_GetLooseCharBox(textPage: number, index: number, out: number): boolean
+  /** The page object (one string drawn by one text operator) a character belongs to. */
+  FPDFText_GetTextObject(textPage: number, index: number): number
 }
 
 /** PDFium's FPDF_GetLastError codes the reader tells apart. */
@@ -66,6 +70,8 @@ const USED = [
   'FPDFText_GetCharBox',
   'FPDFText_CountRects',
   'FPDFText_GetRect',
+  'FPDFText_GetTextObject',
+  'FPDFText_GetLooseCharBox',
 ] as const
 
 type Exports = Record<(typeof USED)[number] | 'PDFiumExt_Init', (...args: number[]) => number> & {
@@ -75,6 +81,7 @@ type Exports = Record<(typeof USED)[number] | 'PDFiumExt_Init', (...args: number
 
 interface EmscriptenModule {
   HEAPU8: Uint8Array
+  HEAPF32: Float32Array
   HEAPF64: Float64Array
   HEAP32: Int32Array
   wasmExports: Exports
@@ -105,7 +112,7 @@ export function loadPdfium(): Promise<Pdfium> {
     return {
       malloc: (size) => exports.malloc(size),
       free: (ptr) => exports.free(ptr),
-      heap: () => ({ u8: module.HEAPU8, f64: module.HEAPF64, i32: module.HEAP32 }),
+      heap: () => ({ u8: module.HEAPU8, f32: module.HEAPF32, f64: module.HEAPF64, i32: module.HEAP32 }),
       FPDF_LoadMemDocument: (data, size) => exports.FPDF_LoadMemDocument(data, size, 0),
       FPDF_CloseDocument: (doc) => void exports.FPDF_CloseDocument(doc),
       FPDF_GetLastError: () => exports.FPDF_GetLastError(),
@@ -127,6 +134,9 @@ export function loadPdfium(): Promise<Pdfium> {
       FPDFText_CountRects: (textPage, start, count) => exports.FPDFText_CountRects(textPage, start, count),
       FPDFText_GetRect: (textPage, index, out) =>
         exports.FPDFText_GetRect(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
+      FPDFText_GetTextObject: (textPage, index) => exports.FPDFText_GetTextObject(textPage, index),
+      FPDFText_GetLooseCharBox: (textPage, index, out) =>
+        exports.FPDFText_GetLooseCharBox(textPage, index, out) !== 0,
     }
   })()
   loading.catch(() => (loading = undefined))

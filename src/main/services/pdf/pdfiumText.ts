@@ -160,7 +160,7 @@ function pageWords(lib: Pdfium, textPage: number, m: Matrix, width: number, heig
           toDevice(f64[r]!, f64[r + 1]!, f64[r + 2]!, f64[r + 3]!),
         )
       } else {
-        walk(start, k, charBox, text, push)
+        walk(start, k, charBox, (c) => drawnAt(lib, textPage, c, out, toDevice), text, push)
       }
       start = -1
     }
@@ -172,6 +172,8 @@ function pageWords(lib: Pdfium, textPage: number, m: Matrix, width: number, heig
 }
 
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+/** A gap this many ems wide between two drawn strings separates them. */
+const CELL_GAP = 0.1
 const COMBINING = /^\p{M}/u
 const SPACES = /\s+/g
 
@@ -194,21 +196,56 @@ function levelMarks(words: Word[]): void {
   }
 }
 
-/** Boxes the characters one by one, starting a new word where one is far from the word so far. */
+/** Which string drew a character, and its advance box (one em tall) on the page. */
+interface Drawn {
+  object: number
+  advance: BBox
+}
+
+function drawnAt(
+  lib: Pdfium,
+  textPage: number,
+  k: number,
+  out: number,
+  toDevice: (left: number, top: number, right: number, bottom: number) => BBox,
+): Drawn | undefined {
+  if (!lib.FPDFText_GetLooseCharBox(textPage, k, out)) return undefined
+  const f32 = lib.heap().f32
+  const r = out >> 2
+  const advance = toDevice(f32[r]!, f32[r + 1]!, f32[r + 2]!, f32[r + 3]!)
+  return { object: lib.FPDFText_GetTextObject(textPage, k), advance }
+}
+
+/**
+ * Boxes the characters one by one, starting a new word where one is far from the word so far, or
+ * where a separately drawn string starts a visible gap after the last one ended: two table cells
+ * printed close together ("Anhydrous" | "Batch") are two words, though PDFium put no space between
+ * them. The gap is measured between advance boxes, where letters of one word meet whatever their
+ * outlines do, so a word drawn a letter at a time stays whole.
+ */
 function walk(
   start: number,
   stop: number,
   charBox: (k: number) => BBox | undefined,
+  drawnBy: (k: number) => Drawn | undefined,
   text: string,
   push: (chars: string, box: BBox) => void,
 ): void {
   let chars = ''
   let box: BBox | undefined
+  let previous: Drawn | undefined
   for (let k = start; k < stop; k++) {
     if (isSpace(text.charCodeAt(k))) continue
     const next = charBox(k)
     if (!next) continue
-    if (box && farApart(box, next)) {
+    const drawn = drawnBy(k)
+    const newString =
+      previous !== undefined &&
+      drawn !== undefined &&
+      drawn.object !== previous.object &&
+      drawn.advance[0] - previous.advance[2] >= CELL_GAP * (drawn.advance[3] - drawn.advance[1])
+    previous = drawn
+    if (box && (newString || farApart(box, next))) {
       push(chars, box)
       chars = ''
       box = undefined

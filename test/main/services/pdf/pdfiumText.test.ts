@@ -129,6 +129,25 @@ describe('text layers read by PDFium', () => {
     expect(comma[3]).toBeGreaterThanOrEqual(before[3])
   })
 
+  it('parts two cells drawn a narrow gap apart, and keeps a word drawn a letter at a time whole', async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false })
+    const font = await pdf.embedFont(StandardFonts.Helvetica)
+    const page = pdf.addPage([595, 842])
+    const size = 10
+    const width = (text: string) => font.widthOfTextAtSize(text, size)
+    // Cells 1.5 pt apart, less than PDFium's own measure for a space.
+    page.drawText('Anhydrous', { x: 40, y: 700, size, font })
+    page.drawText('Batch', { x: 40 + width('Anhydrous') + 1.5, y: 700, size, font })
+    // A generator that places every letter itself, each at the end of the one before.
+    let x = 40
+    for (const letter of 'Quantity') {
+      page.drawText(letter, { x, y: 660, size, font })
+      x += width(letter)
+    }
+    const [layer] = await layers(await pdf.save(), 'pdfium')
+    expect(layer!.words.map((w) => w.text)).toEqual(['Anhydrous', 'Batch', 'Quantity'])
+  })
+
   it('refuses bad files with an error naming the file, as pdf.js does', async () => {
     const code = async (bytes: Uint8Array) =>
       withTextLayers(bytes, 'bad.pdf', async () => 'read').then(
