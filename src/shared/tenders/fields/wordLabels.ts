@@ -156,7 +156,8 @@ export function findWordLabels(
     const first = geo.keys[start]!
     if (first.length === 0) continue
     // "reserves the right to …" by "the purchaser" is a sentence, not the label "Purchaser".
-    const before = geo.left[start]
+    // An opening bracket starts a phrase of its own: "सामग्री का नाम (Name of Material)".
+    const before = words[start]!.text.startsWith('(') ? undefined : geo.left[start]
     const afterSentenceWord = before !== undefined && SENTENCE_WORD.has(normaliseWord(words[before]!.text))
     // "…for the above supply, subject to": a label in lower case after words of its line is
     // running text; labels start with a capital, or stand first on their line.

@@ -668,3 +668,21 @@ describe('a label closed by a dash', () => {
     expect(e.fields.title?.value).toBe('A4 Copier Paper 75 GSM')
   })
 })
+
+describe('a label in brackets after its Hindi name', () => {
+  it('reads "(Name of Material)" as the item\'s label, the bracket starting its phrase', () => {
+    const values = keyValues([
+      [
+        [100, 'सामग्री का नाम (Name of Material)'],
+        [1100, ':'],
+        [1150, 'Poly Aluminium Chloride Powder'],
+      ],
+      [
+        [100, 'आवश्यक मात्रा (Quantity Required)'],
+        [1100, ':'],
+        [1150, '67,955 Kg'],
+      ],
+    ])
+    expect(values).toMatchObject({ title: 'Poly Aluminium Chloride Powder', totalQuantity: '67955' })
+  })
+})
