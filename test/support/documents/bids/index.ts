@@ -10,6 +10,7 @@ import { cpppGrid } from './layouts/cpppGrid'
 import { dottedLeaders } from './layouts/dottedLeaders'
 import { enquiryLetter } from './layouts/enquiryLetter'
 import { gemBid } from './layouts/gemBid'
+import { infoBoxLetter } from './layouts/infoBoxLetter'
 import { labelAboveCards } from './layouts/labelAboveCards'
 import { marginHeadings } from './layouts/marginHeadings'
 import { nitNotice } from './layouts/nitNotice'
@@ -75,7 +76,9 @@ export * from './values'
  * was studied too, so it moved here; dash-memo was written then, before its first score. Its
  * first score (text 16/24, scans 8/12: the reference under "Enquiry Ref", the item under
  * "Material") was studied too, so it moved here; bracketed-bilingual was written then, before its
- * first score.
+ * first score. Its first score (text 20/24, scans 10/12: the item's English label in brackets,
+ * "(Name of Material)") was studied too, so it moved here; info-box-letter was written then, before
+ * its first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -97,8 +100,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   stackedColumns,
   coverPage,
   dashMemo,
+  bracketedBilingual,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, bracketedBilingual]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, infoBoxLetter]
 
 export interface GeneratedBid {
   id: string
