@@ -136,6 +136,8 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       'Due Date for Submission',
       'Bid Due Date',
       'Due Date',
+      'Due On',
+      'Closing On',
       'Submission End Date',
       'Online Bid Submission End Date',
       'Last Date and Time for Online Bid Submission',

@@ -135,15 +135,27 @@ export function quantityFromText(pages: readonly MatchPage[]): Field | null {
 export function titleFromText(pages: readonly MatchPage[]): Field | null {
   return firstAcrossLines(pages, 'supply of', (text, firstLine) => {
     const m = SUPPLY_ITEM.exec(text)
-    if (!m || m.index >= firstLine) return null
-    const start = m.index + m[0].length
-    const rest = text.slice(start)
-    const end = rest.search(ITEM_END)
-    const item = (end < 0 ? rest : rest.slice(0, end)).trimEnd()
-    if (item.length < 3 || item.length > 150) return null
+    if (m && m.index < firstLine) {
+      const start = m.index + m[0].length
+      const rest = text.slice(start)
+      const end = rest.search(ITEM_END)
+      const item = (end < 0 ? rest : rest.slice(0, end)).trimEnd()
+      if (item.length < 3 || item.length > 150) return null
+      return { value: { kind: 'text', value: item }, start, end: start + item.length }
+    }
+    // "We intend to purchase Hydrated Lime Powder (Quantity: 500 Kg) as per…": the item is what is
+    // bought, up to the bracket that gives its quantity.
+    const b = BOUGHT_BEFORE_QUANTITY.exec(text)
+    if (!b || b.index >= firstLine) return null
+    const item = b[1]!.trim()
+    const start = b.index + b[0].indexOf(b[1]!)
+    if (item.length < 3 || /[.;:]\s/.test(item)) return null
     return { value: { kind: 'text', value: item }, start, end: start + item.length }
   })
 }
+
+const BOUGHT_BEFORE_QUANTITY =
+  /\b(?:purchase|procure|buy|supply of|procurement of|purchase of)\s+(\p{Lu}[^()]{2,150}?)\s*\(\s*(?:quantity|qty)\b/iu
 
 /**
  * The first reading a sentence gives, each line read together with the next (a sentence wraps),

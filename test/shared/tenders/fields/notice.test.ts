@@ -686,3 +686,21 @@ describe('a label in brackets after its Hindi name', () => {
     expect(values).toMatchObject({ title: 'Poly Aluminium Chloride Powder', totalQuantity: '67955' })
   })
 })
+
+describe('an enquiry letter with its item in the body', () => {
+  it('reads the item bought before its bracketed quantity, and the closing date under "Due on"', () => {
+    const values = keyValues([
+      [
+        [1400, 'Due on'],
+        [1700, '21/10/2026 10:00'],
+      ],
+      'Dear Sir / Madam,',
+      'We intend to purchase Hydrated Lime Powder (Quantity: 500 Kg) as per the specification enclosed.',
+    ])
+    expect(values).toMatchObject({
+      title: 'Hydrated Lime Powder',
+      totalQuantity: '500',
+      bidEndDate: '2026-10-21T10:00:00+05:30',
+    })
+  })
+})
