@@ -18,7 +18,7 @@ import {
 
 /**
  * Issue 14's bid target, measured on the HELD-OUT layouts only (cppp-grid, numbered-notice,
- * bilingual-table, info-box-letter; see test/support/documents/bids/index.ts). The extractor was
+ * bilingual-table, triple-grid; see test/support/documents/bids/index.ts). The extractor was
  * developed on the DEVELOPMENT layouts (development.test.ts, development-scans.test.ts) and is
  * never tuned on these. Every document goes through the desk's own path, screenDocuments over a
  * DeskCore with the built document worker pool (what `pebble-desk tenders screen` runs): text
@@ -76,16 +76,16 @@ describe('bid key fields on layouts the extractor was not developed on (held out
     console.log(`${accuracyTable(rows)}\n${[...text.misses, ...scans.misses].join('\n')}`)
     expect(text.total).toBe(HELD_OUT.length * TEXT * 6)
     expect(scans.total).toBe(HELD_OUT.length * SCANS * 6)
-    // Issue 14's targets: 95 % from text PDFs and 90 % from scans. The previous held-out set met
-    // them (with bracketed-bilingual at its first score: text 92/96, scans 45/48, the same in three
-    // runs). bracketed-bilingual was then studied and moved to development, and the layout written
-    // in its place, info-box-letter (an enquiry letter with its references in a ruled box, its
-    // closing date under "Due on" and its item only in the body's sentence), scored text 16/24 and
-    // scans 8/12 at its first score, 2026-12-07: the set now reads text 88/96 and scans 43/48. The
-    // other scan miss is OCR's (a ruling line glued to a figure). These floors sit under that first
-    // score; they are not the targets.
-    expect(text.right / text.total).toBeGreaterThanOrEqual(0.9)
-    expect(scans.right / scans.total).toBeGreaterThanOrEqual(0.85)
+    // Issue 14's targets: 95 % from text PDFs and 90 % from scans. The held-out set is rotated: a
+    // layout is scored once, studied, moved to development and replaced by a new one, so the figure
+    // is always that of the newest layout at its first score with the older held-out ones. On
+    // 2026-12-07 it went 88/96 text and 41/48 scans (dash-memo new), 92/96 and 45/48
+    // (bracketed-bilingual), 88/96 and 43/48 (info-box-letter), and now, with triple-grid (three
+    // label-value pairs to a ruled row) at its first score, 96/96 and 46/48, the same in three runs.
+    // The scan misses: a ruling line glued to a figure, and "Bid Type" from the next cell read into
+    // a buyer's name wrapped in its narrow cell.
+    expect(text.right / text.total).toBeGreaterThanOrEqual(0.95)
+    expect(scans.right / scans.total).toBeGreaterThanOrEqual(0.9)
   }, 600_000)
 
   // Not a held-out figure: GeM is a development layout. It is here because it is the bilingual one

@@ -23,6 +23,7 @@ import { railwaySummary } from './layouts/railwaySummary'
 import { rfqLetter } from './layouts/rfqLetter'
 import { scheduleTable } from './layouts/scheduleTable'
 import { stackedColumns } from './layouts/stackedColumns'
+import { tripleGrid } from './layouts/tripleGrid'
 import { twoColumnBlock } from './layouts/twoColumnBlock'
 import { drawValues, type BidTruth } from './values'
 
@@ -78,7 +79,9 @@ export * from './values'
  * "Material") was studied too, so it moved here; bracketed-bilingual was written then, before its
  * first score. Its first score (text 20/24, scans 10/12: the item's English label in brackets,
  * "(Name of Material)") was studied too, so it moved here; info-box-letter was written then, before
- * its first score.
+ * its first score. Its first score (text 16/24, scans 8/12: the closing date under "Due on", the
+ * item only in the body, before its bracketed quantity) was studied too, so it moved here;
+ * triple-grid was written then, before its first score.
  */
 export const DEVELOPMENT: readonly BidLayout[] = [
   gemBid,
@@ -101,8 +104,9 @@ export const DEVELOPMENT: readonly BidLayout[] = [
   coverPage,
   dashMemo,
   bracketedBilingual,
+  infoBoxLetter,
 ]
-export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, infoBoxLetter]
+export const HELD_OUT: readonly BidLayout[] = [cpppGrid, numberedNotice, bilingualTable, tripleGrid]
 
 export interface GeneratedBid {
   id: string
