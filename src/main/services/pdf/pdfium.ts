@@ -51,33 +51,7 @@ export interface Pdfium {
 /** PDFium's FPDF_GetLastError codes the reader tells apart. */
 export const PDFIUM_ERROR = { file: 2, format: 3, password: 4, security: 5, page: 6 } as const
 
-const USED = [
-  'FPDF_LoadMemDocument',
-  'FPDF_CloseDocument',
-  'FPDF_GetLastError',
-  'FPDF_GetPageCount',
-  'FPDF_LoadPage',
-  'FPDF_ClosePage',
-  'FPDF_GetPageWidthF',
-  'FPDF_GetPageHeightF',
-  'FPDFPage_GetRotation',
-  'FPDF_PageToDevice',
-  'FPDFText_LoadPage',
-  'FPDFText_ClosePage',
-  'FPDFText_CountChars',
-  'FPDFText_GetText',
-  'FPDFText_GetUnicode',
-  'FPDFText_GetCharBox',
-  'FPDFText_CountRects',
-  'FPDFText_GetRect',
-  'FPDFText_GetTextObject',
-  'FPDFText_GetLooseCharBox',
-] as const
-
-type Exports = Record<(typeof USED)[number] | 'PDFiumExt_Init', (...args: number[]) => number> & {
-  malloc(size: number): number
-  free(ptr: number): void
-}
+type Exports = Record<string, ((...args: number[]) => number) | undefined>
 
 interface EmscriptenModule {
   HEAPU8: Uint8Array
@@ -104,39 +78,49 @@ export function loadPdfium(): Promise<Pdfium> {
     const wasm = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'))
     const binary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)
     const module = (await init({ wasmBinary: binary })).pdfium
-    const exports = module.wasmExports
-    for (const name of USED) {
-      if (typeof exports[name] !== 'function') throw new Error(`PDFium build lacks ${name}`)
+    // Every export the reader calls is looked up once here, so a build without one fails at start.
+    const fn = (name: string): ((...args: number[]) => number) => {
+      const f = module.wasmExports[name]
+      if (typeof f !== 'function') throw new Error(`PDFium build lacks ${name}`)
+      return f
     }
-    exports.PDFiumExt_Init()
+    fn('PDFiumExt_Init')()
+    const malloc = fn('malloc')
+    const free = fn('free')
+    const loadMemDocument = fn('FPDF_LoadMemDocument')
+    const closeDocument = fn('FPDF_CloseDocument')
+    const closePage = fn('FPDF_ClosePage')
+    const closeTextPage = fn('FPDFText_ClosePage')
+    const pageToDevice = fn('FPDF_PageToDevice')
+    const getCharBox = fn('FPDFText_GetCharBox')
+    const getRect = fn('FPDFText_GetRect')
+    const getLooseCharBox = fn('FPDFText_GetLooseCharBox')
     return {
-      malloc: (size) => exports.malloc(size),
-      free: (ptr) => exports.free(ptr),
+      malloc: (size) => malloc(size),
+      free: (ptr) => void free(ptr),
       heap: () => ({ u8: module.HEAPU8, f32: module.HEAPF32, f64: module.HEAPF64, i32: module.HEAP32 }),
-      FPDF_LoadMemDocument: (data, size) => exports.FPDF_LoadMemDocument(data, size, 0),
-      FPDF_CloseDocument: (doc) => void exports.FPDF_CloseDocument(doc),
-      FPDF_GetLastError: () => exports.FPDF_GetLastError(),
-      FPDF_GetPageCount: (doc) => exports.FPDF_GetPageCount(doc),
-      FPDF_LoadPage: (doc, index) => exports.FPDF_LoadPage(doc, index),
-      FPDF_ClosePage: (page) => void exports.FPDF_ClosePage(page),
-      FPDF_GetPageWidthF: (page) => exports.FPDF_GetPageWidthF(page),
-      FPDF_GetPageHeightF: (page) => exports.FPDF_GetPageHeightF(page),
-      FPDFPage_GetRotation: (page) => exports.FPDFPage_GetRotation(page),
-      FPDF_PageToDevice: (...args) => exports.FPDF_PageToDevice(...args) !== 0,
-      FPDFText_LoadPage: (page) => exports.FPDFText_LoadPage(page),
-      FPDFText_ClosePage: (textPage) => void exports.FPDFText_ClosePage(textPage),
-      FPDFText_CountChars: (textPage) => exports.FPDFText_CountChars(textPage),
-      FPDFText_GetText: (textPage, start, count, out) =>
-        exports.FPDFText_GetText(textPage, start, count, out),
-      FPDFText_GetUnicode: (textPage, index) => exports.FPDFText_GetUnicode(textPage, index),
+      FPDF_LoadMemDocument: (data, size) => loadMemDocument(data, size, 0),
+      FPDF_CloseDocument: (doc) => void closeDocument(doc),
+      FPDF_GetLastError: fn('FPDF_GetLastError'),
+      FPDF_GetPageCount: fn('FPDF_GetPageCount'),
+      FPDF_LoadPage: fn('FPDF_LoadPage'),
+      FPDF_ClosePage: (page) => void closePage(page),
+      FPDF_GetPageWidthF: fn('FPDF_GetPageWidthF'),
+      FPDF_GetPageHeightF: fn('FPDF_GetPageHeightF'),
+      FPDFPage_GetRotation: fn('FPDFPage_GetRotation'),
+      FPDF_PageToDevice: (...args) => pageToDevice(...args) !== 0,
+      FPDFText_LoadPage: fn('FPDFText_LoadPage'),
+      FPDFText_ClosePage: (textPage) => void closeTextPage(textPage),
+      FPDFText_CountChars: fn('FPDFText_CountChars'),
+      FPDFText_GetText: fn('FPDFText_GetText'),
+      FPDFText_GetUnicode: fn('FPDFText_GetUnicode'),
       FPDFText_GetCharBox: (textPage, index, out) =>
-        exports.FPDFText_GetCharBox(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
-      FPDFText_CountRects: (textPage, start, count) => exports.FPDFText_CountRects(textPage, start, count),
+        getCharBox(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
+      FPDFText_CountRects: fn('FPDFText_CountRects'),
       FPDFText_GetRect: (textPage, index, out) =>
-        exports.FPDFText_GetRect(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
-      FPDFText_GetTextObject: (textPage, index) => exports.FPDFText_GetTextObject(textPage, index),
-      FPDFText_GetLooseCharBox: (textPage, index, out) =>
-        exports.FPDFText_GetLooseCharBox(textPage, index, out) !== 0,
+        getRect(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
+      FPDFText_GetTextObject: fn('FPDFText_GetTextObject'),
+      FPDFText_GetLooseCharBox: (textPage, index, out) => getLooseCharBox(textPage, index, out) !== 0,
     }
   })()
   loading.catch(() => (loading = undefined))

@@ -258,13 +258,15 @@ function walk(
 
 /** One UTF-16 unit per character index, as FPDFText_GetText writes them (per character if not). */
 function pageCharacters(lib: Pdfium, textPage: number, count: number): string {
+  return rawCharacters(lib, textPage, count).replace(LINE_END_HYPHEN, '-')
+}
+
+function rawCharacters(lib: Pdfium, textPage: number, count: number): string {
   const out = lib.malloc((count + 1) * 2)
   try {
     const written = lib.FPDFText_GetText(textPage, 0, count, out)
     // A lone surrogate decodes to one U+FFFD, so the string keeps one unit per character.
-    if (written - 1 === count) {
-      return utf16.decode(lib.heap().u8.subarray(out, out + count * 2)).replace(LINE_END_HYPHEN, '-')
-    }
+    if (written - 1 === count) return utf16.decode(lib.heap().u8.subarray(out, out + count * 2))
   } finally {
     lib.free(out)
   }
@@ -273,7 +275,7 @@ function pageCharacters(lib: Pdfium, textPage: number, count: number): string {
     const code = lib.FPDFText_GetUnicode(textPage, k)
     text += code > 0xffff ? '\ufffd' : String.fromCharCode(code)
   }
-  return text.replace(LINE_END_HYPHEN, '-')
+  return text
 }
 
 /** PDFium's code for a hyphen that breaks a word at the end of a line. */

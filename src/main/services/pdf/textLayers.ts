@@ -1,13 +1,12 @@
 import { DeskError } from '../../../shared/contract'
 import { withPdf } from './openPdf'
-import { openPdfiumDocument } from './pdfiumText'
+import { openPdfiumDocument, type OpenPdfiumDocument } from './pdfiumText'
 import { extractTextLayer, type TextLayer } from './textLayer'
 
 /** A document's text layers, page by page, whichever parser reads them. */
 export interface TextLayerSource {
   numPages: number
-  /** 'pdfium' or 'pdf.js'. */
-  reader: string
+  reader: 'pdfium' | 'pdf.js'
   textLayer(n: number, dpi: number): Promise<TextLayer>
 }
 
@@ -25,24 +24,16 @@ export async function withTextLayers<T>(
   fn: (source: TextLayerSource) => Promise<T>,
   reader: TextLayerReader = 'pdfium',
 ): Promise<T> {
-  if (reader === 'pdfium') {
-    let doc: Awaited<ReturnType<typeof openPdfiumDocument>> | undefined
+  const doc = reader === 'pdfium' ? await openUnlessCorrupt(bytes, file) : undefined
+  if (doc) {
     try {
-      doc = await openPdfiumDocument(bytes, file)
-    } catch (error) {
-      if (!(error instanceof DeskError) || error.code !== 'CORRUPT_FILE') throw error
-    }
-    if (doc) {
-      const opened = doc
-      try {
-        return await fn({
-          numPages: opened.numPages,
-          reader: 'pdfium',
-          textLayer: async (n, dpi) => opened.textLayer(n, dpi),
-        })
-      } finally {
-        opened.close()
-      }
+      return await fn({
+        numPages: doc.numPages,
+        reader: 'pdfium',
+        textLayer: async (n, dpi) => doc.textLayer(n, dpi),
+      })
+    } finally {
+      doc.close()
     }
   }
   return withPdf(bytes, file, (pdf) =>
@@ -59,4 +50,14 @@ export async function withTextLayers<T>(
       },
     }),
   )
+}
+
+/** PDFium's reading of the file, or undefined where it finds it damaged (pdf.js is asked then). */
+async function openUnlessCorrupt(bytes: Uint8Array, file: string): Promise<OpenPdfiumDocument | undefined> {
+  try {
+    return await openPdfiumDocument(bytes, file)
+  } catch (error) {
+    if (error instanceof DeskError && error.code === 'CORRUPT_FILE') return undefined
+    throw error
+  }
 }

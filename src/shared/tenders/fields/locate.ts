@@ -108,11 +108,6 @@ function leadingRun(words: readonly Word[], row: number[]): number[] {
 }
 
 /**
- * The value to the right of a label: the words on the label's row(s) after it, up to the next
- * column gap. With `multiline`, the cell grows up and down through lines of the same column that
- * sit closer than 0.6 line heights (GeM's two-column tables centre long values on their label).
- */
-/**
  * The height of a label's print: its smallest word with a letter or digit. A ":" or "-" closing the
  * label is a sliver of that, and would shrink every band measured from it.
  */
@@ -122,6 +117,11 @@ export function labelTextHeight(page: MatchPage, label: LabelHit): number {
   return Math.min(...(lettered.length > 0 ? lettered : label.words).map((w) => height(words[w]!.bbox)))
 }
 
+/**
+ * The value to the right of a label: the words on the label's row(s) after it, up to the next
+ * column gap. With `multiline`, the cell grows up and down through lines of the same column that
+ * sit closer than 0.6 line heights (GeM's two-column tables centre long values on their label).
+ */
 export function valueRight(page: MatchPage, label: LabelHit, multiline: boolean): number[] {
   const words = page.words
   const own = new Set(label.words)

@@ -586,16 +586,9 @@ function underRevisedHeading(page: MatchPage, run: number[]): boolean {
  */
 function labelTail(page: MatchPage, hit: WordLabelHit, h: number): Set<number> {
   const words = page.words
-  const row = words
-    .map((_, i) => i)
-    .filter((i) => {
-      const b = words[i]!.bbox
-      return b[0] >= hit.bbox[2] - 0.2 * h && middle(b) >= hit.bbox[1] && middle(b) <= hit.bbox[3]
-    })
-    .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
   const tail = new Set<number>()
   let edge = hit.bbox[2]
-  for (const i of row) {
+  for (const i of onLabelRow(page, hit).filter((i) => words[i]!.bbox[0] >= hit.bbox[2] - 0.2 * h)) {
     const b = words[i]!.bbox
     if (b[0] - edge > 1.6 * h) break
     if (tail.size === 0 && !continuesLabel(words[i]!.text)) break
@@ -605,31 +598,39 @@ function labelTail(page: MatchPage, hit: WordLabelHit, h: number): Set<number> {
   return tail
 }
 
+/** The words beside the label on its row (middles within its band), left to right. */
+function onLabelRow(page: MatchPage, hit: WordLabelHit): number[] {
+  const words = page.words
+  return words
+    .map((_, i) => i)
+    .filter((i) => {
+      const m = middle(words[i]!.bbox)
+      return !hit.words.includes(i) && m >= hit.bbox[1] && m <= hit.bbox[3]
+    })
+    .sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+}
+
 /**
  * Where the phrase the label ends begins: its row's words to its left, a word space apart, up to
  * another field's label (headings of neighbouring columns can stand a word space apart).
  */
 function phraseStart(page: MatchPage, hit: WordLabelHit, h: number, labels: Set<number>): number {
   const words = page.words
-  const row = words
-    .map((_, i) => i)
-    .filter((i) => {
-      const b = words[i]!.bbox
-      return (
-        !hit.words.includes(i) &&
-        b[2] <= hit.bbox[0] + 0.2 * h &&
-        middle(b) >= hit.bbox[1] &&
-        middle(b) <= hit.bbox[3]
-      )
-    })
-    .sort((a, b) => words[b]!.bbox[0] - words[a]!.bbox[0])
+  const leftward = onLabelRow(page, hit)
+    .filter((i) => words[i]!.bbox[2] <= hit.bbox[0] + 0.2 * h)
+    .reverse()
   let start = hit.bbox[0]
-  for (const i of row) {
-    const b = words[i]!.bbox
-    // Only words of a heading: a mark or a smudge beside it ("©" read off a rule) is no part of it.
+  for (const i of leftward) {
     const word = words[i]!
-    if (start - b[2] > 1.6 * h || labels.has(i) || isDebris(word.text) || !/\p{L}{2}/u.test(word.text)) break
-    start = Math.min(start, b[0])
+    // Only words of a heading: a mark or a smudge beside it ("©" read off a rule) is no part of it.
+    if (
+      start - word.bbox[2] > 1.6 * h ||
+      labels.has(i) ||
+      isDebris(word.text) ||
+      !/\p{L}{2}/u.test(word.text)
+    )
+      break
+    start = Math.min(start, word.bbox[0])
   }
   return start
 }
