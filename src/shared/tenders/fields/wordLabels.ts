@@ -55,16 +55,18 @@ export function pageGeometry(page: MatchPage): PageGeometry {
   const words = page.words
   const keys = words.map((w) => wordKey(w.text))
   const order = words.map((_, i) => i).sort((a, b) => words[a]!.bbox[0] - words[b]!.bbox[0])
+  const lefts = order.map((j) => words[j]!.bbox[0])
   const right: (number | undefined)[] = new Array(words.length)
   for (let i = 0; i < words.length; i++) {
     const b = words[i]!.bbox
     const h = height(b)
     let best: number | undefined
     let bestGap = Infinity
-    for (const j of order) {
+    // Words starting left of this one's end are never its right neighbour: start past them.
+    for (let k = firstAtLeast(lefts, b[2] - 0.3 * h); k < order.length; k++) {
+      const j = order[k]!
       if (j === i) continue
       const c = words[j]!.bbox
-      if (c[0] < b[2] - 0.3 * h) continue
       const gap = c[0] - b[2]
       if (gap >= bestGap) break
       if (Math.abs(middle(c) - middle(b)) > 0.5 * Math.max(h, height(c))) continue
@@ -81,8 +83,39 @@ export function pageGeometry(page: MatchPage): PageGeometry {
   return { page, keys, right, left }
 }
 
+/** The first index of ascending `values` whose value is at least `min` (values.length if none). */
+function firstAtLeast(values: readonly number[], min: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (values[mid]! < min) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Line continuations per page, worked out once: every label's search walks the same lines, and
+ * each lookup scans the whole page (hundreds of labels × words made a dense page cost ~100 ms).
+ */
+const continuations = new WeakMap<PageGeometry, Map<string, number | undefined>>()
+
+function remembered(geo: PageGeometry, key: string, find: () => number | undefined): number | undefined {
+  let known = continuations.get(geo)
+  if (!known) continuations.set(geo, (known = new Map()))
+  if (known.has(key)) return known.get(key)
+  const found = find()
+  known.set(key, found)
+  return found
+}
+
 /** The first word of the next line of the same cell: just under `line`'s first word, left-aligned with it. */
 function nextLineStart(geo: PageGeometry, first: number): number | undefined {
+  return remembered(geo, `line ${first}`, () => findNextLineStart(geo, first))
+}
+
+function findNextLineStart(geo: PageGeometry, first: number): number | undefined {
   const words = geo.page.words
   const b = words[first]!.bbox
   const h = height(b)
@@ -111,6 +144,10 @@ const SENTENCE_LINE_WORDS = 6
  * Deposit: INR 3,68,500"); a table's cell does not, so the line must be a sentence's.
  */
 function nextSentenceLine(geo: PageGeometry, last: number): number | undefined {
+  return remembered(geo, `sentence ${last}`, () => findNextSentenceLine(geo, last))
+}
+
+function findNextSentenceLine(geo: PageGeometry, last: number): number | undefined {
   let head = last
   let count = 1
   while (geo.left[head] !== undefined && count < 200) {
@@ -193,11 +230,16 @@ export function findWordLabels(
     for (let j = 1; j <= text.length; j++) {
       let diagonal = row[0]!
       row[0] = j
+      let columnBest = j
       for (let i = 1; i <= needle.length; i++) {
         const above = row[i]!
         row[i] = Math.min(above + 1, row[i - 1]! + 1, diagonal + (needle[i - 1] === text[j - 1] ? 0 : 1))
         diagonal = above
+        if (row[i]! < columnBest) columnBest = row[i]!
       }
+      // Every alignment of the label with a longer prefix passes through this column, so none can
+      // cost less than its cheapest cell: past `allowed`, no later end can be a hit.
+      if (columnBest > allowed) break
       // Letters left over at the end of the label's last word are slips too: "Tender Cost" is
       // no "Tender No" ("tenderco" plus "st").
       const wordEnd = ends.find((e) => e >= j)
