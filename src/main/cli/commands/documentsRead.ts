@@ -70,8 +70,10 @@ export async function runDocumentsRead(
     mode: options.mode,
     ...(options.langs ? { langs: options.langs } : {}),
     useCache: !values['no-cache'],
+    // Only --json prints words: the text report leaves them in the workers (most of a run over
+    // thousands of text-layer pages was the main thread rebuilding words nobody printed).
+    words: mode.json,
   })
-  // Only --json needs every word copied out; the text report is most of a run over thousands of pages.
   printResult(io, mode, mode.json ? toJson(outcomes) : null, outcomes.map(describe).join('\n\n'))
   for (const o of outcomes) if (o.error) io.stderr(`pebble-desk: ${o.error.message}\n`)
   const failed = outcomes.some((o) => o.error || o.pages.some((p) => p.error))

@@ -12,6 +12,8 @@ export interface ReadDocumentsRequest {
   langs?: OcrLanguages
   /** Reuse text read before (by content hash); default true. */
   useCache?: boolean
+  /** false: only the pages' text is wanted (see ExtractRequest.words); default true. */
+  words?: boolean
 }
 
 export interface ReadOutcome {
@@ -39,6 +41,7 @@ export async function readDocuments(core: DeskCore, request: ReadDocumentsReques
           mediaType,
           mode: request.mode ?? 'auto',
           langs: request.langs ?? core.ocrLanguages,
+          ...(request.words === false ? { words: false } : {}),
           ...(request.useCache === false ? {} : { cache: core.textCache }),
         })
         return { file: path, sha256, pages: text.pages }

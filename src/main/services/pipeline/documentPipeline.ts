@@ -76,6 +76,11 @@ export interface ExtractRequest {
   /** Higher first: a document a user opened jumps the bulk import queue. */
   priority?: number
   cache?: TextCache
+  /**
+   * false: the caller reads only the pages' text (a text report), so pages read from text layers
+   * come back without words, lines and blocks. Ignored with `cache`, which keeps whole pages.
+   */
+  words?: boolean
   /** Called once the page count is known and after every finished page. */
   onProgress?(progress: { pagesDone: number; pagesTotal: number }): void
 }
@@ -219,13 +224,14 @@ export class DocumentPipeline {
         recycleWeight: task.op === 'survey' ? 0 : 1,
       })
 
+    const textOnly = request.words === false && !request.cache
     const inWorker = screen && {
       screen: { key: screen.key, profiles: [...screen.profiles] },
       ...(request.cache
         ? { cache: { dir: request.cache.dir, sha256: request.sha256, langs: cacheKey } }
         : {}),
     }
-    const survey = await this.survey(base, mode, run, inWorker)
+    const survey = await this.survey(base, mode, run, inWorker, textOnly)
     if (survey.screened) {
       request.onProgress?.({ pagesDone: survey.pageCount, pagesTotal: survey.pageCount })
       return { screened: survey.screened, pageCount: survey.pageCount }
@@ -291,11 +297,13 @@ export class DocumentPipeline {
     mode: ExtractionMode,
     run: (task: DocumentTask, timeoutMs: number) => Promise<unknown>,
     inWorker?: Pick<SurveyTask, 'screen' | 'cache'>,
+    textOnly = false,
   ): Promise<SurveyResult> {
     const slice = (from?: number, to?: number, extra?: Pick<SurveyTask, 'screen' | 'cache'>) =>
-      run({ op: 'survey', ...base, mode, dpi: this.dpi, from, to, ...extra }, this.surveyTimeoutMs).then(
-        (r) => unpackSurvey(surveyResultSchema.parse(r), base.file),
-      )
+      run(
+        { op: 'survey', ...base, mode, dpi: this.dpi, from, to, ...(textOnly ? { textOnly } : {}), ...extra },
+        this.surveyTimeoutMs,
+      ).then((r) => unpackSurvey(surveyResultSchema.parse(r), base.file))
     if (base.mediaType !== 'application/pdf') return slice()
     const first = await slice(1, SURVEY_SLICE_PAGES, inWorker)
     if (first.screened) return first

@@ -111,9 +111,7 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
             // review queues are not fed a constant.
             confidence: meanConfidence(layer.words),
             text,
-            words: layer.words,
-            lines,
-            blocks,
+            ...(task.textOnly ? {} : { words: layer.words, lines, blocks }),
           })
         } else if (task.mode === 'text-only') {
           result.textPages.push(emptyPage(n, size, `${verdict.reason}; OCR skipped (text-only mode)`))

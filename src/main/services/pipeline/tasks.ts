@@ -29,6 +29,11 @@ export const surveyTaskSchema = z.object({
    * checked again only when a worker first compiles them (by `key`).
    */
   screen: z.object({ key: z.string().min(1), profiles: z.array(z.unknown()) }).optional(),
+  /**
+   * The caller wants the pages' text only (a text report): text-layer pages come back without their
+   * words, lines and blocks, which then never cross to the main thread.
+   */
+  textOnly: z.boolean().optional(),
   /** With `screen`: the text cache to keep the words in, since they do not come back. */
   cache: z
     .object({ dir: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), langs: z.string().min(1) })

@@ -52,6 +52,24 @@ describe('document pipeline', () => {
     expect(progress.at(-1)).toBe(8)
   })
 
+  it('gives the same page text without words when only the text is wanted, and whole pages when it caches', async () => {
+    const file = corpusFile('tender_gsecl_wanakbori_RFQ-75810_technical-bid.pdf')
+    const whole = await extractFile(file)
+    const textOnly = await extractFile(file, { words: false })
+    expect(textOnly.pages.map((p) => [p.page, p.source, p.text])).toEqual(
+      whole.pages.map((p) => [p.page, p.source, p.text]),
+    )
+    const fromLayers = textOnly.pages.filter((p) => p.source === 'text-layer')
+    expect(fromLayers.length).toBeGreaterThan(55)
+    expect(fromLayers.every((p) => p.words.length === 0 && p.lines.length === 0)).toBe(true)
+    // A cache keeps whole pages, so a reading that fills it brings the words back whatever was asked.
+    const cache = new TextCache(tempDir())
+    const cached = await extractFile(file, { words: false, cache })
+    expect(cached.pages.reduce((n, p) => n + p.words.length, 0)).toBe(
+      whole.pages.reduce((n, p) => n + p.words.length, 0),
+    )
+  })
+
   it('reads a long PDF in slices and returns every page once, in order', async () => {
     const text = await extractFile(corpusFile('tender_gsecl_wanakbori_RFQ-75810_technical-bid.pdf'))
     expect(text.pages.map((p) => p.page)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1))
