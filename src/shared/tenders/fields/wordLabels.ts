@@ -189,9 +189,21 @@ export function findWordLabels(
   const words = geo.page.words
   const hits: WordLabelHit[] = []
   const row = new Array<number>(needle.length + 1)
+  const opening = needle[0]!
+  const second = needle[1] ?? opening
   for (let start = 0; start < words.length; start++) {
     const first = geo.keys[start]!
     if (first.length === 0) continue
+    // Cheap filter, first since it turns away nearly every word: the label's opening letters must
+    // show in the word's opening letters.
+    if (
+      first[0] !== opening &&
+      first[1] !== opening &&
+      first[2] !== opening &&
+      first[0] !== second &&
+      first[1] !== second
+    )
+      continue
     // "reserves the right to …" by "the purchaser" is a sentence, not the label "Purchaser".
     // An opening bracket starts a phrase of its own: "सामग्री का नाम (Name of Material)".
     const before = words[start]!.text.startsWith('(') ? undefined : geo.left[start]
@@ -201,9 +213,6 @@ export function findWordLabels(
     if (before !== undefined && /^\p{Ll}/u.test(words[start]!.text) && !isEnumerator(geo, before)) continue
     // With `startsPhrase`, a label is never the tail of a longer phrase ("…Limited, Central Stores").
     if (options.startsPhrase && before !== undefined && !isEnumerator(geo, before)) continue
-    // Cheap filter: the label's opening letters must show in the word's opening letters.
-    if (!first.slice(0, 3).includes(needle[0]!) && !first.slice(0, 2).includes(needle[1] ?? needle[0]!))
-      continue
     // The chain of words the label could span, and where each word ends in their joined key.
     const chain: number[] = []
     const ends: number[] = []

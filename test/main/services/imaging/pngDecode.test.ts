@@ -157,6 +157,22 @@ describe('PNG decoding without Skia', () => {
     expect(maxDiff(ours, skia)).toBeLessThanOrEqual(alpha ? 1 : 0)
   })
 
+  it('a chunk whose checksum does not match its bytes is a corrupt file, and a sound one decodes', async () => {
+    const bytes = synthetic({ colorType: 0, depth: 8 }, 64, 48)
+    await expect(
+      decodeImage(bytes, { file: 'sound.png', maxPixels: DEFAULT_MAX_PIXELS }),
+    ).resolves.toHaveLength(1)
+    // One bit flipped inside the IDAT data (after the signature, IHDR and the IDAT length and type).
+    const damaged = Uint8Array.from(bytes)
+    damaged[8 + 25 + 8 + 10]! ^= 0x10
+    await expect(
+      decodeImage(damaged, { file: 'damaged.png', maxPixels: DEFAULT_MAX_PIXELS }),
+    ).rejects.toMatchObject({
+      code: 'CORRUPT_FILE',
+      message: expect.stringMatching(/^damaged\.png: .*checksum/),
+    })
+  })
+
   it('a row with an unknown filter type is a corrupt file, not a crash', async () => {
     const bytes = synthetic({ colorType: 0, depth: 8 }, 4, 2)
     // Rebuild the same picture with filter byte 9 on the first row.
