@@ -1,30 +1,7 @@
-import { crc32 as zlibCrc32, createInflate } from 'node:zlib'
+import { crc32, createInflate } from 'node:zlib'
 import { DeskError } from '../../../shared/contract'
 import { imageError } from './errors'
 import type { PngHeader } from './png'
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c >>> 0
-  }
-  return table
-})()
-
-function tableCrc32(bytes: Uint8Array): number {
-  let c = 0xffffffff
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 255]! ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-
-/**
- * zlib's own CRC-32 where Node has it (20.15 and later): checking a 300-dpi scan's chunks byte by
- * byte in JavaScript cost about 25 ms a page.
- */
-const crc32: (bytes: Uint8Array) => number =
-  typeof zlibCrc32 === 'function' ? (bytes) => zlibCrc32(bytes) : tableCrc32
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
 

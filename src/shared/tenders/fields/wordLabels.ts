@@ -99,20 +99,32 @@ function firstAtLeast(values: readonly number[], min: number): number {
  * Line continuations per page, worked out once: every label's search walks the same lines, and
  * each lookup scans the whole page (hundreds of labels × words made a dense page cost ~100 ms).
  */
-const continuations = new WeakMap<PageGeometry, Map<string, number | undefined>>()
+interface Continuations {
+  /** nextLineStart by a line's first word. */
+  line: Map<number, number | undefined>
+  /** nextSentenceLine by a line's last word. */
+  sentence: Map<number, number | undefined>
+}
+const continuations = new WeakMap<PageGeometry, Continuations>()
 
-function remembered(geo: PageGeometry, key: string, find: () => number | undefined): number | undefined {
+function remembered(
+  geo: PageGeometry,
+  kind: keyof Continuations,
+  word: number,
+  find: (geo: PageGeometry, word: number) => number | undefined,
+): number | undefined {
   let known = continuations.get(geo)
-  if (!known) continuations.set(geo, (known = new Map()))
-  if (known.has(key)) return known.get(key)
-  const found = find()
-  known.set(key, found)
+  if (!known) continuations.set(geo, (known = { line: new Map(), sentence: new Map() }))
+  const map = known[kind]
+  if (map.has(word)) return map.get(word)
+  const found = find(geo, word)
+  map.set(word, found)
   return found
 }
 
 /** The first word of the next line of the same cell: just under `line`'s first word, left-aligned with it. */
 function nextLineStart(geo: PageGeometry, first: number): number | undefined {
-  return remembered(geo, `line ${first}`, () => findNextLineStart(geo, first))
+  return remembered(geo, 'line', first, findNextLineStart)
 }
 
 function findNextLineStart(geo: PageGeometry, first: number): number | undefined {
@@ -144,7 +156,7 @@ const SENTENCE_LINE_WORDS = 6
  * Deposit: INR 3,68,500"); a table's cell does not, so the line must be a sentence's.
  */
 function nextSentenceLine(geo: PageGeometry, last: number): number | undefined {
-  return remembered(geo, `sentence ${last}`, () => findNextSentenceLine(geo, last))
+  return remembered(geo, 'sentence', last, findNextSentenceLine)
 }
 
 function findNextSentenceLine(geo: PageGeometry, last: number): number | undefined {
