@@ -46,9 +46,11 @@ export async function decodeImage(bytes: Uint8Array, opts: DecodeImageOptions): 
 }
 
 /**
- * Pages in a PNG or JPEG (always one) after the same header, size and stream checks `decodeImage`
+ * Pages in a PNG or JPEG (always one) after the header, size and container checks `decodeImage`
  * makes, without decoding pixels; undefined for TIFF, whose pages are only known by reading them.
- * Lets a survey count an image's pages without a full decode that the OCR task repeats anyway.
+ * Lets a survey count an image's pages without a full decode that the OCR task repeats anyway. A
+ * PNG's compressed stream is not inflated here either (it cost as much as inflating it to read): the
+ * OCR task's decode finds a broken stream and fails the document with the same CORRUPT_FILE error.
  */
 export async function countImagePages(
   bytes: Uint8Array,
@@ -60,7 +62,7 @@ export async function countImagePages(
   if (type === 'image/png') {
     const h = readPngHeader(bytes, file)
     checkPixels(file, h.width, h.height, maxPixels)
-    await checkPngStream(bytes, file, h)
+    readPngChunks(bytes, file, h)
     return 1
   }
   if (type === 'image/jpeg') {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DocumentPipeline, TextCache } from '../../../../src/main/services/pipeline'
 import { identifyFile } from '../../../../src/main/services/documents/intake'
@@ -123,6 +124,8 @@ describe('document pipeline', () => {
       truncated: write('truncated.pdf', gem.subarray(0, Math.floor(gem.length / 2))),
       encrypted: write('locked.pdf', encryptedPdf('secret')),
       huge: write('huge.png', huge),
+      // Chunks and checksums sound, the compressed pixels not: found where the page is decoded.
+      brokenStream: write('broken-stream.png', pngWithBrokenStream()),
       tiff: write(
         'odd.tif',
         buildTiff([{ width: 8, height: 8, strip: new Uint8Array(64), compression: 34712 }]),
@@ -139,6 +142,7 @@ describe('document pipeline', () => {
       'CORRUPT_FILE',
       'ENCRYPTED',
       'FILE_TOO_LARGE',
+      'CORRUPT_FILE',
       'UNSUPPORTED_FILE',
     ])
     results.slice(0, -1).forEach((r, i) => {
@@ -177,3 +181,21 @@ describe('failing input outside the pipeline', () => {
     expect(error.message).toBe(`${path}: the file is empty`)
   })
 })
+
+/** An 8×8 gray PNG whose chunks and checksums are sound but whose IDAT is not a zlib stream. */
+function pngWithBrokenStream(): Uint8Array {
+  const chunk = (type: string, data: number[]) => {
+    const body = Buffer.from([...Buffer.from(type, 'latin1'), ...data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', [0, 0, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0]),
+    chunk('IDAT', [0x78, 0x9c, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa]),
+    chunk('IEND', []),
+  ])
+}
