@@ -7,7 +7,7 @@ import {
   type OcrLanguages,
   type OcrModel,
 } from './language-data'
-import { encodePgm } from './netpbm'
+import { encodePgm, pgmSize } from './netpbm'
 import { createPaddleEngine } from './paddle'
 import { loadTesseract, type TesseractWorker } from './tesseract'
 import { mean, parseTsv } from './tsv'
@@ -24,7 +24,7 @@ export interface OcrEngineOptions {
   langs: OcrLanguages
   /** Default `tesseract`. */
   engine?: OcrEngineKind
-  /** Default `fast`, as in the desk's settings. */
+  /** Default `best`, as in the desk's settings. */
   model?: OcrModel
   /** Folder with `<lang>.traineddata.gz` overriding the npm packages (e.g. unpacked from an asar). */
   dataDir?: string
@@ -85,18 +85,22 @@ export async function createOcrEngine(options: OcrEngineOptions): Promise<OcrEng
 }
 
 /**
- * The page image handed to tesseract.js, kept from one page to the next when the size repeats (a
- * scanned document's pages mostly do): a fresh 8 MB buffer a page cost ~35 ms in first-touch page
- * faults. Reuse is safe because calls are serialised and tesseract.js has copied the bytes to its
- * thread by the time a call settles. Cell crops get buffers of their own and leave it alone.
+ * The page image handed to tesseract.js, in shared memory kept from one page to the next when the
+ * size repeats (a scanned document's pages mostly do). Shared, because posting an ArrayBuffer to
+ * tesseract.js's thread copies all of it (~35 ms for a 300-dpi page) while a SharedArrayBuffer goes
+ * over as it is; kept, because a fresh 8 MB buffer a page cost ~35 ms more in first-touch page
+ * faults. Reuse is safe because calls are serialised and tesseract.js has written the bytes into its
+ * own file system by the time a call settles. Cell crops get buffers of their own.
  */
 class PageScratch {
-  private buffer: ArrayBuffer | undefined
+  private shared: SharedArrayBuffer | undefined
 
-  encode(gray: { width: number; height: number; data: Uint8Array }): ArrayBuffer {
-    const pgm = encodePgm(gray.width, gray.height, gray.data, this.buffer)
-    if (pgm.byteLength >= PAGE_SIZED_BYTES) this.buffer = pgm.buffer
-    return pgm.buffer
+  encode(gray: { width: number; height: number; data: Uint8Array }): ArrayBufferLike {
+    const size = pgmSize(gray.width, gray.height)
+    if (size < PAGE_SIZED_BYTES) return encodePgm(gray.width, gray.height, gray.data).buffer
+    if (this.shared?.byteLength !== size) this.shared = new SharedArrayBuffer(size)
+    encodePgm(gray.width, gray.height, gray.data, this.shared)
+    return this.shared
   }
 }
 
@@ -118,7 +122,7 @@ async function recognizeWith(
     // Set on every call, so a whitelisted cell read never narrows the next page's characters.
     tessedit_char_whitelist: opts.charWhitelist ?? '',
   })
-  // An ArrayBuffer, not a Uint8Array: tesseract.js copies a typed array before sending it on.
+  // A buffer, not a Uint8Array: tesseract.js copies a typed array before sending it on.
   const { data } = await worker.recognize(
     scratch.encode(toGray(image)),
     {},

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 export interface TesseractWorker {
   setParameters(params: Record<string, string>): Promise<unknown>
   recognize(
-    image: Uint8Array | ArrayBuffer,
+    image: Uint8Array | ArrayBufferLike,
     options: Record<string, never>,
     output: { text: boolean; tsv: boolean; blocks?: boolean; hocr?: boolean },
   ): Promise<{ data: { text: string | null; tsv: string | null; confidence: number | null } }>

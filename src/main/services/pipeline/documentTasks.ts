@@ -224,6 +224,9 @@ const askOsd = async (page: GrayImage) => {
 }
 
 async function ocr(task: OcrTask): Promise<PageText> {
+  // A worker's first page: the engine starts (its own thread, ~0.4 s) while the page is decoded.
+  // A failure to start is met again, and reported, where the page is read.
+  engineFor(task.langs, task.model, task.engine).catch(() => undefined)
   const image = await pageImage(task, task.dpi, false)
   const read = await readLanguages(task, image)
   // Cell crops are read by tesseract whatever engine read the page: only it takes a whitelist.
