@@ -32,10 +32,14 @@ export async function decodePng(
     grayOut || (colorType === 2 && depth === 8 && !chunks.trns) ? new Uint8Array(pixels) : undefined
   let rgba: Uint8Array | undefined = gray ? undefined : new Uint8Array(pixels * 4)
   // While every row of a gray RGB page has identical R, G and B filtered bytes, only the R bytes are
-  // unfiltered, straight into the gray result: a third of the work (see unfilterGrayRgbRow).
+  // unfiltered, into the gray result: a third of the work (see RedChannel).
   let shortcut = gray !== undefined && !grayOut
+  const red = new RedChannel(width)
   await inflatePngRows(chunks, file, stride + 1, (row, above, y) => {
-    if (shortcut && filteredRowIsGray(row, width)) return unfilterGrayRgbRow(row, gray!, width, y, file)
+    if (shortcut && filteredRowIsGray(row, width)) {
+      gray!.set(red.unfilter(row, y, file), y * width)
+      return
+    }
     if (shortcut && above) {
       // The row above went the short way, so its RGB bytes were never written: they are its gray.
       for (let x = 0, o = (y - 1) * width, i = 1; x < width; x++, i += 3) {
@@ -74,39 +78,28 @@ function filteredRowIsGray(row: Uint8Array, width: number): boolean {
 }
 
 /**
- * Row `y` of a gray RGB page (filteredRowIsGray, every row above gray too) unfiltered from its R
- * bytes alone into `gray`: the R channel of an RGB row is filtered exactly as a gray row would be,
- * with the pixel to the left and the row above as neighbours.
+ * The R channel of a gray RGB page's rows as gray rows in PNG layout (filter byte first), unfiltered
+ * by unfilterRow at one byte per pixel: PNG filters the R channel of an RGB row exactly as it would
+ * a gray row, with the pixel to the left and the row above as neighbours. Valid while every row so
+ * far passed filteredRowIsGray; the result is only good until the next call.
  */
-function unfilterGrayRgbRow(row: Uint8Array, gray: Uint8Array, width: number, y: number, file: string): void {
-  const filter = row[0]!
-  const at = y * width
-  const up = y > 0 ? at - width : -1
-  if (filter === 0 || (filter === 2 && up < 0)) {
-    for (let x = 0, i = 1; x < width; x++, i += 3) gray[at + x] = row[i]!
-  } else if (filter === 1 || (filter === 4 && up < 0)) {
-    let a = 0
-    for (let x = 0, i = 1; x < width; x++, i += 3) gray[at + x] = a = (row[i]! + a) & 255
-  } else if (filter === 2) {
-    for (let x = 0, i = 1; x < width; x++, i += 3) gray[at + x] = row[i]! + gray[up + x]!
-  } else if (filter === 3) {
-    let a = 0
-    for (let x = 0, i = 1; x < width; x++, i += 3)
-      gray[at + x] = a = (row[i]! + ((a + (up < 0 ? 0 : gray[up + x]!)) >> 1)) & 255
-  } else if (filter === 4) {
-    let a = 0
-    let c = 0
-    for (let x = 0, i = 1; x < width; x++, i += 3) {
-      const b = gray[up + x]!
-      const pa = b > c ? b - c : c - b
-      const pb = a > c ? a - c : c - a
-      const abc = a + b - 2 * c
-      const pc = abc < 0 ? -abc : abc
-      gray[at + x] = a = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255
-      c = b
-    }
-  } else {
-    throw imageError('CORRUPT_FILE', file, `corrupt PNG: unknown filter type ${filter} in row ${y}`)
+class RedChannel {
+  private row: Uint8Array
+  private above: Uint8Array | undefined
+
+  constructor(private readonly width: number) {
+    this.row = new Uint8Array(width + 1)
+  }
+
+  unfilter(rgbRow: Uint8Array, y: number, file: string): Uint8Array {
+    const row = this.row
+    row[0] = rgbRow[0]!
+    for (let x = 1, i = 1; x <= this.width; x++, i += 3) row[x] = rgbRow[i]!
+    unfilterRow(row, this.above, this.width, 1, y, file)
+    // Two buffers in turn: this row is the next one's row above.
+    this.row = this.above ?? new Uint8Array(this.width + 1)
+    this.above = row
+    return row.subarray(1)
   }
 }
 
@@ -165,16 +158,7 @@ function unfilterRow(
   } else if (filter === 4 && above) {
     for (let i = 1; i < first; i++) row[i] = row[i]! + above[i]!
     if (bpp === 1) return unPaethGray(row, above, end)
-    for (let i = first; i < end; i++) {
-      const a = row[i - bpp]!
-      const b = above[i]!
-      const c = above[i - bpp]!
-      const pa = b > c ? b - c : c - b
-      const pb = a > c ? a - c : c - a
-      const abc = a + b - 2 * c
-      const pc = abc < 0 ? -abc : abc
-      row[i] = row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)
-    }
+    for (let i = first; i < end; i++) row[i] = row[i]! + paeth(row[i - bpp]!, above[i]!, above[i - bpp]!)
   } else {
     throw imageError('CORRUPT_FILE', file, `corrupt PNG: unknown filter type ${filter} in row ${y}`)
   }
@@ -189,14 +173,19 @@ function unPaethGray(row: Uint8Array, above: Uint8Array, end: number): void {
   let c = above[1]!
   for (let i = 2; i < end; i++) {
     const b = above[i]!
-    const pa = b > c ? b - c : c - b
-    const pb = a > c ? a - c : c - a
-    const abc = a + b - 2 * c
-    const pc = abc < 0 ? -abc : abc
-    a = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255
+    a = (row[i]! + paeth(a, b, c)) & 255
     row[i] = a
     c = b
   }
+}
+
+/** PNG's Paeth predictor: whichever of left, above and upper-left is nearest to left + above − upper-left. */
+function paeth(a: number, b: number, c: number): number {
+  const pa = b > c ? b - c : c - b
+  const pb = a > c ? a - c : c - a
+  const abc = a + b - 2 * c
+  const pc = abc < 0 ? -abc : abc
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
 }
 
 /** Sample `x` of a row (data from byte 1) at any bit depth, as its full-depth value. */

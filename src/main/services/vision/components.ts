@@ -45,13 +45,10 @@ export function findTextComponents(image: GrayImage): TextComponents {
 }
 
 /** Each `factor`×`factor` block's mean (rounded); a partial block at the right or bottom edge is dropped. */
-export function boxShrink(image: GrayImage, factor: number): GrayImage {
+function boxShrink(image: GrayImage, factor: number): GrayImage {
   const width = Math.floor(image.width / factor)
   const height = Math.floor(image.height / factor)
   const out = new Uint8Array(width * height)
-  const sums = new Uint32Array(width)
-  const area = factor * factor
-  const half = area >> 1
   const src = image.data
   if (factor === 2) {
     // A 300-dpi page, nearly every scan: four reads a pixel without the general loop's bookkeeping.
@@ -64,6 +61,9 @@ export function boxShrink(image: GrayImage, factor: number): GrayImage {
     }
     return { width, height, channels: 1, data: out, dpi: image.dpi / factor }
   }
+  const sums = new Uint32Array(width)
+  const area = factor * factor
+  const half = area >> 1
   for (let y = 0; y < height; y++) {
     sums.fill(0)
     for (let dy = 0; dy < factor; dy++) {
