@@ -74,7 +74,8 @@ describe('a supplier layout learned from one correction in the UI', () => {
     await importCoa(first, 'vardhman-first.pdf')
     // Read from "Typical Value" (4.00 for copper), not the batch's own result.
     await expect.poll(() => resultOf('Copper').textContent()).not.toBe(first.truth.get('Copper')!.result)
-    expect(await page.getByText('No layout learned for').count()).toBe(1)
+    // The notice may paint after the result cell: waited for like the cell, not read at once.
+    await expect.poll(() => page.getByText('No layout learned for').count()).toBe(1)
   })
 
   it('is corrected once: the result is the "Batch Result" column', async () => {
