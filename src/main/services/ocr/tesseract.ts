@@ -68,12 +68,14 @@ const RELAXED_SIMD_PROBE = new Uint8Array([
 ])
 
 /**
- * Lets tesseract.js load its relaxed-SIMD core, whose int8 dot products run the LSTM's
- * tessdata_fast layers in fewer instructions: 2-3% less CPU a page on this machine, with the same words,
- * boxes and confidences as the plain SIMD core on the bench pages. Chromium (the Electron shell)
- * ships relaxed SIMD; Node 20's V8 has it complete but behind a flag, which is process-wide and
- * read when a worker thread compiles, so setting it before the first engine starts is enough.
- * Where the flag is unknown or refused, tesseract.js falls back to its plain SIMD core as before.
+ * Lets tesseract.js load its relaxed-SIMD core, whose int8 dot products run the LSTM layers of the
+ * integer models (tessdata_fast and best_int alike) in fewer instructions: 2-3% less CPU a page on
+ * this machine, with the same words, boxes and confidences as the plain SIMD core on the bench
+ * pages. Chromium (the Electron shell) ships relaxed SIMD; Node 20's V8 has it complete but behind a
+ * flag, which is process-wide and read when a worker thread compiles, so setting it before the
+ * first engine starts is enough. Where the flag is unknown or refused, tesseract.js falls back to
+ * its plain SIMD core as before. The probe is this module's own, not wasm-feature-detect's (which
+ * tesseract.js uses): that package is only a dependency of a dependency here.
  */
 export function enableRelaxedSimd(): boolean {
   if (WebAssembly.validate(RELAXED_SIMD_PROBE)) return true
