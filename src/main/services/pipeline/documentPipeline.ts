@@ -267,8 +267,12 @@ export class DocumentPipeline {
         } catch (error) {
           if (request.signal?.aborted) throw new DeskError('CANCELLED', `${request.file}: cancelled`)
           const envelope = toErrorEnvelope(error)
-          // Document-level failures (corrupt, encrypted, unreadable) fail the document; the rest fail one page.
-          if (!['WORKER_CRASHED', 'TIMEOUT', 'INTERNAL'].includes(envelope.code)) throw error
+          // Document-level failures (corrupt, encrypted, unreadable) fail the document; the rest, and
+          // errors that name this page (details.page), fail one page.
+          const pageLevel =
+            ['WORKER_CRASHED', 'TIMEOUT', 'INTERNAL'].includes(envelope.code) ||
+            envelope.details?.page === page
+          if (!pageLevel) throw error
           return failedPage(page, this.dpi, reason, envelope)
         } finally {
           request.onProgress?.({ pagesDone: ++pagesDone, pagesTotal: survey.pageCount })

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { DeskError, formatZodIssues } from '../../../shared/contract'
+import { DeskError, formatZodIssues, toErrorEnvelope } from '../../../shared/contract'
 import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
 import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
@@ -12,7 +12,15 @@ import {
   type OsdDetector,
 } from '../ocr'
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
-import { assessTextLayer, rasterisePage, withPdf, withTextLayers, type TextLayerReader } from '../pdf'
+import {
+  assessTextLayer,
+  rasterisePage,
+  withPdf,
+  withTextLayers,
+  type TextLayer,
+  type TextLayerReader,
+  type TextLayerSource,
+} from '../pdf'
 import { screenPages } from '../../../shared/tenders/screenText'
 import { toGray, type GrayImage } from '../vision'
 import type { TaskReply } from '../worker-pool'
@@ -100,7 +108,20 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
           result.ocrPages.push({ page: n, reason: 'force-ocr mode' })
           continue
         }
-        const layer = await pdf.textLayer(n, task.dpi)
+        const layer = await readableTextLayer(pdf, n, task.file, task.dpi)
+        if ('unreadable' in layer) {
+          // One damaged page costs that page only. Another reader may still draw it: pdf.js
+          // rasterises the page for OCR, and if it cannot either, that page alone fails.
+          if (task.mode === 'text-only') {
+            const size = { width: 1, height: 1, dpi: task.dpi }
+            result.textPages.push({
+              ...emptyPage(n, size, layer.unreadable.message),
+              error: layer.unreadable,
+            })
+          } else
+            result.ocrPages.push({ page: n, reason: `text layer unreadable (${layer.unreadable.message})` })
+          continue
+        }
         const verdict = assessTextLayer(layer.words, layer.width * layer.height)
         const size = { width: layer.width, height: layer.height, dpi: layer.dpi }
         if (verdict.usable) {
@@ -126,6 +147,24 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
     },
     textLayerReader(),
   )
+}
+
+/** Page `n`'s text layer, or why it cannot be read (an error naming the file and the page). */
+async function readableTextLayer(
+  pdf: TextLayerSource,
+  n: number,
+  file: string,
+  dpi: number,
+): Promise<TextLayer | { unreadable: { code: string; message: string } }> {
+  try {
+    return await pdf.textLayer(n, dpi)
+  } catch (error) {
+    const { code, message } = toErrorEnvelope(error)
+    const named = message.startsWith(`${file}:`) ? message : `${file}: page ${n}: ${message}`
+    // The readers throw plain errors for what they find damaged on a page (pdf.js: "Page
+    // dictionary kid reference points to wrong type of object").
+    return { unreadable: { code: code === 'INTERNAL' ? 'CORRUPT_FILE' : code, message: named } }
+  }
 }
 
 /** PDFium unless PEBBLE_DESK_TEXT_READER=pdfjs (bench:ocr measures both readers). */
@@ -168,6 +207,14 @@ async function screenHere(task: SurveyTask, result: SurveyResult): Promise<Surve
   return { pageCount: result.pageCount, textPages: [], ocrPages: [], screened }
 }
 
+/**
+ * One page of a document cannot be drawn: `details.page` says so, and the pipeline fails that page
+ * only, keeping the rest of the document.
+ */
+function pageError(code: 'NOT_FOUND' | 'CORRUPT_FILE', file: string, page: number, why: string): DeskError {
+  return new DeskError(code, `${file}: page ${page} cannot be read (${why})`, { file, page })
+}
+
 async function pageImage(
   task: { path: string; file: string; mediaType: string; page: number; maxPixels: number },
   dpi: number,
@@ -176,8 +223,12 @@ async function pageImage(
   const bytes = await readSource(task.path, task.file)
   if (isPdf(task.mediaType)) {
     return withPdf(bytes, task.file, async (pdf) => {
-      if (task.page > pdf.numPages) throw new DeskError('NOT_FOUND', `${task.file}: no page ${task.page}`)
-      const page = await pdf.doc.getPage(task.page)
+      const { file, page: n } = task
+      // PDFium, which read the text layers, may count pages pdf.js cannot find.
+      if (n > pdf.numPages) throw pageError('NOT_FOUND', file, n, `pdf.js finds ${pdf.numPages} pages`)
+      const page = await pdf.doc.getPage(n).catch((error: unknown) => {
+        throw pageError('CORRUPT_FILE', file, n, (error as Error).message)
+      })
       try {
         return await rasterisePage(page, dpi, { color, maxPixels: task.maxPixels })
       } finally {

@@ -11,6 +11,7 @@ import { builtDocumentWorker } from '../../../support/builtApp'
 import { corpusFile } from '../../../support/corpus'
 import { useTempDirs } from '../../../support/tempDir'
 import { encryptedPdf } from '../pdf/encryptedPdf'
+import { pdfWithDamagedPage } from '../pdf/damagedPagePdf'
 import { buildTiff, pngHeader } from '../imaging/tiffBuilder'
 
 const tempDir = useTempDirs()
@@ -150,6 +151,27 @@ describe('document pipeline', () => {
     })
     const last = results.at(-1)
     expect(last?.status).toBe('fulfilled')
+  })
+
+  it('keeps the readable pages of a PDF with one damaged page and fails that page alone, naming it', async () => {
+    const lines = (n: number) =>
+      Array.from(
+        { length: 12 },
+        (_, i) => `Page ${n} line ${i + 1}: supply of rockwool insulation slabs, EMD 25000`,
+      )
+    const path = join(tempDir(), 'one-bad-page.pdf')
+    writeFileSync(path, pdfWithDamagedPage([lines(1), null, lines(3)]))
+    for (const mode of ['auto', 'text-only'] as const) {
+      const text = await extractFile(path, { mode })
+      expect(text.pages.map((p) => p.page)).toEqual([1, 2, 3])
+      const [first, damaged, third] = text.pages
+      expect(first).toMatchObject({ source: 'text-layer' })
+      expect(first?.text).toContain('Page 1 line 12')
+      expect(third?.text).toContain('Page 3 line 1:')
+      expect(first?.error).toBeUndefined()
+      expect(damaged?.error?.code).toBe('CORRUPT_FILE')
+      expect(damaged?.error?.message).toContain(`${path}: page 2 cannot be read`)
+    }
   })
 
   it('fails a page that makes OCR time out on its own, and keeps serving', async () => {
