@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI_COMMANDS, resolveCommand, runCli } from '../../../src/main/cli/run'
+import { REPO_ROOT } from '../../support/builtApp'
 import { corpusFile } from '../../support/corpus'
 import { cliHarness } from '../../support/cliHarness'
 import { useTempDirs } from '../../support/tempDir'
@@ -53,6 +54,15 @@ describe('pebble-desk command line', () => {
     expect(await runCli(['import', bad], h.io)).toBe(1)
     expect(h.stderr()).toContain(`${bad}: not a PDF, PNG, JPEG or TIFF file`)
     expect(h.stderr()).not.toMatch(/\n\s+at /)
+  })
+
+  it('documents read names a bad file once, beside the reason', async () => {
+    const h = cliHarness(tempDir, { appRoot: REPO_ROOT })
+    const bad = join(tempDir(), 'notes.pdf')
+    writeFileSync(bad, 'not really a pdf')
+    expect(await runCli(['documents', 'read', bad], h.io)).toBe(1)
+    expect(h.stdout()).toContain(`${bad}: not a PDF, PNG, JPEG or TIFF file`)
+    expect(h.stdout()).not.toContain(`${bad}: ${bad}`)
   })
 
   it('shows the stack trace only with --debug', async () => {

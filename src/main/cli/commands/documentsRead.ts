@@ -18,7 +18,8 @@ function parseOptions(values: CliValues) {
 }
 
 function describe(outcome: ReadOutcome): string {
-  if (outcome.error) return `${outcome.file}: ${outcome.error.message}`
+  // readDocuments starts every error with the file already.
+  if (outcome.error) return outcome.error.message
   const lines = [`== ${outcome.file} (${outcome.sha256})`]
   for (const page of outcome.pages) {
     const how =
