@@ -1,7 +1,7 @@
 /**
  * A PDF whose page tree lists `pages.length` pages, written by hand so one kid can be what no
- * reader can use: `null` in `pages` makes that kid the number 42 instead of a page dictionary (a
- * damage seen in PDFs re-saved by broken tools). Each other page shows its lines of text in
+ * reader can use: `null` in `pages` makes that kid the number 42 instead of a page dictionary, which
+ * PDFium and pdf.js both refuse for that page only. Each other page shows its lines of text in
  * Helvetica, enough words for a usable text layer.
  */
 export function pdfWithDamagedPage(pages: (string[] | null)[]): Uint8Array {
