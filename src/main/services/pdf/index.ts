@@ -1,4 +1,4 @@
-export { openPdf, withPdf, type OpenPdfOptions, type PdfHandle } from './openPdf'
+export { isPdfjsFailure, openPdf, withPdf, type OpenPdfOptions, type PdfHandle } from './openPdf'
 export { extractTextLayer, type TextLayer } from './textLayer'
 export { assessTextLayer, looksLikeWriting, type AssessOptions, type TextLayerAssessment } from './assess'
 export { rasterisePage, DEFAULT_MAX_PAGE_PIXELS, type RasteriseOptions } from './rasterise'

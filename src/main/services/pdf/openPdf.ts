@@ -83,7 +83,8 @@ function classify(error: unknown, file: string): DeskError {
   return pdfError('CORRUPT_FILE', file, `not a readable PDF (${message})`)
 }
 
-const isPdfjsFailure = (error: unknown): boolean =>
+/** An error pdf.js throws for what it finds damaged in the file (not a bug of ours, not a cancel). */
+export const isPdfjsFailure = (error: unknown): error is Error =>
   error instanceof Error &&
   !(error instanceof DeskError) &&
   error.name !== 'AbortException' &&

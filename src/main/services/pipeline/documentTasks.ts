@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { DeskError, formatZodIssues, toErrorEnvelope } from '../../../shared/contract'
+import { DeskError, formatZodIssues } from '../../../shared/contract'
 import { groupLines, type DocumentText, type PageText } from '../../../shared/document-text'
 import { parseProfile, Screener } from '../../../shared/tenders/screening'
 import { countImagePages, decodeImage, type RasterImage } from '../imaging'
@@ -14,6 +14,7 @@ import {
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
 import {
   assessTextLayer,
+  isPdfjsFailure,
   rasterisePage,
   withPdf,
   withTextLayers,
@@ -149,7 +150,10 @@ async function survey(task: SurveyTask): Promise<SurveyResult> {
   )
 }
 
-/** Page `n`'s text layer, or why it cannot be read (an error naming the file and the page). */
+/**
+ * Page `n`'s text layer, or why it cannot be read: PDFium's refusal of the page (an error naming
+ * file and page already) or pdf.js's account of the damage. Anything else fails the document.
+ */
 async function readableTextLayer(
   pdf: TextLayerSource,
   n: number,
@@ -159,11 +163,10 @@ async function readableTextLayer(
   try {
     return await pdf.textLayer(n, dpi)
   } catch (error) {
-    const { code, message } = toErrorEnvelope(error)
-    const named = message.startsWith(`${file}:`) ? message : `${file}: page ${n}: ${message}`
-    // The readers throw plain errors for what they find damaged on a page (pdf.js: "Page
-    // dictionary kid reference points to wrong type of object").
-    return { unreadable: { code: code === 'INTERNAL' ? 'CORRUPT_FILE' : code, message: named } }
+    if (error instanceof DeskError && error.code === 'CORRUPT_FILE') return { unreadable: error.toEnvelope() }
+    if (isPdfjsFailure(error))
+      return { unreadable: pageError('CORRUPT_FILE', file, n, error.message).toEnvelope() }
+    throw error
   }
 }
 
@@ -226,13 +229,16 @@ async function pageImage(
       const { file, page: n } = task
       // PDFium, which read the text layers, may count pages pdf.js cannot find.
       if (n > pdf.numPages) throw pageError('NOT_FOUND', file, n, `pdf.js finds ${pdf.numPages} pages`)
-      const page = await pdf.doc.getPage(n).catch((error: unknown) => {
-        throw pageError('CORRUPT_FILE', file, n, (error as Error).message)
-      })
       try {
-        return await rasterisePage(page, dpi, { color, maxPixels: task.maxPixels })
-      } finally {
-        page.cleanup()
+        const page = await pdf.doc.getPage(n)
+        try {
+          return await rasterisePage(page, dpi, { color, maxPixels: task.maxPixels })
+        } finally {
+          page.cleanup()
+        }
+      } catch (error) {
+        // Damage pdf.js meets loading or drawing this page is this page's; withPdf would make it the file's.
+        throw isPdfjsFailure(error) ? pageError('CORRUPT_FILE', file, n, error.message) : error
       }
     })
   }
