@@ -76,8 +76,14 @@ it('a corrected value becomes OCR ground truth, values signed off unchanged coun
   await waitFor(() => expect(within(form).getByLabelText('Certificate').textContent).toContain('coa.pdf'))
   fireEvent.click(within(form).getByRole('button', { name: 'Run check' }))
   await screen.findByRole('heading', { name: 'Batch BN1' })
+  // The record's heading can be drawn before its results table (it failed once in CI that way).
+  const lead = await waitFor(() => {
+    const found = row('Lead')
+    expect(found).toBeDefined()
+    return found
+  })
 
-  fireEvent.click(within(row('Lead')).getByRole('button', { name: 'Correct Lead' }))
+  fireEvent.click(within(lead).getByRole('button', { name: 'Correct Lead' }))
   const edit = screen.getByRole('form', { name: 'Correct Lead' })
   fireEvent.change(within(edit).getByLabelText('New value'), { target: { value: '1.20' } })
   fireEvent.change(within(edit).getByLabelText('Reason'), { target: { value: 'misread 1.86' } })
