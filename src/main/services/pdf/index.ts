@@ -4,3 +4,4 @@ export { assessTextLayer, looksLikeWriting, type AssessOptions, type TextLayerAs
 export { rasterisePage, DEFAULT_MAX_PAGE_PIXELS, type RasteriseOptions } from './rasterise'
 export { loadPdfjs } from './pdfjs'
 export { withTextLayers, type TextLayerReader, type TextLayerSource } from './textLayers'
+export { drawPdfPage, pageError } from './drawPage'

@@ -46,7 +46,34 @@ export interface Pdfium {
   FPDFText_GetLooseCharBox(textPage: number, index: number, out: number): boolean
   /** The page object (one string drawn by one text operator) a character belongs to. */
   FPDFText_GetTextObject(textPage: number, index: number): number
+  /** A BGRx bitmap (4 bytes a pixel) in PDFium's heap; 0 when it cannot be allocated. */
+  FPDFBitmap_Create(width: number, height: number, alpha: number): number
+  FPDFBitmap_FillRect(
+    bitmap: number,
+    left: number,
+    top: number,
+    width: number,
+    height: number,
+    color: number,
+  ): void
+  FPDFBitmap_GetBuffer(bitmap: number): number
+  FPDFBitmap_GetStride(bitmap: number): number
+  FPDFBitmap_Destroy(bitmap: number): void
+  /** Draws the page, its /Rotate applied, onto the bitmap's `sizeX`×`sizeY` pixels at (startX, startY). */
+  FPDF_RenderPageBitmap(
+    bitmap: number,
+    page: number,
+    startX: number,
+    startY: number,
+    sizeX: number,
+    sizeY: number,
+    rotate: number,
+    flags: number,
+  ): void
 }
+
+/** FPDF_RenderPageBitmap's flag to draw annotations' appearances, as pdf.js draws them for display. */
+export const FPDF_ANNOT = 0x01
 
 /** PDFium's FPDF_GetLastError codes the reader tells apart. */
 export const PDFIUM_ERROR = { file: 2, format: 3, password: 4, security: 5, page: 6 } as const
@@ -95,6 +122,9 @@ export function loadPdfium(): Promise<Pdfium> {
     const getCharBox = fn('FPDFText_GetCharBox')
     const getRect = fn('FPDFText_GetRect')
     const getLooseCharBox = fn('FPDFText_GetLooseCharBox')
+    const fillRect = fn('FPDFBitmap_FillRect')
+    const destroyBitmap = fn('FPDFBitmap_Destroy')
+    const renderPageBitmap = fn('FPDF_RenderPageBitmap')
     return {
       malloc: (size) => malloc(size),
       free: (ptr) => void free(ptr),
@@ -121,6 +151,14 @@ export function loadPdfium(): Promise<Pdfium> {
         getRect(textPage, index, out, out + 8, out + 16, out + 24) !== 0,
       FPDFText_GetTextObject: fn('FPDFText_GetTextObject'),
       FPDFText_GetLooseCharBox: (textPage, index, out) => getLooseCharBox(textPage, index, out) !== 0,
+      FPDFBitmap_Create: fn('FPDFBitmap_Create'),
+      // The colour is an unsigned 32-bit ARGB; wasm takes it as a signed i32.
+      FPDFBitmap_FillRect: (bitmap, left, top, width, height, color) =>
+        void fillRect(bitmap, left, top, width, height, color | 0),
+      FPDFBitmap_GetBuffer: fn('FPDFBitmap_GetBuffer'),
+      FPDFBitmap_GetStride: fn('FPDFBitmap_GetStride'),
+      FPDFBitmap_Destroy: (bitmap) => void destroyBitmap(bitmap),
+      FPDF_RenderPageBitmap: (...args) => void renderPageBitmap(...args),
     }
   })()
   loading.catch(() => (loading = undefined))

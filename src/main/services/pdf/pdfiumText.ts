@@ -2,7 +2,10 @@ import { DeskError } from '../../../shared/contract'
 import type { BBox, Word } from '../../../shared/document-text'
 import { scoreTextLayer } from './assess'
 import { apply, type Matrix } from './geometry'
+import type { RasterImage } from '../imaging'
 import { loadPdfium, PDFIUM_ERROR, type Pdfium } from './pdfium'
+import { pdfiumPageSize, renderPdfiumPage } from './pdfiumRender'
+import type { RasteriseOptions } from './rasterise'
 import type { TextLayer } from './textLayer'
 import { clamp, isEcho, isSpace, union } from './textWords'
 
@@ -12,6 +15,8 @@ export interface PdfiumDocument {
   numPages: number
   /** Page `n` (1-based) as `extractTextLayer` would give it: words in page pixels at `dpi`. */
   textLayer(n: number, dpi: number): TextLayer
+  /** Page `n` drawn at `dpi`, the same size as its text layer (see renderPdfiumPage). */
+  image(n: number, dpi: number, opts?: RasteriseOptions): RasterImage
 }
 
 /** An open PDFium document; `close` is idempotent and frees PDFium's copy of the file. */
@@ -48,7 +53,13 @@ export async function openPdfiumDocument(bytes: Uint8Array, file: string): Promi
     close()
     throw new DeskError('CORRUPT_FILE', `${file}: the PDF has no pages`, { file })
   }
-  return { file, numPages, textLayer: (n, dpi) => readPage(lib, doc, file, n, dpi), close }
+  return {
+    file,
+    numPages,
+    textLayer: (n, dpi) => readPage(lib, doc, file, n, dpi),
+    image: (n, dpi, opts) => renderPdfiumPage(lib, doc, file, n, dpi, opts),
+    close,
+  }
 }
 
 function openError(code: number, file: string): DeskError {
@@ -62,13 +73,7 @@ function readPage(lib: Pdfium, doc: number, file: string, n: number, dpi: number
   const page = lib.FPDF_LoadPage(doc, n - 1)
   if (!page) throw new DeskError('CORRUPT_FILE', `${file}: page ${n} cannot be read`, { file })
   try {
-    const scale = dpi / 72
-    const exactWidth = lib.FPDF_GetPageWidthF(page) * scale
-    const exactHeight = lib.FPDF_GetPageHeightF(page) * scale
-    // Rounded up as pdf.js sizes the page's raster, so boxes line up with the OCR and viewer images;
-    // PDFium's sizes are single-precision, so a whole number of pixels may come back a hair over.
-    const width = Math.max(1, Math.ceil(exactWidth - 1e-3))
-    const height = Math.max(1, Math.ceil(exactHeight - 1e-3))
+    const { width, height, exactWidth, exactHeight } = pdfiumPageSize(lib, page, dpi)
     const toDevice = deviceMatrix(lib, page, exactWidth, exactHeight)
     const textPage = lib.FPDFText_LoadPage(page)
     if (!textPage) throw new DeskError('CORRUPT_FILE', `${file}: page ${n} has unreadable text`, { file })

@@ -14,7 +14,9 @@ import {
 import { mergeReadings, OTHER_SCRIPT_SHARE, unsureLatinShare } from '../ocr/script'
 import {
   assessTextLayer,
+  drawPdfPage,
   isPdfjsFailure,
+  pageError,
   rasterisePage,
   withPdf,
   withTextLayers,
@@ -210,38 +212,14 @@ async function screenHere(task: SurveyTask, result: SurveyResult): Promise<Surve
   return { pageCount: result.pageCount, textPages: [], ocrPages: [], screened }
 }
 
-/**
- * One page of a document cannot be drawn: `details.page` says so, and the pipeline fails that page
- * only, keeping the rest of the document.
- */
-function pageError(code: 'NOT_FOUND' | 'CORRUPT_FILE', file: string, page: number, why: string): DeskError {
-  return new DeskError(code, `${file}: page ${page} cannot be read (${why})`, { file, page })
-}
-
 async function pageImage(
   task: { path: string; file: string; mediaType: string; page: number; maxPixels: number },
   dpi: number,
   color: boolean,
 ): Promise<RasterImage> {
   const bytes = await readSource(task.path, task.file)
-  if (isPdf(task.mediaType)) {
-    return withPdf(bytes, task.file, async (pdf) => {
-      const { file, page: n } = task
-      // PDFium, which read the text layers, may count pages pdf.js cannot find.
-      if (n > pdf.numPages) throw pageError('NOT_FOUND', file, n, `pdf.js finds ${pdf.numPages} pages`)
-      try {
-        const page = await pdf.doc.getPage(n)
-        try {
-          return await rasterisePage(page, dpi, { color, maxPixels: task.maxPixels })
-        } finally {
-          page.cleanup()
-        }
-      } catch (error) {
-        // Damage pdf.js meets loading or drawing this page is this page's; withPdf would make it the file's.
-        throw isPdfjsFailure(error) ? pageError('CORRUPT_FILE', file, n, error.message) : error
-      }
-    })
-  }
+  if (isPdf(task.mediaType))
+    return drawPdfPage(bytes, task.file, task.page, dpi, { color, maxPixels: task.maxPixels })
   const frames = await decodeImage(bytes, { file: task.file, maxPixels: task.maxPixels })
   const frame = frames[task.page - 1]
   if (!frame) throw new DeskError('NOT_FOUND', `${task.file}: no page ${task.page}`)

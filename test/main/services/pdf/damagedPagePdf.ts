@@ -2,15 +2,17 @@
  * A PDF whose page tree lists `pages.length` pages, written by hand so one kid can be what no
  * reader can use: `null` in `pages` makes that kid the number 42 instead of a page dictionary, which
  * PDFium and pdf.js both refuse for that page only. Each other page shows its lines of text in
- * Helvetica, enough words for a usable text layer.
+ * Helvetica, enough words for a usable text layer. `count` overrides the page tree's /Count: a tree
+ * that says it holds fewer pages than it lists is read by pdf.js as that many pages, by PDFium as
+ * every page listed.
  */
-export function pdfWithDamagedPage(pages: (string[] | null)[]): Uint8Array {
+export function pdfWithDamagedPage(pages: (string[] | null)[], count = pages.length): Uint8Array {
   const objects: string[] = []
   const add = (body: string) => objects.push(body)
   add('<< /Type /Catalog /Pages 2 0 R >>')
   const firstPage = 4
   const kids = pages.map((_, i) => `${firstPage + 2 * i} 0 R`).join(' ')
-  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`)
+  add(`<< /Type /Pages /Kids [${kids}] /Count ${count} >>`)
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
   for (const lines of pages) {
     const self = objects.length + 1

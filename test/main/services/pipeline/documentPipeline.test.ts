@@ -174,6 +174,20 @@ describe('document pipeline', () => {
     }
   })
 
+  it('OCRs the pages of a PDF whose page tree pdf.js cannot count, drawn by PDFium', async () => {
+    const lines = (n: number) => Array.from({ length: 6 }, (_, i) => `Page ${n} line ${i + 1}: EMD 25000`)
+    const path = join(tempDir(), 'count-zero.pdf')
+    // /Count 0 over two listed pages: pdf.js finds no pages in the file, PDFium finds both.
+    writeFileSync(path, pdfWithDamagedPage([lines(1), lines(2)], 0))
+    const text = await extractFile(path, { mode: 'force-ocr' })
+    expect(text.pages.map((p) => [p.page, p.source, p.error])).toEqual([
+      [1, 'ocr', undefined],
+      [2, 'ocr', undefined],
+    ])
+    expect(text.pages[0]?.text).toContain('Page 1 line 6')
+    expect(text.pages[1]?.text).toContain('Page 2 line 1')
+  })
+
   it('fails a page that makes OCR time out on its own, and keeps serving', async () => {
     const impatient = new DocumentPipeline({
       workerScript: builtDocumentWorker(),
