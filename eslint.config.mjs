@@ -73,8 +73,12 @@ const WORKER_SIDE = [
 ]
 const workerOnly = 'Pages are rasterised and images decoded only in the document worker (pipeline tasks).'
 const noRasterising = [
-  { regex: '^\\.\\.?\\/(.*\\/)?pdf\\/rasterise', message: workerOnly },
-  { regex: '^\\.\\.?\\/(.*\\/)?pdf(\\/index)?$', importNames: ['rasterisePage'], message: workerOnly },
+  { regex: '^\\.\\.?\\/(.*\\/)?pdf\\/(rasterise|drawPage|pdfiumRender)', message: workerOnly },
+  {
+    regex: '^\\.\\.?\\/(.*\\/)?pdf(\\/index)?$',
+    importNames: ['rasterisePage', 'drawPdfPage'],
+    message: workerOnly,
+  },
   { regex: '^\\.\\.?\\/(.*\\/)?imaging(\\/index)?$', importNames: ['decodeImage'], message: workerOnly },
   { regex: '^\\.\\.?\\/(.*\\/)?imaging\\/(decodeImage|canvasDecode|pngDecode|tiff)$', message: workerOnly },
   { regex: '^@napi-rs\\/canvas(\\/|$)', message: workerOnly },

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { importErrors, importing } from './lint'
 
 // No page rasterising or image decoding on the main thread: only the document worker's side may
-// import the rasteriser (src/main/services/pdf/rasterise*, rasterisePage), the image decoders
-// (decodeImage) and @napi-rs/canvas.
+// import the rasterisers (src/main/services/pdf/rasterise*, drawPage, pdfiumRender; rasterisePage,
+// drawPdfPage), the image decoders (decodeImage) and @napi-rs/canvas.
 const WORKER_ONLY = [expect.stringContaining('only in the document worker')]
 
 const rasterising = {
   'the rasteriser module': importing('../pdf/rasterise'),
   'rasterisePage from the pdf service':
     "import { rasterisePage } from '../pdf'\nexport const r = rasterisePage\n",
+  'drawPdfPage from the pdf service': "import { drawPdfPage } from '../pdf'\nexport const r = drawPdfPage\n",
+  'the page drawers': importing('../pdf/drawPage'),
+  "PDFium's drawer": importing('../pdf/pdfiumRender'),
   'the whole pdf service as a namespace': importing('../pdf'),
   'decodeImage from the imaging service':
     "import { decodeImage } from '../imaging'\nexport const d = decodeImage\n",
