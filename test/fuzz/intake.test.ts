@@ -2,12 +2,13 @@ import fc from 'fast-check'
 import { crc32, deflateSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { decodeImage } from '../../src/main/services/imaging'
-import { extractTextLayer, withPdf } from '../../src/main/services/pdf'
+import { drawPdfPage, extractTextLayer, withPdf, withTextLayers } from '../../src/main/services/pdf'
 import { DeskError } from '../../src/shared/contract'
 import { textPdf } from '../support/documents/textPdf'
 
 // Each case opens a real document, so the counts are modest: a few milliseconds a case.
 const PDF_RUNS = 600
+const DESK_PDF_RUNS = 300
 const PNG_RUNS = 2000
 const CASE_TIMEOUT_MS = 10_000
 
@@ -103,6 +104,22 @@ describe('fuzz: document intake (bytes → the desk document reader)', () => {
         ),
       ),
       { seed: 1806, numRuns: PDF_RUNS },
+    )
+  })
+
+  it(`${DESK_PDF_RUNS} damaged PDFs through the desk's readers: PDFium's text layers, every page drawn`, async () => {
+    await fc.assert(
+      fc.asyncProperty(damage(pdf.length), async (edits) => {
+        const bytes = apply(pdf, edits)
+        await readsOrNames('fuzz.pdf', () =>
+          withTextLayers(bytes, 'fuzz.pdf', async (doc) => {
+            for (let p = 1; p <= doc.numPages; p++) await doc.textLayer(p, 72)
+          }),
+        )
+        // Drawn whatever the text layers said: a page pdf.js cannot draw goes to PDFium.
+        for (const p of [1, 2]) await readsOrNames('fuzz.pdf', () => drawPdfPage(bytes, 'fuzz.pdf', p, 36))
+      }),
+      { seed: 1808, numRuns: DESK_PDF_RUNS },
     )
   })
 
