@@ -67,6 +67,7 @@ describe('drawing a PDF page for OCR', () => {
     const viaPdfium = await drawPdfPage(broken, 'turned.pdf', 1, 100)
     expect(viaPdfium).toMatchObject({ width: viaPdfjs.width, height: viaPdfjs.height })
     expect(viaPdfium.width).toBeGreaterThan(viaPdfium.height)
+    expect(inkShare(viaPdfium, 0, viaPdfium.height)).toBeGreaterThan(0.001)
     let differ = 0
     for (let i = 0; i < viaPdfium.data.length; i++)
       if (Math.abs(viaPdfium.data[i]! - viaPdfjs.data[i]!) > 64) differ++
