@@ -17,15 +17,6 @@ function inkShare(image: RasterImage, from: number, to: number): number {
   return dark / ((to - from) * image.width)
 }
 
-async function failure(promise: Promise<unknown>): Promise<DeskError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DeskError)
-  return error as DeskError
-}
-
 describe('drawing a PDF page for OCR', () => {
   it('draws with PDFium the pages of a file pdf.js counts no pages in', async () => {
     // The page tree says /Count 0 but lists two pages: pdf.js refuses the file, PDFium reads both.
@@ -76,17 +67,18 @@ describe('drawing a PDF page for OCR', () => {
 
   it('fails a page neither reader can load with a page error naming file and page', async () => {
     const bytes = pdfWithDamagedPage([lines(1), null, lines(3)])
-    const error = await failure(drawPdfPage(bytes, 'one-bad-page.pdf', 2, 300))
-    expect(error.code).toBe('CORRUPT_FILE')
-    expect(error.message).toContain('one-bad-page.pdf: page 2 cannot be read')
-    expect(error.details).toMatchObject({ page: 2 })
+    const drawing = drawPdfPage(bytes, 'one-bad-page.pdf', 2, 300)
+    await expect(drawing).rejects.toBeInstanceOf(DeskError)
+    await expect(drawing).rejects.toMatchObject({ code: 'CORRUPT_FILE', details: { page: 2 } })
+    await expect(drawing).rejects.toThrow('one-bad-page.pdf: page 2 cannot be read')
     const third = await drawPdfPage(bytes, 'one-bad-page.pdf', 3, 72)
     expect(third.width).toBe(612)
   })
 
   it('fails a page that is in neither reading of the file as not found', async () => {
-    const error = await failure(drawPdfPage(pdfWithDamagedPage([lines(1)]), 'short.pdf', 5, 72))
-    expect(error.code).toBe('NOT_FOUND')
-    expect(error.message).toContain('short.pdf: page 5 cannot be read (pdf.js finds 1 pages)')
+    const drawing = drawPdfPage(pdfWithDamagedPage([lines(1)]), 'short.pdf', 5, 72)
+    await expect(drawing).rejects.toBeInstanceOf(DeskError)
+    await expect(drawing).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(drawing).rejects.toThrow('short.pdf: page 5 cannot be read (pdf.js finds 1 pages)')
   })
 })
